@@ -1,0 +1,250 @@
+//! The tokenizer: splits the text into words, numbers and single punctuation marks, each a byte range into the original text.
+//!
+//! Every recogniser works on these tokens, so they are cut as finely as the recognisers need and no finer:
+//! - a **word** is a maximal run of letters and combining marks (`Ben-Gvir` is three tokens: `Ben`, `-`, `Gvir`;
+//!   `Trump’s` is `Trump`, `’`, `s`). Recognisers join pieces by checking that tokens touch (`a.end == b.start`).
+//! - a **number** is a run of ASCII digits, with `,` or `.` inside it when a digit follows (`46,000`, `1.7`).
+//! - any other non-space character is a **punct** token of its own.
+//!
+//! Whitespace is not a token, but each token records whether a line break came before it, and whether it starts a
+//! sentence (first token of the text or of a line, or the first after `.`, `!`, `?` and any closing marks).
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// The first character is uppercase (for words).
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two (for words): "NATO", "US".
+    pub all_caps: bool,
+    /// A line break lies between the previous token and this one (or this is the first token).
+    pub line_start: bool,
+    /// The token starts a sentence: first of a line, or first word after sentence-final punctuation.
+    pub sent_start: bool,
+}
+
+impl Token {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The tokens of one text, with the text they index into.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let toks = tokenize(text);
+        Tokens { text, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The text of token `i`.
+    pub fn s(&self, i: usize) -> &'t str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Token `i` if it exists.
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    /// The text of token `i`, or "" past either end.
+    pub fn str_at(&self, i: usize) -> &'t str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// Tokens `i` and `i + 1` touch: no space between them.
+    pub fn touch(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word)
+    }
+
+    pub fn is_cap_word(&self, i: usize) -> bool {
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word && t.cap)
+    }
+
+    /// The index of the first token that starts at or after byte `pos` (binary search).
+    pub fn index_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c)
+}
+
+/// Combining marks, which belong to the letter before them.
+pub fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F)
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut line_start = true;
+    let mut sent_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' || b == b'\r' {
+                line_start = true;
+                sent_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if b.is_ascii_digit() {
+            kind = TokKind::Number;
+            i += 1;
+            while i < text.len() {
+                let c = bytes[i];
+                if c.is_ascii_digit() {
+                    i += 1;
+                } else if (c == b',' || c == b'.') && i + 1 < text.len() && bytes[i + 1].is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            // SAFETY of slicing: `i` is always on a char boundary (we advance by whole chars).
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            if b.is_ascii_alphabetic() || (b >= 0x80 && is_word_char(c)) {
+                kind = TokKind::Word;
+                i += c.len_utf8();
+                while i < text.len() {
+                    let b = bytes[i];
+                    if b.is_ascii_alphabetic() {
+                        i += 1;
+                        continue;
+                    }
+                    if b < 0x80 {
+                        break;
+                    }
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if is_word_char(c) {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            } else if c.is_whitespace() {
+                // Unicode spaces (no-break space, em space, line separator...).
+                if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                    line_start = true;
+                    sent_start = true;
+                }
+                i += c.len_utf8();
+                continue;
+            } else {
+                kind = TokKind::Punct;
+                i += c.len_utf8();
+                // Keep a letter's combining marks with it even after a non-letter base (e.g. a digit + U+20E3).
+                while i < text.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        let s = &text[start..i];
+        let (cap, all_caps) = if kind == TokKind::Word {
+            let mut chars = s.chars();
+            let first = chars.next().map(|c| c.is_uppercase()).unwrap_or(false);
+            let mut letters = 0usize;
+            let mut upper = 0usize;
+            for c in s.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+            }
+            (first, letters >= 2 && upper == letters)
+        } else {
+            (false, false)
+        };
+        toks.push(Token { start, end: i, kind, cap, all_caps, line_start, sent_start });
+        line_start = false;
+        if kind == TokKind::Punct {
+            match s {
+                "." | "!" | "?" | "…" => sent_start = true,
+                // Closing marks keep the state; opening marks keep a pending sentence start.
+                "\"" | "'" | "”" | "’" | "“" | "‘" | ")" | "]" | "»" | "«" | "(" | "[" | "-" | "–" | "—" | ":" => {}
+                _ => sent_start = false,
+            }
+        } else {
+            sent_start = false;
+        }
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        (0..t.len()).map(|i| t.s(i)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_marks() {
+        assert_eq!(strs("Ben-Gvir’s $1.7 billion, 46,000."), ["Ben", "-", "Gvir", "’", "s", "$", "1.7", "billion", ",", "46,000", "."]);
+        assert_eq!(strs("Oct. 7, 2023"), ["Oct", ".", "7", ",", "2023"]);
+    }
+
+    #[test]
+    fn keeps_combining_marks_in_words() {
+        assert_eq!(strs("Zoe\u{301} said"), ["Zoe\u{301}", "said"]);
+    }
+
+    #[test]
+    fn marks_sentence_starts() {
+        let t = Tokens::new("He left. The end\nNew line “Quoted");
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| t.toks[i].sent_start).map(|i| t.s(i)).collect();
+        assert_eq!(starts, ["He", "The", "New"]);
+    }
+}
