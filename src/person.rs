@@ -1,10 +1,27 @@
 //! People: full names and later partial mentions, linked to the fullest form the text gives, with titles as cues.
+//!
+//! Two passes over the tokens, both linear:
+//!
+//! 1. **Names with evidence.** A *run* is a maximal sequence of capitalised words on one line, joined by spaces,
+//!    hyphens (`Ben-Gvir`), name particles (`al-Assad`, `van der`), initials (`W. E. B.`) and `O’`-style prefixes.
+//!    Titles (data/titles.tsv), countries and figures break runs. A run is a person when the text gives evidence:
+//!    a title before it ("President", "spokesperson", "Mr"), a given name first (data/given_names*.txt), a speech verb
+//!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
+//!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt) veto a run.
+//!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
+//! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
+//!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
+//!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
+//!    entity of its own, named as written, rather than a guess.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::country::CountryMention;
+use crate::data;
 use crate::figure::Figure;
-use crate::text::Tokens;
+use crate::text::{TokKind, Tokens};
 
 /// One mention of a person.
 #[derive(Debug)]
@@ -30,7 +47,681 @@ pub struct People {
     pub entities: Vec<PersonEntity>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TitleClass {
+    Honorific,
+    Role,
+    Relation,
+}
+
+struct Lexicon {
+    given: HashSet<&'static str>,
+    stop: HashSet<&'static str>,
+    org: HashSet<&'static str>,
+    /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
+    titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
+    verbs: HashSet<&'static str>,
+}
+
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "del", "della", "di", "da",
+    "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y",
+];
+
+/// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
+const TITLE_MODIFIERS: &[&str] = &[
+    "former", "acting", "deputy", "interim", "late", "then", "ex", "outgoing", "incoming",
+    "senior", "chief",
+];
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let words = |src: &'static str| -> HashSet<&'static str> {
+            data::rows(src).filter_map(|r| r.first().copied()).collect()
+        };
+        let mut given = words(include_str!("../data/given_names.txt"));
+        given.extend(words(include_str!("../data/given_names_extra.txt")));
+        let mut titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>> =
+            HashMap::new();
+        for row in data::rows(include_str!("../data/titles.tsv")) {
+            let class = match row.get(1).copied() {
+                Some("honorific") => TitleClass::Honorific,
+                Some("relation") => TitleClass::Relation,
+                _ => TitleClass::Role,
+            };
+            let phrase: Vec<&'static str> = row[0].split(' ').filter(|w| !w.is_empty()).collect();
+            if let Some(&last) = phrase.last() {
+                let list = titles.entry(last).or_default();
+                list.push((phrase, class));
+                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            }
+        }
+        Lexicon {
+            given,
+            stop: words(include_str!("../data/name_stopwords.txt")),
+            org: words(include_str!("../data/org_words.txt")),
+            titles,
+            verbs: words(include_str!("../data/speech_verbs.txt")),
+        }
+    })
+}
+
+/// Lowercases `s` into `buf` (reused across calls) and returns it.
+fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
+    buf
+}
+
+/// Per-token facts the passes share.
+struct Ctx<'a, 't> {
+    t: &'a Tokens<'t>,
+    lex: &'static Lexicon,
+    /// Token lies inside a country or figure mention.
+    blocked: Vec<bool>,
+    /// Token lies on a headline line (Title Case or ALL CAPS).
+    headline: Vec<bool>,
+}
+
+impl Ctx<'_, '_> {
+    fn word(&self, i: usize) -> bool {
+        self.t.is_word(i)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        matches!(self.t.get(i), Some(tok) if tok.kind == TokKind::Punct) && self.t.s(i) == p
+    }
+
+    /// The hyphen group starting at word token `i` (`Ben-Gvir`, `President-elect`): its last token index.
+    fn group_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while self.t.touch(j) && self.is_hyphen(j + 1) && self.t.touch(j + 1) && self.word(j + 2) {
+            j += 2;
+        }
+        j
+    }
+
+    /// The hyphen group ending at word token `j`: its first token index.
+    fn group_start(&self, j: usize) -> usize {
+        let mut i = j;
+        while i >= 2
+            && self.t.touch(i - 1)
+            && self.is_hyphen(i - 1)
+            && self.t.touch(i - 2)
+            && self.word(i - 2)
+        {
+            i -= 2;
+        }
+        i
+    }
+
+    fn is_hyphen(&self, i: usize) -> bool {
+        matches!(self.t.str_at(i), "-" | "‐" | "‑")
+    }
+
+    /// A capitalised word that may be part of a name (not a title word, country, figure, handle or ALL-CAPS word).
+    fn name_word(&self, i: usize, buf: &mut String) -> bool {
+        let Some(tok) = self.t.get(i) else {
+            return false;
+        };
+        if tok.kind != TokKind::Word || !tok.cap || self.blocked[i] {
+            return false;
+        }
+        if tok.all_caps && tok.end - tok.start > 1 {
+            return false;
+        }
+        if i > 0
+            && self.t.touch(i - 1)
+            && matches!(self.t.str_at(i - 1), "@" | "#" | "/" | "." | "_")
+        {
+            // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run builder.)
+            if !(self.t.str_at(i - 1) == "." && self.t.s(i).chars().count() == 1) {
+                return false;
+            }
+        }
+        !self.title_word(i, buf)
+    }
+
+    fn title_word(&self, i: usize, buf: &mut String) -> bool {
+        self.lex.titles.contains_key(lower(self.t.s(i), buf))
+    }
+
+    fn initial(&self, i: usize) -> bool {
+        let s = self.t.str_at(i);
+        self.word(i)
+            && s.chars().count() == 1
+            && s.chars().all(char::is_uppercase)
+            && self.t.touch(i)
+            && self.is_punct(i + 1, ".")
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        self.word(i) && PARTICLES.contains(&self.t.s(i))
+    }
+}
+
+/// A candidate name: tokens `first..=last`, with its parts (hyphen groups) as (first token, last token).
+struct Run {
+    first: usize,
+    last: usize,
+    parts: Vec<(usize, usize)>,
+    /// Number of initials ("W.") in the run, and whether one stands after the first part ("George W. Bush").
+    initials: usize,
+    middle_initial: bool,
+    has_particle: bool,
+    org: bool,
+}
+
+impl Run {
+    fn range(&self, t: &Tokens) -> Range<usize> {
+        t.toks[self.first].start..t.toks[self.last].end
+    }
+}
+
+/// Builds the run that starts at name word `i` (which must satisfy `name_word`).
+fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
+    let t = cx.t;
+    let mut run = Run {
+        first: i,
+        last: i,
+        parts: Vec::new(),
+        initials: 0,
+        middle_initial: false,
+        has_particle: false,
+        org: false,
+    };
+    let mut j = i;
+    loop {
+        // One part at j.
+        if cx.initial(j) {
+            run.initials += 1;
+            run.middle_initial |= !run.parts.is_empty();
+            run.parts.push((j, j + 1));
+            run.last = j + 1;
+        } else if cx.name_word(j, buf) || (j > i && cx.particle(j)) {
+            let mut end = cx.group_end(j);
+            // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
+            if end == j
+                && t.s(j).chars().count() == 1
+                && t.touch(j)
+                && matches!(t.str_at(j + 1), "’" | "'")
+                && t.touch(j + 1)
+                && t.is_cap_word(j + 2)
+            {
+                end = j + 2;
+            }
+            if cx.particle(j) {
+                run.has_particle = true;
+            }
+            if cx.lex.org.contains(t.s(end)) {
+                run.org = true;
+            }
+            run.parts.push((j, end));
+            run.last = end;
+        } else {
+            break;
+        }
+        // What joins the next part: a space on the same line, or a particle's hyphen (al-Assad).
+        let next = run.last + 1;
+        let Some(tok) = t.get(next) else { break };
+        if tok.line_start {
+            break;
+        }
+        if t.touch(run.last) {
+            // Only a particle may be glued to what follows by a hyphen ("al-Assad"); "Russia’s" etc. end here.
+            if cx.is_hyphen(next)
+                && t.touch(next)
+                && cx.word(next + 1)
+                && run.parts.last().is_some_and(|p| cx.particle(p.0))
+            {
+                j = next + 1;
+                continue;
+            }
+            break;
+        }
+        if cx.particle(next) {
+            // A particle needs a name after it.
+            let after = if t.touch(next) && cx.is_hyphen(next + 1) {
+                next + 2
+            } else {
+                next + 1
+            };
+            if cx.name_word(after, buf) || cx.particle(after) {
+                j = next;
+                continue;
+            }
+            break;
+        }
+        if cx.initial(next) || cx.name_word(next, buf) {
+            // Stop words do not continue a name unless they are given names ("Theresa May").
+            let s = t.s(next);
+            if cx.lex.stop.contains(s) && !cx.lex.given.contains(s) {
+                break;
+            }
+            j = next;
+            continue;
+        }
+        break;
+    }
+    // A trailing particle is not part of the name.
+    while let Some(&(a, b)) = run.parts.last() {
+        if a == b && cx.particle(a) && run.parts.len() > 1 {
+            run.parts.pop();
+            run.last = run.parts.last().map(|p| p.1).unwrap_or(a);
+        } else {
+            break;
+        }
+    }
+    run
+}
+
+/// The title phrase that ends right before token `i`: (first token of the displayed title, class).
+fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleClass)> {
+    let t = cx.t;
+    let mut j = i.checked_sub(1)?;
+    // "Mr." / "Gen." : a period glued to the title.
+    if cx.is_punct(j, ".") && j > 0 && t.touch(j - 1) {
+        j -= 1;
+    }
+    if !cx.word(j) || cx.blocked[j] {
+        return None;
+    }
+    let key_start = cx.group_start(j);
+    let last = lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf).to_string();
+    let phrases = cx.lex.titles.get(last.as_str())?;
+    for (phrase, class) in phrases {
+        // Match the phrase's earlier words backwards.
+        let mut k = key_start;
+        let mut ok = true;
+        for w in phrase[..phrase.len() - 1].iter().rev() {
+            if k == 0 || !cx.word(k - 1) {
+                ok = false;
+                break;
+            }
+            let s = cx.group_start(k - 1);
+            if !lower(&t.text[t.toks[s].start..t.toks[k - 1].end], buf).eq(*w) {
+                ok = false;
+                break;
+            }
+            k = s;
+        }
+        if !ok {
+            continue;
+        }
+        if *class == TitleClass::Relation {
+            return None; // relations introduce names only after a comma: see relation_before
+        }
+        // Widen the displayed title over modifiers: capitalised words ("Finance", "Kremlin"), countries ("Russian",
+        // "U.S."), and a few lowercase words ("former"), on the same line, at most 6 tokens back.
+        let mut start = k;
+        let mut steps = 0;
+        while start > 0 && steps < 6 && !t.toks[start].line_start {
+            let p = start - 1;
+            let s = t.s(p);
+            let ok = if cx.word(p) {
+                let tok = &t.toks[p];
+                (tok.cap && !cx.lex.stop.contains(s))
+                    || cx.blocked[p]
+                    || TITLE_MODIFIERS.contains(&lower(s, buf))
+            } else {
+                // Inside a country mention ("U.S.") or a hyphen compound ("Far-right").
+                cx.blocked[p] || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
+            };
+            if !ok {
+                break;
+            }
+            start = p;
+            steps += 1;
+        }
+        while start < k && !cx.word(start) {
+            start += 1;
+        }
+        return Some((start, *class));
+    }
+    None
+}
+
+/// "his wife, Bushra Bibi": a relation word and a comma right before token `i`.
+fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    if i < 2 || !cx.is_punct(i - 1, ",") || !cx.word(i - 2) {
+        return false;
+    }
+    let w = lower(cx.t.s(i - 2), buf).to_string();
+    cx.lex.titles.get(w.as_str()).is_some_and(|v| {
+        v.iter()
+            .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
+    })
+}
+
+/// Evidence after the run: a speech verb, an apposition with a role, or an age.
+fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
+    let t = cx.t;
+    let n = last + 1;
+    if cx.word(n) && cx.lex.verbs.contains(lower(t.s(n), buf)) {
+        return true;
+    }
+    if !cx.is_punct(n, ",") {
+        return false;
+    }
+    // "Smith, 45, said"
+    if matches!(t.get(n + 1), Some(tok) if tok.kind == TokKind::Number) && cx.is_punct(n + 2, ",") {
+        return true;
+    }
+    // "Rod Eddington, BA’s chief executive": a lowercase role word within a few tokens, before any other comma.
+    for k in n + 1..(n + 7).min(t.len()) {
+        if cx.is_punct(k, ",") || cx.is_punct(k, ".") {
+            break;
+        }
+        if cx.word(k) && !t.toks[k].cap {
+            let w = lower(t.s(k), buf);
+            if cx
+                .lex
+                .titles
+                .get(w)
+                .is_some_and(|v| v.iter().any(|(_, c)| *c == TitleClass::Role))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Marks the tokens that lie on headline lines: at least three words, and nearly every word of four or more letters
+/// capitalised (Title Case) or the whole line in capitals.
+fn headline_lines(t: &Tokens) -> Vec<bool> {
+    let mut out = vec![false; t.len()];
+    let mut line_first = 0;
+    let mut i = 0;
+    while i <= t.len() {
+        if i == t.len() || (i > line_first && t.toks[i].line_start) {
+            let (mut words, mut long, mut cap_long, mut caps) = (0, 0, 0, 0);
+            for k in line_first..i {
+                let tok = &t.toks[k];
+                if tok.kind != TokKind::Word {
+                    continue;
+                }
+                words += 1;
+                if tok.all_caps {
+                    caps += 1;
+                }
+                if tok.end - tok.start >= 4 {
+                    long += 1;
+                    if tok.cap {
+                        cap_long += 1;
+                    }
+                }
+            }
+            let headline =
+                words >= 3 && ((long >= 2 && cap_long * 5 >= long * 4) || caps * 5 >= words * 4);
+            if headline {
+                out[line_first..i].iter_mut().for_each(|h| *h = true);
+            }
+            line_first = i;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Marks the tokens covered by any of the (sorted, non-overlapping) ranges.
+fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [bool]) {
+    for r in ranges {
+        let mut k = t.index_at(r.start);
+        while k < t.len() && t.toks[k].start < r.end {
+            out[k] = true;
+            k += 1;
+        }
+    }
+}
+
+/// A name found in pass 1.
+struct Found {
+    first: usize,
+    last: usize,
+    /// Number of parts (hyphen groups, initials).
+    parts: usize,
+    title: Option<Range<usize>>,
+}
+
+/// Canonical form of a name: its text with each run of whitespace made one space.
+fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Finds the people.
-pub fn find(_toks: &Tokens, _countries: &[CountryMention], _figures: &[Figure], _quotes: &[Range<usize>]) -> People {
-    People::default() // TODO(people helper)
+pub fn find(
+    t: &Tokens,
+    countries: &[CountryMention],
+    figures: &[Figure],
+    _quotes: &[Range<usize>],
+) -> People {
+    let lex = lexicon();
+    let mut blocked = vec![false; t.len()];
+    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut blocked);
+    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
+    let cx = Ctx {
+        t,
+        lex,
+        blocked,
+        headline: headline_lines(t),
+    };
+    let mut buf = String::new();
+
+    // Pass 1: names with evidence.
+    let mut found: Vec<Found> = Vec::new();
+    let mut vetoed = vec![false; t.len()];
+    let mut i = 0;
+    while i < t.len() {
+        let starts = cx.name_word(i, &mut buf) && !(lex.stop.contains(t.s(i)) && !cx.initial(i));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let run = build_run(&cx, i, &mut buf);
+        let next = run.last + 1;
+        if run.org {
+            vetoed[run.first..=run.last]
+                .iter_mut()
+                .for_each(|v| *v = true);
+            i = next;
+            continue;
+        }
+        let n = run.parts.len();
+        let first_given = {
+            let (a, b) = run.parts[0];
+            let s = &t.text[t.toks[a].start..t.toks[b].end];
+            lex.given.contains(s) && !lex.stop.contains(s)
+        };
+        let title = title_before(&cx, run.first, &mut buf);
+        let person = if cx.headline[run.first] {
+            n == 2 && first_given && !run.has_particle
+        } else {
+            match title {
+                Some((_, TitleClass::Honorific)) => true,
+                Some((_, TitleClass::Role)) => n <= 4,
+                _ => {
+                    (2..=4).contains(&n)
+                        && (first_given
+                            || run.middle_initial
+                            || run.initials >= 2
+                            || run.has_particle
+                            || relation_before(&cx, run.first, &mut buf)
+                            || evidence_after(&cx, run.last, &mut buf))
+                }
+            }
+        };
+        if person {
+            // A title keeps its text for the tooltip: from its first word to the end of its last.
+            let title = title.map(|(s, _)| {
+                let mut e = run.first - 1;
+                if cx.is_punct(e, ".") {
+                    e -= 1;
+                }
+                t.toks[s].start..t.toks[e].end
+            });
+            found.push(Found {
+                first: run.first,
+                last: run.last,
+                parts: n,
+                title,
+            });
+        }
+        i = next;
+    }
+
+    // Entities for multi-part names, keyed by canonical text.
+    let mut people = People::default();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut keys: HashMap<&str, Option<usize>> = HashMap::new(); // surname/first-part key -> entity (None: ambiguous)
+    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new(); // first token text -> entities
+    let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
+    for f in found.iter().filter(|f| f.parts >= 2) {
+        let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
+        if by_name.contains_key(&name) {
+            continue;
+        }
+        let e = people.entities.len();
+        by_name.insert(name.clone(), e);
+        people.entities.push(PersonEntity { name, title: None });
+        tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
+        starts.entry(t.s(f.first)).or_default().push(e);
+        // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
+        let (ls, le) = last_part(&cx, f.first, f.last);
+        insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+        if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
+            insert_key(&mut keys, t.s(le), e);
+        }
+        // Family name first ("Xi Jinping"): the first part, when it is not a given name.
+        let fs = t.s(f.first);
+        if !lex.given.contains(fs) && !cx.initial(f.first) {
+            keys.entry(fs).or_insert(Some(e));
+        }
+    }
+
+    // Pass 2: every mention, in text order: pass-1 names, full-name repeats, and surname keys.
+    let mut fi = 0;
+    let mut i = 0;
+    let mut single: HashMap<String, usize> = HashMap::new();
+    while i < t.len() {
+        // A pass-1 name starting here.
+        while fi < found.len() && found[fi].first < i {
+            fi += 1;
+        }
+        if let Some(f) = found.get(fi).filter(|f| f.first == i) {
+            let range = t.toks[f.first].start..t.toks[f.last].end;
+            let e = if f.parts >= 2 {
+                by_name.get(&canonical(&t.text[range.clone()])).copied()
+            } else {
+                None
+            };
+            let e =
+                e.unwrap_or_else(|| resolve_single(&mut people, &keys, &mut single, t.s(f.first)));
+            if let (Some(title), None) = (&f.title, &people.entities[e].title) {
+                people.entities[e].title = Some(t.text[title.clone()].to_string());
+            }
+            people.mentions.push(PersonMention { range, entity: e });
+            i = f.last + 1;
+            continue;
+        }
+        if vetoed[i] || !cx.name_word(i, &mut buf) {
+            i += 1;
+            continue;
+        }
+        // A whole known name again (e.g. in a headline).
+        if let Some(cands) = starts.get(t.s(i)) {
+            if let Some((e, len)) = cands.iter().find_map(|&e| {
+                let toks = &tokens_of[e];
+                let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
+                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start);
+                ok.then_some((e, toks.len()))
+            }) {
+                people.mentions.push(PersonMention {
+                    range: t.toks[i].start..t.toks[i + len - 1].end,
+                    entity: e,
+                });
+                i += len;
+                continue;
+            }
+        }
+        // A surname (or family name) alone. Not when another capitalised name word is glued on by a space:
+        // "Trump Tower", "Melania Trump" are other things.
+        let end = cx.group_end(i);
+        let key = &t.text[t.toks[i].start..t.toks[end].end];
+        if let Some(&k) = keys.get(key) {
+            let joins =
+                |k: usize, buf: &mut String| cx.name_word(k, buf) && !lex.stop.contains(t.s(k));
+            let joined_before =
+                i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1, &mut buf);
+            let joined_after = !t.touch(end)
+                && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
+                && joins(end + 1, &mut buf);
+            if !joined_before && !joined_after {
+                let e = match k {
+                    Some(e) => e,
+                    None => resolve_single(&mut people, &keys, &mut single, key),
+                };
+                people.mentions.push(PersonMention {
+                    range: t.toks[i].start..t.toks[end].end,
+                    entity: e,
+                });
+            }
+        }
+        i = end + 1;
+    }
+    people
+}
+
+/// The last part of the name `first..=last`: its final hyphen group, with a glued particle ("al-Assad").
+fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
+    let mut s = cx.group_start(last).max(first);
+    // "al-Assad": group_start already took the particle if hyphen-glued; a spaced particle ("van der Leyen") too.
+    while s > first && cx.particle(s - 1) && s - 1 > first {
+        s -= 1;
+    }
+    (s, last)
+}
+
+fn insert_key<'t>(keys: &mut HashMap<&'t str, Option<usize>>, key: &'t str, e: usize) {
+    keys.entry(key)
+        .and_modify(|v| {
+            if *v != Some(e) {
+                *v = None;
+            }
+        })
+        .or_insert(Some(e));
+}
+
+/// The entity for a one-word mention: the full-name entity its key names, or (unknown or ambiguous) an entity of its own.
+fn resolve_single(
+    people: &mut People,
+    keys: &HashMap<&str, Option<usize>>,
+    single: &mut HashMap<String, usize>,
+    word: &str,
+) -> usize {
+    if let Some(Some(e)) = keys.get(word) {
+        return *e;
+    }
+    if let Some(&e) = single.get(word) {
+        return e;
+    }
+    let e = people.entities.len();
+    people.entities.push(PersonEntity {
+        name: word.to_string(),
+        title: None,
+    });
+    single.insert(word.to_string(), e);
+    e
 }
