@@ -457,8 +457,13 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
                     }
                 }
             }
-            let headline =
-                words >= 3 && ((long >= 2 && cap_long * 5 >= long * 4) || caps * 5 >= words * 4);
+            // A line that ends like a sentence is prose, however many capitals it has.
+            let ends_sentence = i > line_first
+                && t.toks[i - 1].kind == TokKind::Punct
+                && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
+            let all_caps = caps * 5 >= words * 4;
+            let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
+            let headline = words >= 3 && (all_caps || title_case);
             if headline {
                 out[line_first..i].iter_mut().for_each(|h| *h = true);
             }
@@ -547,13 +552,14 @@ pub fn find(
         };
         let title = title_before(&cx, run.first, &mut buf);
         let person = if cx.headline[run.first] {
-            n == 2 && first_given && !run.has_particle
+            n == 2 && (first_given || title.is_some())
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
                 Some((_, TitleClass::Role)) => n <= 4,
                 _ => {
-                    (2..=4).contains(&n)
+                    n >= 2
+                        && n - run.initials <= 4
                         && (first_given
                             || run.middle_initial
                             || run.initials >= 2
