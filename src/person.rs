@@ -60,6 +60,8 @@ struct Lexicon {
     org: HashSet<&'static str>,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
     titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
+    /// Every word of every title phrase ("prime", "minister", "crown"): never part of a name.
+    title_words: HashSet<&'static str>,
     verbs: HashSet<&'static str>,
 }
 
@@ -97,8 +99,14 @@ fn lexicon() -> &'static Lexicon {
                 list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
             }
         }
+        let title_words = titles
+            .values()
+            .flatten()
+            .flat_map(|(p, _)| p.iter().copied())
+            .collect();
         Lexicon {
             given,
+            title_words,
             stop: words(include_str!("../data/name_stopwords.txt")),
             org: words(include_str!("../data/org_words.txt")),
             titles,
@@ -188,7 +196,7 @@ impl Ctx<'_, '_> {
     }
 
     fn title_word(&self, i: usize, buf: &mut String) -> bool {
-        self.lex.titles.contains_key(lower(self.t.s(i), buf))
+        self.lex.title_words.contains(lower(self.t.s(i), buf))
     }
 
     fn initial(&self, i: usize) -> bool {
@@ -273,6 +281,11 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             break;
         }
         if t.touch(run.last) {
+            // Initials may be written together ("J.K. Rowling").
+            if cx.initial(next) && run.initials > 0 && t.str_at(run.last) == "." {
+                j = next;
+                continue;
+            }
             // Only a particle may be glued to what follows by a hyphen ("al-Assad"); "Russia’s" etc. end here.
             if cx.is_hyphen(next)
                 && t.touch(next)
@@ -432,6 +445,17 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     false
 }
 
+/// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
+fn country_in_parens(cx: &Ctx, last: usize) -> bool {
+    cx.is_punct(last + 1, "(") && cx.blocked.get(last + 2) == Some(&true) && {
+        let mut k = last + 2;
+        while cx.blocked.get(k) == Some(&true) {
+            k += 1;
+        }
+        cx.is_punct(k, ")")
+    }
+}
+
 /// Marks the tokens that lie on headline lines: at least three words, and nearly every word of four or more letters
 /// capitalised (Title Case) or the whole line in capitals.
 fn headline_lines(t: &Tokens) -> Vec<bool> {
@@ -526,11 +550,14 @@ pub fn find(
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
-    let mut found: Vec<Found> = Vec::new();
+    let mut cands: Vec<(Found, bool)> = Vec::new();
     let mut vetoed = vec![false; t.len()];
     let mut i = 0;
     while i < t.len() {
-        let starts = cx.name_word(i, &mut buf) && !(lex.stop.contains(t.s(i)) && !cx.initial(i));
+        // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
+        let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
+        let starts =
+            !glued && cx.name_word(i, &mut buf) && !(lex.stop.contains(t.s(i)) && !cx.initial(i));
         if !starts {
             i += 1;
             continue;
@@ -559,17 +586,20 @@ pub fn find(
                 Some((_, TitleClass::Role)) => n <= 4,
                 _ => {
                     n >= 2
+                        && n > run.initials
                         && n - run.initials <= 4
                         && (first_given
                             || run.middle_initial
                             || run.initials >= 2
+                            || (run.initials >= 1 && !t.toks[run.first].line_start)
                             || run.has_particle
                             || relation_before(&cx, run.first, &mut buf)
                             || evidence_after(&cx, run.last, &mut buf))
+                        || country_in_parens(&cx, run.last)
                 }
             }
         };
-        if person {
+        {
             // A title keeps its text for the tooltip: from its first word to the end of its last.
             let title = title.map(|(s, _)| {
                 let mut e = run.first - 1;
@@ -578,15 +608,41 @@ pub fn find(
                 }
                 t.toks[s].start..t.toks[e].end
             });
-            found.push(Found {
-                first: run.first,
-                last: run.last,
-                parts: n,
-                title,
-            });
+            cands.push((
+                Found {
+                    first: run.first,
+                    last: run.last,
+                    parts: n,
+                    title,
+                },
+                person,
+            ));
         }
         i = next;
     }
+    // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
+    // is a person too. One sweep each way carries the evidence along the whole list.
+    let in_list = |a: &Found, b: &Found| -> bool {
+        b.first == a.last + 2
+            && matches!(t.str_at(a.last + 1), "," | ";" | "and" | "&")
+            && !cx.headline[a.first]
+            && (2..=3).contains(&b.parts)
+    };
+    for k in 1..cands.len() {
+        if cands[k - 1].1 && !cands[k].1 && in_list(&cands[k - 1].0, &cands[k].0) {
+            cands[k].1 = true;
+        }
+    }
+    for k in (1..cands.len()).rev() {
+        if cands[k].1
+            && !cands[k - 1].1
+            && (2..=3).contains(&cands[k - 1].0.parts)
+            && in_list(&cands[k - 1].0, &cands[k].0)
+        {
+            cands[k - 1].1 = true;
+        }
+    }
+    let found: Vec<Found> = cands.into_iter().filter(|c| c.1).map(|c| c.0).collect();
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
@@ -610,9 +666,9 @@ pub fn find(
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
         }
-        // Family name first ("Xi Jinping"): the first part, when it is not a given name.
+        // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
-        if !lex.given.contains(fs) && !cx.initial(f.first) {
+        if !lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4 {
             keys.entry(fs).or_insert(Some(e));
         }
     }
