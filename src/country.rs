@@ -53,7 +53,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let lines = line_styles(toks);
     let mut out: Vec<CountryMention> = Vec::new();
     // For mentions of an ambiguous word: (index into `out`, word, local decision).
-    let mut pending: Vec<(usize, usize, Option<bool>)> = Vec::new();
+    let mut pending: Vec<(usize, usize, Option<Decision>)> = Vec::new();
     let mut line = 0usize;
     let mut i = 0usize;
     while i < toks.len() {
@@ -66,7 +66,9 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             line += 1;
         }
         let style = lines.get(line).copied().unwrap_or_default();
-        let Some((end, e)) = abbreviation(table, toks, i).or_else(|| lookup(table, toks, i, style.caps)) else {
+        let Some((end, e)) =
+            abbreviation(table, toks, i).or_else(|| lookup(table, toks, i, style.caps))
+        else {
             i += 1;
             continue;
         };
@@ -78,7 +80,11 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
                     pending.push((out.len(), w, decide(toks, i, style, &table.words[w])));
                 }
                 let range = toks.toks[i].start..toks.toks[end - 1].end;
-                out.push(CountryMention { range, country: &table.countries[c], form });
+                out.push(CountryMention {
+                    range,
+                    country: &table.countries[c],
+                    form,
+                });
             }
         }
         i = end;
@@ -86,25 +92,29 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     if pending.is_empty() {
         return out;
     }
-    // Undecided mentions of an ambiguous word follow the decided ones in the same text, else the word's default.
-    let mut votes = vec![(0usize, 0usize); table.words.len()];
+    // Undecided mentions of an ambiguous word follow the mentions decided by a neighbouring name in the same text,
+    // else those decided by clue words, else the word's default.
+    let mut votes = vec![[[0usize; 2]; 2]; table.words.len()];
     for &(_, w, d) in &pending {
-        match d {
-            Some(true) => votes[w].0 += 1,
-            Some(false) => votes[w].1 += 1,
-            None => {}
+        if let Some(d) = d {
+            votes[w][d.strength as usize][d.country as usize] += 1;
         }
     }
     let mut drop = vec![false; out.len()];
     for &(m, w, d) in &pending {
-        let country = d.unwrap_or_else(|| {
-            let (yes, no) = votes[w];
-            if yes == no {
-                table.words[w].default_country
-            } else {
-                yes > no
+        let country = match d {
+            Some(d) => d.country,
+            None => {
+                let [[clue_no, clue_yes], [name_no, name_yes]] = votes[w];
+                if name_no != name_yes {
+                    name_yes > name_no
+                } else if clue_no != clue_yes {
+                    clue_yes > clue_no
+                } else {
+                    table.words[w].default_country
+                }
             }
-        });
+        };
         drop[m] = !country;
     }
     let mut n = 0;
@@ -175,7 +185,9 @@ fn build() -> Table {
     let mut countries = Vec::new();
     let mut entries = Vec::new();
     for row in rows(COUNTRIES) {
-        let (Some(&code), Some(&name)) = (row.first(), row.get(1)) else { continue };
+        let (Some(&code), Some(&name)) = (row.first(), row.get(1)) else {
+            continue;
+        };
         let c = countries.len();
         countries.push(Country { code, name });
         let aliases = row.get(2).copied().unwrap_or("");
@@ -194,7 +206,9 @@ fn build() -> Table {
             ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
             ["word", word, default, names, rest @ ..] => {
                 let clues = |k: usize| -> HashSet<&'static str, Fnv> {
-                    rest.get(k).map(|s| s.split('|').filter(|w| !w.is_empty()).collect()).unwrap_or_default()
+                    rest.get(k)
+                        .map(|s| s.split('|').filter(|w| !w.is_empty()).collect())
+                        .unwrap_or_default()
                 };
                 let w = words.len();
                 words.push(Word {
@@ -204,7 +218,10 @@ fn build() -> Table {
                     other: clues(1),
                 });
                 for e in entries.iter_mut() {
-                    if matches!(e.target, Target::Country(..)) && e.toks.len() == 1 && e.toks[0] == *word {
+                    if matches!(e.target, Target::Country(..))
+                        && e.toks.len() == 1
+                        && e.toks[0] == *word
+                    {
                         e.word = Some(w);
                     }
                 }
@@ -216,10 +233,13 @@ fn build() -> Table {
     let mut upper: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
     let mut abbrevs: HashMap<&'static str, usize, Fnv> = HashMap::default();
     for (i, e) in entries.iter().enumerate() {
-        let Some(&first) = e.toks.first() else { continue };
+        let Some(&first) = e.toks.first() else {
+            continue;
+        };
         exact.entry(first).or_default().push(i);
         upper.entry(first.to_uppercase()).or_default().push(i);
-        let caps = first.len() >= 2 && first.len() <= 6 && first.bytes().all(|b| b.is_ascii_uppercase());
+        let caps =
+            first.len() >= 2 && first.len() <= 6 && first.bytes().all(|b| b.is_ascii_uppercase());
         if e.toks.len() == 1 && caps && matches!(e.target, Target::Country(..)) {
             abbrevs.insert(first, i);
         }
@@ -228,7 +248,14 @@ fn build() -> Table {
         // Longest first; at equal length a "not" phrase after the country (they never coincide in practice).
         list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
     }
-    Table { countries, entries, exact, upper, abbrevs, words }
+    Table {
+        countries,
+        entries,
+        exact,
+        upper,
+        abbrevs,
+        words,
+    }
 }
 
 /// Cuts a table string into tokens the way the text is cut.
@@ -237,7 +264,13 @@ fn entry(s: &'static str, target: Target) -> Entry {
     let toks: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
     let touch = (0..t.len()).map(|i| t.touch(i)).collect();
     let pronoun_like = toks.len() == 1 && PRONOUN_LIKE.contains(&toks[0]);
-    Entry { toks, touch, target, word: None, pronoun_like }
+    Entry {
+        toks,
+        touch,
+        target,
+        word: None,
+        pronoun_like,
+    }
 }
 
 /// The longest entry that matches at token `i`: (index of the token after it, entry).
@@ -246,7 +279,11 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
     let fold = t.all_caps && (caps_line || s.len() >= 4);
-    let cands = if fold { table.upper.get(s) } else { table.exact.get(s) }?;
+    let cands = if fold {
+        table.upper.get(s)
+    } else {
+        table.exact.get(s)
+    }?;
     'cand: for &e in cands {
         let entry = &table.entries[e];
         let n = entry.toks.len();
@@ -254,7 +291,9 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
             continue;
         }
         for k in 1..n {
-            if toks.touch(i + k - 1) != entry.touch[k - 1] || !same_token(entry.toks[k], toks.s(i + k), fold) {
+            if toks.touch(i + k - 1) != entry.touch[k - 1]
+                || !same_token(entry.toks[k], toks.s(i + k), fold)
+            {
                 continue 'cand;
             }
         }
@@ -306,7 +345,10 @@ fn same_token(a: &str, b: &str, fold: bool) -> bool {
     if one_of(&["'", "’", "ʼ"]) || one_of(&["-", "‐", "‑"]) {
         return true;
     }
-    fold && (a.eq_ignore_ascii_case(b) || a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase)))
+    fold && (a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_uppercase)
+            .eq(b.chars().flat_map(char::to_uppercase)))
 }
 
 /// How one line is set: mostly in capitals (a headline), or in title case.
@@ -322,16 +364,21 @@ struct LineStyle {
 fn line_styles(toks: &Tokens) -> Vec<LineStyle> {
     let mut lines: Vec<LineStyle> = Vec::new();
     let (mut words, mut caps, mut long, mut long_cap) = (0usize, 0usize, 0usize, 0usize);
-    let finish = |lines: &mut Vec<LineStyle>, words: usize, caps: usize, long: usize, long_cap: usize| {
-        if let Some(l) = lines.last_mut() {
-            l.caps = caps >= 2 && caps * 2 > words;
-            l.title = !l.caps && long >= 3 && long_cap * 5 >= long * 4;
-        }
-    };
+    let finish =
+        |lines: &mut Vec<LineStyle>, words: usize, caps: usize, long: usize, long_cap: usize| {
+            if let Some(l) = lines.last_mut() {
+                l.caps = caps >= 2 && caps * 2 > words;
+                l.title = !l.caps && long >= 3 && long_cap * 5 >= long * 4;
+            }
+        };
     for (i, t) in toks.toks.iter().enumerate() {
         if t.line_start || lines.is_empty() {
             finish(&mut lines, words, caps, long, long_cap);
-            lines.push(LineStyle { start: i, caps: false, title: false });
+            lines.push(LineStyle {
+                start: i,
+                caps: false,
+                title: false,
+            });
             (words, caps, long, long_cap) = (0, 0, 0, 0);
         }
         if t.kind != TokKind::Word || t.end - t.start < 2 {
@@ -353,10 +400,15 @@ fn line_styles(toks: &Tokens) -> Vec<LineStyle> {
 /// ("US TROOPS", "US-CHINA") unless an object-taking verb or preposition comes before it ("LET US GO"),
 /// and at the end of a phrase only after "IN", "INTO" and the like ("TROOPS IN US.").
 fn us_is_country(toks: &Tokens, i: usize, caps_line: bool) -> bool {
-    let prev = if i > 0 && toks.is_word(i - 1) { toks.s(i - 1) } else { "" };
+    let prev = if i > 0 && toks.is_word(i - 1) {
+        toks.s(i - 1)
+    } else {
+        ""
+    };
     let next_word = toks.is_word(i + 1);
     let caps_near = |j: usize| matches!(toks.get(j), Some(t) if t.all_caps && t.end - t.start >= 3);
-    if !caps_line && !(i > 0 && caps_near(i - 1)) && !caps_near(i + 1) {
+    let caps_context = caps_line || (i > 0 && caps_near(i - 1)) || caps_near(i + 1);
+    if !caps_context {
         return true;
     }
     let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
@@ -367,32 +419,54 @@ fn us_is_country(toks: &Tokens, i: usize, caps_line: bool) -> bool {
         return false;
     }
     let hyphen = toks.touch(i) && matches!(toks.str_at(i + 1), "-" | "‐" | "‑");
-    next_word || hyphen || is(prev, &["IN", "INTO", "INSIDE", "ACROSS", "FROM", "OUTSIDE", "ATTACK", "ATTACKS"])
+    next_word
+        || hyphen
+        || is(
+            prev,
+            &[
+                "IN", "INTO", "INSIDE", "ACROSS", "FROM", "OUTSIDE", "ATTACK", "ATTACKS",
+            ],
+        )
 }
 
 /// Verbs and prepositions after which an all-caps "US" is the pronoun.
 const OBJECT_TAKERS: &[&str] = &[
-    "LET", "LETS", "TELL", "TELLS", "TOLD", "GIVE", "GIVES", "GAVE", "HELP", "HELPS", "JOIN", "JOINS", "ASK", "ASKS",
-    "ASKED", "SHOW", "SHOWS", "FOR", "WITH", "AMONG", "OF", "ABOUT", "BEHIND", "LIKE", "UNITE", "UNITES", "LEAVE",
-    "LEAVES", "MAKE", "MAKES", "TAKE", "TAKES", "KEEP", "KEEPS", "SAVE", "SAVES", "TEACH", "TEACHES", "GET", "GETS",
-    "BRING", "BRINGS", "FOLLOW", "CALL", "CONTACT", "EMAIL", "SEND", "PROTECT", "TO", "BY", "ALL", "BOTH",
+    "LET", "LETS", "TELL", "TELLS", "TOLD", "GIVE", "GIVES", "GAVE", "HELP", "HELPS", "JOIN",
+    "JOINS", "ASK", "ASKS", "ASKED", "SHOW", "SHOWS", "FOR", "WITH", "AMONG", "OF", "ABOUT",
+    "BEHIND", "LIKE", "UNITE", "UNITES", "LEAVE", "LEAVES", "MAKE", "MAKES", "TAKE", "TAKES",
+    "KEEP", "KEEPS", "SAVE", "SAVES", "TEACH", "TEACHES", "GET", "GETS", "BRING", "BRINGS",
+    "FOLLOW", "CALL", "CONTACT", "EMAIL", "SEND", "PROTECT", "TO", "BY", "ALL", "BOTH",
 ];
 
-/// Decides a mention of an ambiguous word at token `i` from its neighbours and the clues around it:
-/// `Some(true)` the country, `Some(false)` something else, `None` no clue (the caller then follows the text's
-/// other mentions, then the word's default).
-fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<bool> {
+/// How a mention of an ambiguous word was decided.
+#[derive(Clone, Copy, Debug)]
+struct Decision {
+    /// It is the country.
+    country: bool,
+    /// What decided it: clue words around it (0) or a name next to it (1, the stronger).
+    strength: u8,
+}
+
+/// Decides a mention of an ambiguous word at token `i` from its neighbours and the clues around it, or `None`
+/// where nothing decides it (the caller then follows the text's other mentions, then the word's default).
+fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<Decision> {
     if w.names && !style.caps && !style.title {
         let name_word = |j: usize, exempt: &[&str]| -> bool {
             match toks.get(j) {
-                Some(t) => t.kind == TokKind::Word && t.cap && !t.all_caps && !exempt.contains(&toks.s(j)),
+                Some(t) => {
+                    t.kind == TokKind::Word && t.cap && !t.all_caps && !exempt.contains(&toks.s(j))
+                }
                 None => false,
             }
         };
         let prev = i > 0 && !toks.toks[i].line_start && name_word(i - 1, NOT_NAME_BEFORE);
-        let next = matches!(toks.get(i + 1), Some(t) if !t.line_start) && name_word(i + 1, NOT_NAME_AFTER);
+        let next =
+            matches!(toks.get(i + 1), Some(t) if !t.line_start) && name_word(i + 1, NOT_NAME_AFTER);
         if prev || next {
-            return Some(false);
+            return Some(Decision {
+                country: false,
+                strength: 1,
+            });
         }
     }
     const WINDOW: usize = 10;
@@ -405,32 +479,166 @@ fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<bool> {
         yes += w.country.contains(s) as usize;
         no += w.other.contains(s) as usize;
     }
-    match yes.cmp(&no) {
-        std::cmp::Ordering::Greater => Some(true),
-        std::cmp::Ordering::Less => Some(false),
-        std::cmp::Ordering::Equal => None,
-    }
+    (yes != no).then_some(Decision {
+        country: yes > no,
+        strength: 0,
+    })
 }
 
 /// Capitalised words that may come right before a country name without making it part of a person's name.
 const NOT_NAME_BEFORE: &[&str] = &[
-    "In", "From", "To", "Of", "With", "And", "For", "On", "At", "By", "The", "Into", "Onto", "Toward", "Towards",
-    "Across", "Near", "Inside", "Outside", "Via", "Against", "About", "Between", "Where", "When", "Before", "After",
-    "Since", "Until", "Under", "Over", "Through", "Around", "Within", "Without", "Beyond", "Unlike", "Like",
-    "Including", "While", "As", "But", "Or", "Both", "Neighboring", "Neighbouring", "Visiting", "Visit", "Meanwhile",
-    "Also", "Only", "Even", "If", "Then", "So", "Yet", "Despite", "Today", "Yesterday", "Now", "However", "Instead",
-    "Still", "Recently", "Earlier", "Later", "Separately", "Why", "How", "What", "Whether", "Neither", "Nor", "Either",
-    "Has", "Have", "Had", "Did", "Does", "Do", "Is", "Was", "Will", "Would", "Can", "Could", "Should", "Says", "Said",
-    "Although", "Though", "Because", "Once", "Whereas", "Beside", "Besides", "Along", "Amid", "Among", "Upon",
+    "In",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "And",
+    "For",
+    "On",
+    "At",
+    "By",
+    "The",
+    "Into",
+    "Onto",
+    "Toward",
+    "Towards",
+    "Across",
+    "Near",
+    "Inside",
+    "Outside",
+    "Via",
+    "Against",
+    "About",
+    "Between",
+    "Where",
+    "When",
+    "Before",
+    "After",
+    "Since",
+    "Until",
+    "Under",
+    "Over",
+    "Through",
+    "Around",
+    "Within",
+    "Without",
+    "Beyond",
+    "Unlike",
+    "Like",
+    "Including",
+    "While",
+    "As",
+    "But",
+    "Or",
+    "Both",
+    "Neighboring",
+    "Neighbouring",
+    "Visiting",
+    "Visit",
+    "Meanwhile",
+    "Also",
+    "Only",
+    "Even",
+    "If",
+    "Then",
+    "So",
+    "Yet",
+    "Despite",
+    "Today",
+    "Yesterday",
+    "Now",
+    "However",
+    "Instead",
+    "Still",
+    "Recently",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Why",
+    "How",
+    "What",
+    "Whether",
+    "Neither",
+    "Nor",
+    "Either",
+    "Has",
+    "Have",
+    "Had",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Was",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Says",
+    "Said",
+    "Although",
+    "Though",
+    "Because",
+    "Once",
+    "Whereas",
+    "Beside",
+    "Besides",
+    "Along",
+    "Amid",
+    "Among",
+    "Upon",
 ];
 
 /// Capitalised words that may come right after a country name: titles, days and months.
 const NOT_NAME_AFTER: &[&str] = &[
-    "President", "Prime", "Premier", "Foreign", "Defense", "Defence", "Interior", "Finance", "King", "Queen", "Crown",
-    "Prince", "Princess", "Emir", "Sheikh", "Minister", "Ambassador", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec",
+    "President",
+    "Prime",
+    "Premier",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Finance",
+    "King",
+    "Queen",
+    "Crown",
+    "Prince",
+    "Princess",
+    "Emir",
+    "Sheikh",
+    "Minister",
+    "Ambassador",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// FNV-1a: a fast hash for the short keys of the lookup (no need for DoS resistance on compiled-in tables).
@@ -445,7 +653,11 @@ impl Hasher for FnvHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -460,7 +672,10 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, &'static str, &'static str)> {
         let toks = Tokens::new(text);
-        find(&toks).into_iter().map(|m| (&text[m.range], m.country.code, m.form.as_str())).collect()
+        find(&toks)
+            .into_iter()
+            .map(|m| (&text[m.range], m.country.code, m.form.as_str()))
+            .collect()
     }
 
     #[test]
@@ -471,12 +686,26 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), 197, "duplicate codes");
-        assert!(t.countries.iter().all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(t
+            .countries
+            .iter()
+            .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
         // The scan only starts at capitalised words, so every entry must start with one.
         for e in &t.entries {
-            assert!(e.toks[0].chars().next().is_some_and(char::is_uppercase), "{:?}", e.toks);
+            assert!(
+                e.toks[0].chars().next().is_some_and(char::is_uppercase),
+                "{:?}",
+                e.toks
+            );
         }
-        assert_eq!(t.words.len(), t.entries.iter().filter_map(|e| e.word).max().map_or(0, |w| w + 1));
+        assert_eq!(
+            t.words.len(),
+            t.entries
+                .iter()
+                .filter_map(|e| e.word)
+                .max()
+                .map_or(0, |w| w + 1)
+        );
     }
 
     #[test]
@@ -487,7 +716,10 @@ mod tests {
             if let Target::Country(c, _) = e.target {
                 let key = e.toks.concat();
                 if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {
-                    assert_eq!(prev, t.countries[c].code, "{key} is claimed by two countries");
+                    assert_eq!(
+                        prev, t.countries[c].code,
+                        "{key} is claimed by two countries"
+                    );
                 }
             }
         }
@@ -495,15 +727,32 @@ mod tests {
 
     #[test]
     fn longest_entry_and_dotted_forms() {
-        assert_eq!(found("North Korean troops"), [("North Korean", "KP", "demonym")]);
-        assert_eq!(found("the U.S.A. and U.A.E."), [("U.S.A.", "US", "name"), ("U.A.E.", "AE", "name")]);
+        assert_eq!(
+            found("North Korean troops"),
+            [("North Korean", "KP", "demonym")]
+        );
+        assert_eq!(
+            found("the U.S.A. and U.A.E."),
+            [("U.S.A.", "US", "name"), ("U.A.E.", "AE", "name")]
+        );
         assert_eq!(found("the U.S.S.R. fell"), []);
         assert_eq!(found("the U.S-led bloc"), [("U.S", "US", "name")]);
     }
 
     #[test]
     fn never_panics_at_the_edges() {
-        for text in ["", "U", "U.", "U.S", "US", "Côte d", "Jordan", "Georgia Tech", "LET US", "A.B.C.D.E.F.G.H."] {
+        for text in [
+            "",
+            "U",
+            "U.",
+            "U.S",
+            "US",
+            "Côte d",
+            "Jordan",
+            "Georgia Tech",
+            "LET US",
+            "A.B.C.D.E.F.G.H.",
+        ] {
             let _ = found(text);
         }
     }
