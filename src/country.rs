@@ -53,7 +53,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let lines = line_styles(toks);
     let mut out: Vec<CountryMention> = Vec::new();
     // For mentions of an ambiguous word: (index into `out`, word, local decision).
-    let mut pending: Vec<(usize, usize, Option<Decision>)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     let mut line = 0usize;
     let mut i = 0usize;
     while i < toks.len() {
@@ -74,10 +74,18 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
         };
         let entry = &table.entries[e];
         if let Target::Country(c, form) = entry.target {
-            let keep = !entry.pronoun_like || end > i + 1 || us_is_country(toks, i, style.caps);
-            if keep {
-                if let Some(w) = entry.word {
-                    pending.push((out.len(), w, decide(toks, i, style, &table.words[w])));
+            // "US$ 995 million": a currency, not a mention of the country.
+            let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
+            let pronoun = entry.pronoun_like && end == i + 1 && !us_is_country(toks, i, style.caps);
+            if !currency && !pronoun {
+                if let Some(word) = entry.word {
+                    let decision = decide(toks, i, style, &table.words[word]);
+                    pending.push(Pending {
+                        mention: out.len(),
+                        word,
+                        tok: i,
+                        decision,
+                    });
                 }
                 let range = toks.toks[i].start..toks.toks[end - 1].end;
                 out.push(CountryMention {
@@ -92,37 +100,70 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     if pending.is_empty() {
         return out;
     }
-    // Undecided mentions of an ambiguous word follow the mentions decided by a neighbouring name in the same text,
-    // else those decided by clue words, else the word's default.
-    let mut votes = vec![[[0usize; 2]; 2]; table.words.len()];
-    for &(_, w, d) in &pending {
-        if let Some(d) = d {
-            votes[w][d.strength as usize][d.country as usize] += 1;
-        }
-    }
-    let mut drop = vec![false; out.len()];
-    for &(m, w, d) in &pending {
-        let country = match d {
-            Some(d) => d.country,
-            None => {
-                let [[clue_no, clue_yes], [name_no, name_yes]] = votes[w];
-                if name_no != name_yes {
-                    name_yes > name_no
-                } else if clue_no != clue_yes {
-                    clue_yes > clue_no
-                } else {
-                    table.words[w].default_country
-                }
-            }
-        };
-        drop[m] = !country;
-    }
+    let drop = resolve(&pending, &table.words);
     let mut n = 0;
     out.retain(|_| {
         n += 1;
-        !drop[n - 1]
+        !drop.get(n - 1).copied().unwrap_or(false)
     });
     out
+}
+
+/// A mention of an ambiguous word, waiting for [`resolve`].
+struct Pending {
+    /// Index into the mentions found.
+    mention: usize,
+    /// Index into [`Table::words`].
+    word: usize,
+    /// Token index of the mention.
+    tok: usize,
+    decision: Option<Decision>,
+}
+
+/// How far (in tokens) a decided mention of an ambiguous word speaks for an undecided one: about an article, so that
+/// in a file of many articles one article's "Michael Jordan" does not decide another's "Jordan".
+const NEAR: usize = 1500;
+
+/// Which mentions to drop: each undecided mention of an ambiguous word follows the nearest mention of the same
+/// word within [`NEAR`] tokens decided by a neighbouring name, else the nearest decided by clue words, else the
+/// word's default. Two passes (forward and backward) over the pending mentions.
+fn resolve(pending: &[Pending], words: &[Word]) -> Vec<bool> {
+    // For each pending mention and strength: the nearest decided (distance, country) before and after it.
+    type Near = [Option<(usize, bool)>; 2];
+    let mut before: Vec<Near> = vec![[None; 2]; pending.len()];
+    let mut after: Vec<Near> = vec![[None; 2]; pending.len()];
+    let mut last: Vec<Near> = vec![[None; 2]; words.len()];
+    for (k, p) in pending.iter().enumerate() {
+        before[k] = last[p.word].map(|o| o.map(|(tok, c)| (p.tok - tok, c)));
+        if let Some(d) = p.decision {
+            last[p.word][d.strength as usize] = Some((p.tok, d.country));
+        }
+    }
+    let mut last: Vec<Near> = vec![[None; 2]; words.len()];
+    for (k, p) in pending.iter().enumerate().rev() {
+        after[k] = last[p.word].map(|o| o.map(|(tok, c)| (tok - p.tok, c)));
+        if let Some(d) = p.decision {
+            last[p.word][d.strength as usize] = Some((p.tok, d.country));
+        }
+    }
+    let max = pending.iter().map(|p| p.mention + 1).max().unwrap_or(0);
+    let mut drop = vec![false; max];
+    for (k, p) in pending.iter().enumerate() {
+        let country = p.decision.map(|d| d.country).unwrap_or_else(|| {
+            (0..2)
+                .rev()
+                .find_map(|s| {
+                    let near = [before[k][s], after[k][s]]
+                        .into_iter()
+                        .flatten()
+                        .filter(|&(d, _)| d <= NEAR);
+                    near.min_by_key(|&(d, _)| d).map(|(_, c)| c)
+                })
+                .unwrap_or(words[p.word].default_country)
+        });
+        drop[p.mention] = !country;
+    }
+    drop
 }
 
 /// What a table entry names.
@@ -737,6 +778,20 @@ mod tests {
         );
         assert_eq!(found("the U.S.S.R. fell"), []);
         assert_eq!(found("the U.S-led bloc"), [("U.S", "US", "name")]);
+    }
+
+    #[test]
+    fn a_name_decides_the_bare_mentions_near_it_only() {
+        let near = "Michael Jordan scored. Later Jordan rested.";
+        assert_eq!(found(near), []);
+        let far = format!(
+            "Michael Jordan scored. {} Jordan expelled a diplomat.",
+            "Rain fell. ".repeat(600)
+        );
+        assert_eq!(
+            found(&far).into_iter().map(|m| m.1).collect::<Vec<_>>(),
+            ["JO"]
+        );
     }
 
     #[test]
