@@ -52,7 +52,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let table = table();
     let lines = line_styles(toks);
     let mut out: Vec<CountryMention> = Vec::new();
-    // For mentions of an ambiguous word: (index into `out`, word, local decision).
+    // The mentions of ambiguous words, decided at the end by [`resolve`].
     let mut pending: Vec<Pending> = Vec::new();
     let mut line = 0usize;
     let mut i = 0usize;
@@ -792,6 +792,77 @@ mod tests {
             found(&far).into_iter().map(|m| m.1).collect::<Vec<_>>(),
             ["JO"]
         );
+    }
+
+    #[test]
+    fn never_panics_on_scrambled_names() {
+        // Pseudo-random strings built from pieces of names, marks and odd characters; every span must be a
+        // non-empty slice on char boundaries, in order and not overlapping.
+        let pieces = [
+            "U",
+            ".",
+            "S",
+            "US",
+            "us",
+            " ",
+            "\n",
+            "’",
+            "'",
+            "-",
+            "‑",
+            "$",
+            "Côte",
+            "d",
+            "Ivoire",
+            "Jordan",
+            "Georgia",
+            "Michael",
+            "Bosnia",
+            "and",
+            "Herzegovina",
+            "NORTH",
+            "KOREA",
+            "LET",
+            "THE",
+            "é",
+            "\u{301}",
+            "🇺🇸",
+            "Latin",
+            "America",
+            "Congo",
+            "Republic",
+            "of",
+            "the",
+            "Islamic",
+            "In",
+            "Atlanta",
+            "Tbilisi",
+            ",",
+            "A",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed & 0x300 == 0 {
+                    text.push(' ');
+                }
+            }
+            let toks = Tokens::new(&text);
+            let mut last = 0;
+            for m in find(&toks) {
+                assert!(
+                    m.range.start >= last && m.range.start < m.range.end,
+                    "{text:?}"
+                );
+                assert!(text.get(m.range.clone()).is_some(), "{text:?}");
+                last = m.range.end;
+            }
+        }
     }
 
     #[test]
