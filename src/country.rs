@@ -1,8 +1,33 @@
 //! Countries: names, aliases and demonyms of every sovereign state and Palestine (data/countries.tsv).
+//!
+//! One left-to-right pass over the tokens. At each capitalised word, the longest table entry that starts there and
+//! matches token by token wins; the scan then resumes after it. Names are compared case-sensitively as written
+//! ("US" is the country, "us" the pronoun), except in ALL-CAPS text, and always on whole tokens, so "Iran" never
+//! matches inside "Iranian" (the demonym does) while "Russia" in "Russia-Ukraine" or "Russia’s" does.
+//!
+//! Besides the countries, the lookup holds phrases that contain a country name but name something else
+//! ("Latin America", "Northern Ireland", "Mexico City", from data/ambiguous_countries.tsv): a match of one of those
+//! hides the country inside it. A few names are also given names, US states or common nouns ("Jordan", "Georgia",
+//! "Chad", "Turkey"); a mention of such a word alone is decided by the clues in that same file, see [`decide`].
+//!
+//! Two things are handled by rule rather than by rows:
+//! - **Dotted abbreviations**: a run of single capital letters each followed by a touching "." ("U.S.", "U.K.",
+//!   "U.S.A.", "U.A.E.") is looked up by its letters among the all-caps aliases ("US", "UK", "USA", "UAE"). The span
+//!   includes the final period, also at the end of a sentence ("in the U.S.").
+//! - **ALL-CAPS text**: in a line where most words are all caps (a headline), and for any all-caps word of four or more
+//!   letters, names are compared case-insensitively ("RUSSIA", "NORTH KOREA"). There "US" may be the pronoun
+//!   ("LET US PRAY"), so an all-caps "US" next to other all-caps words counts only by [`us_is_country`].
+//!
+//! Architecture invariant: the tables are built once ([`OnceLock`]); finding does no allocation per token, and looks
+//! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::text::Tokens;
+use crate::data::rows;
+use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
 
 /// A country from the table.
@@ -23,6 +48,838 @@ pub struct CountryMention {
 }
 
 /// Finds the country mentions, in text order, not overlapping.
-pub fn find(_toks: &Tokens) -> Vec<CountryMention> {
-    Vec::new() // TODO(countries helper)
+pub fn find(toks: &Tokens) -> Vec<CountryMention> {
+    let table = table();
+    let lines = line_styles(toks);
+    let mut out: Vec<CountryMention> = Vec::new();
+    // The mentions of ambiguous words, decided at the end by [`resolve`].
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut line = 0usize;
+    let mut i = 0usize;
+    while i < toks.len() {
+        let t = &toks.toks[i];
+        if t.kind != TokKind::Word || !t.cap {
+            i += 1;
+            continue;
+        }
+        while line + 1 < lines.len() && lines[line + 1].start <= i {
+            line += 1;
+        }
+        let style = lines.get(line).copied().unwrap_or_default();
+        let Some((end, e)) =
+            abbreviation(table, toks, i).or_else(|| lookup(table, toks, i, style.caps))
+        else {
+            i += 1;
+            continue;
+        };
+        let entry = &table.entries[e];
+        if let Target::Country(c, form) = entry.target {
+            // "US$ 995 million": a currency, not a mention of the country.
+            let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
+            let pronoun = entry.pronoun_like && end == i + 1 && !us_is_country(toks, i, style.caps);
+            if !currency && !pronoun {
+                if let Some(word) = entry.word {
+                    let decision = decide(toks, i, style, &table.words[word]);
+                    pending.push(Pending {
+                        mention: out.len(),
+                        word,
+                        tok: i,
+                        decision,
+                    });
+                }
+                let range = toks.toks[i].start..toks.toks[end - 1].end;
+                out.push(CountryMention {
+                    range,
+                    country: &table.countries[c],
+                    form,
+                });
+            }
+        }
+        i = end;
+    }
+    if pending.is_empty() {
+        return out;
+    }
+    let drop = resolve(&pending, &table.words);
+    let mut n = 0;
+    out.retain(|_| {
+        n += 1;
+        !drop.get(n - 1).copied().unwrap_or(false)
+    });
+    out
+}
+
+/// A mention of an ambiguous word, waiting for [`resolve`].
+struct Pending {
+    /// Index into the mentions found.
+    mention: usize,
+    /// Index into [`Table::words`].
+    word: usize,
+    /// Token index of the mention.
+    tok: usize,
+    decision: Option<Decision>,
+}
+
+/// How far (in tokens) a decided mention of an ambiguous word speaks for an undecided one: about an article, so that
+/// in a file of many articles one article's "Michael Jordan" does not decide another's "Jordan".
+const NEAR: usize = 1500;
+
+/// Which mentions to drop: each undecided mention of an ambiguous word follows the nearest mention of the same
+/// word within [`NEAR`] tokens decided by a neighbouring name, else the nearest decided by clue words, else the
+/// word's default. Two passes (forward and backward) over the pending mentions.
+fn resolve(pending: &[Pending], words: &[Word]) -> Vec<bool> {
+    // For each pending mention and strength: the nearest decided (distance, country) before and after it.
+    type Near = [Option<(usize, bool)>; 2];
+    let mut before: Vec<Near> = vec![[None; 2]; pending.len()];
+    let mut after: Vec<Near> = vec![[None; 2]; pending.len()];
+    let mut last: Vec<Near> = vec![[None; 2]; words.len()];
+    for (k, p) in pending.iter().enumerate() {
+        before[k] = last[p.word].map(|o| o.map(|(tok, c)| (p.tok - tok, c)));
+        if let Some(d) = p.decision {
+            last[p.word][d.strength as usize] = Some((p.tok, d.country));
+        }
+    }
+    let mut last: Vec<Near> = vec![[None; 2]; words.len()];
+    for (k, p) in pending.iter().enumerate().rev() {
+        after[k] = last[p.word].map(|o| o.map(|(tok, c)| (tok - p.tok, c)));
+        if let Some(d) = p.decision {
+            last[p.word][d.strength as usize] = Some((p.tok, d.country));
+        }
+    }
+    let max = pending.iter().map(|p| p.mention + 1).max().unwrap_or(0);
+    let mut drop = vec![false; max];
+    for (k, p) in pending.iter().enumerate() {
+        let country = p.decision.map(|d| d.country).unwrap_or_else(|| {
+            (0..2)
+                .rev()
+                .find_map(|s| {
+                    let near = [before[k][s], after[k][s]]
+                        .into_iter()
+                        .flatten()
+                        .filter(|&(d, _)| d <= NEAR);
+                    near.min_by_key(|&(d, _)| d).map(|(_, c)| c)
+                })
+                .unwrap_or(words[p.word].default_country)
+        });
+        drop[p.mention] = !country;
+    }
+    drop
+}
+
+/// What a table entry names.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    /// A country (index into [`Table::countries`]) by a name or a demonym.
+    Country(usize, CountryForm),
+    /// A phrase that contains a country name but names something else.
+    Not,
+}
+
+/// One name, demonym or "not" phrase of the tables, cut into tokens.
+#[derive(Debug)]
+struct Entry {
+    toks: Vec<&'static str>,
+    /// `touch[k]`: token `k` touches token `k + 1` (no space between), as it must in the text.
+    touch: Vec<bool>,
+    target: Target,
+    /// This entry is an ambiguous word alone (index into [`Table::words`]).
+    word: Option<usize>,
+    /// An all-caps alias that is also an English word ("US"): see [`us_is_country`].
+    pronoun_like: bool,
+}
+
+/// A country name that is also something else, with its clues (data/ambiguous_countries.tsv).
+#[derive(Debug)]
+struct Word {
+    default_country: bool,
+    /// A capitalised neighbour makes it part of a longer name.
+    names: bool,
+    country: HashSet<&'static str, Fnv>,
+    other: HashSet<&'static str, Fnv>,
+}
+
+/// The lookup, built once.
+struct Table {
+    countries: Vec<Country>,
+    entries: Vec<Entry>,
+    /// First token, as written → entries starting with it, longest first.
+    exact: HashMap<&'static str, Vec<usize>, Fnv>,
+    /// First token in upper case → entries, longest first (for ALL-CAPS text).
+    upper: HashMap<String, Vec<usize>, Fnv>,
+    /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
+    abbrevs: HashMap<&'static str, usize, Fnv>,
+    words: Vec<Word>,
+}
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const AMBIGUOUS: &str = include_str!("../data/ambiguous_countries.tsv");
+
+/// All-caps aliases that are also English words when a headline is set in capitals.
+const PRONOUN_LIKE: &[&str] = &["US"];
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(build)
+}
+
+fn build() -> Table {
+    let mut countries = Vec::new();
+    let mut entries = Vec::new();
+    for row in rows(COUNTRIES) {
+        let (Some(&code), Some(&name)) = (row.first(), row.get(1)) else {
+            continue;
+        };
+        let c = countries.len();
+        countries.push(Country { code, name });
+        let aliases = row.get(2).copied().unwrap_or("");
+        let demonyms = row.get(3).copied().unwrap_or("");
+        let names = std::iter::once(name).chain(aliases.split('|'));
+        for s in names.filter(|s| !s.is_empty()) {
+            entries.push(entry(s, Target::Country(c, CountryForm::Name)));
+        }
+        for s in demonyms.split('|').filter(|s| !s.is_empty()) {
+            entries.push(entry(s, Target::Country(c, CountryForm::Demonym)));
+        }
+    }
+    let mut words = Vec::new();
+    for row in rows(AMBIGUOUS) {
+        match row.as_slice() {
+            ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
+            ["word", word, default, names, rest @ ..] => {
+                let clues = |k: usize| -> HashSet<&'static str, Fnv> {
+                    rest.get(k)
+                        .map(|s| s.split('|').filter(|w| !w.is_empty()).collect())
+                        .unwrap_or_default()
+                };
+                let w = words.len();
+                words.push(Word {
+                    default_country: *default == "country",
+                    names: *names == "yes",
+                    country: clues(0),
+                    other: clues(1),
+                });
+                for e in entries.iter_mut() {
+                    if matches!(e.target, Target::Country(..))
+                        && e.toks.len() == 1
+                        && e.toks[0] == *word
+                    {
+                        e.word = Some(w);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut exact: HashMap<&'static str, Vec<usize>, Fnv> = HashMap::default();
+    let mut upper: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
+    let mut abbrevs: HashMap<&'static str, usize, Fnv> = HashMap::default();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(&first) = e.toks.first() else {
+            continue;
+        };
+        exact.entry(first).or_default().push(i);
+        upper.entry(first.to_uppercase()).or_default().push(i);
+        let caps =
+            first.len() >= 2 && first.len() <= 6 && first.bytes().all(|b| b.is_ascii_uppercase());
+        if e.toks.len() == 1 && caps && matches!(e.target, Target::Country(..)) {
+            abbrevs.insert(first, i);
+        }
+    }
+    for list in exact.values_mut().chain(upper.values_mut()) {
+        // Longest first; at equal length a "not" phrase after the country (they never coincide in practice).
+        list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
+    }
+    Table {
+        countries,
+        entries,
+        exact,
+        upper,
+        abbrevs,
+        words,
+    }
+}
+
+/// Cuts a table string into tokens the way the text is cut.
+fn entry(s: &'static str, target: Target) -> Entry {
+    let t = Tokens::new(s);
+    let toks: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
+    let touch = (0..t.len()).map(|i| t.touch(i)).collect();
+    let pronoun_like = toks.len() == 1 && PRONOUN_LIKE.contains(&toks[0]);
+    Entry {
+        toks,
+        touch,
+        target,
+        word: None,
+        pronoun_like,
+    }
+}
+
+/// The longest entry that matches at token `i`: (index of the token after it, entry).
+fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(usize, usize)> {
+    let t = toks.get(i)?;
+    let s = toks.s(i);
+    // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
+    let fold = t.all_caps && (caps_line || s.len() >= 4);
+    let cands = if fold {
+        table.upper.get(s)
+    } else {
+        table.exact.get(s)
+    }?;
+    'cand: for &e in cands {
+        let entry = &table.entries[e];
+        let n = entry.toks.len();
+        if i + n > toks.len() {
+            continue;
+        }
+        for k in 1..n {
+            if toks.touch(i + k - 1) != entry.touch[k - 1]
+                || !same_token(entry.toks[k], toks.s(i + k), fold)
+            {
+                continue 'cand;
+            }
+        }
+        return Some((i + n, e));
+    }
+    None
+}
+
+/// A dotted abbreviation at token `i` ("U.S.", "U.K.", "U.S.A.") whose letters are an all-caps alias.
+fn abbreviation(table: &Table, toks: &Tokens, i: usize) -> Option<(usize, usize)> {
+    let mut letters = [0u8; 6];
+    let mut n = 0;
+    let mut j = i;
+    let mut dotted = false;
+    loop {
+        let s = toks.str_at(j).as_bytes();
+        if !toks.is_word(j) || s.len() != 1 || !s[0].is_ascii_uppercase() || n == letters.len() {
+            break;
+        }
+        letters[n] = s[0];
+        n += 1;
+        if toks.touch(j) && toks.str_at(j + 1) == "." {
+            dotted = true;
+            j += 2;
+            // The next letter must follow the period directly ("U.S.", not "A. B.").
+            if !toks.touch(j - 1) {
+                break;
+            }
+        } else {
+            j += 1;
+            break;
+        }
+    }
+    // The run must end where it ends: "U.S.S.R." is not "U.S." followed by more.
+    if n < 2 || !dotted || (toks.touch(j - 1) && toks.is_word(j) && toks.str_at(j).len() == 1) {
+        return None;
+    }
+    let key = std::str::from_utf8(&letters[..n]).ok()?;
+    table.abbrevs.get(key).map(|&e| (j, e))
+}
+
+/// Table token `a` and text token `b` are the same, exactly or (with `fold`) ignoring case; the apostrophes
+/// ' ’ ʼ are one, and so are the hyphens - ‐ ‑.
+fn same_token(a: &str, b: &str, fold: bool) -> bool {
+    if a == b {
+        return true;
+    }
+    let one_of = |set: &[&str]| set.contains(&a) && set.contains(&b);
+    if one_of(&["'", "’", "ʼ"]) || one_of(&["-", "‐", "‑"]) {
+        return true;
+    }
+    fold && (a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_uppercase)
+            .eq(b.chars().flat_map(char::to_uppercase)))
+}
+
+/// How one line is set: mostly in capitals (a headline), or in title case.
+#[derive(Clone, Copy, Debug, Default)]
+struct LineStyle {
+    /// Index of the line's first token.
+    start: usize,
+    caps: bool,
+    title: bool,
+}
+
+/// The style of every line, in one pass.
+fn line_styles(toks: &Tokens) -> Vec<LineStyle> {
+    let mut lines: Vec<LineStyle> = Vec::new();
+    let (mut words, mut caps, mut long, mut long_cap) = (0usize, 0usize, 0usize, 0usize);
+    let finish =
+        |lines: &mut Vec<LineStyle>, words: usize, caps: usize, long: usize, long_cap: usize| {
+            if let Some(l) = lines.last_mut() {
+                l.caps = caps >= 2 && caps * 2 > words;
+                l.title = !l.caps && long >= 3 && long_cap * 5 >= long * 4;
+            }
+        };
+    for (i, t) in toks.toks.iter().enumerate() {
+        if t.line_start || lines.is_empty() {
+            finish(&mut lines, words, caps, long, long_cap);
+            lines.push(LineStyle {
+                start: i,
+                caps: false,
+                title: false,
+            });
+            (words, caps, long, long_cap) = (0, 0, 0, 0);
+        }
+        if t.kind != TokKind::Word || t.end - t.start < 2 {
+            continue;
+        }
+        words += 1;
+        caps += t.all_caps as usize;
+        if t.end - t.start >= 4 {
+            long += 1;
+            long_cap += t.cap as usize;
+        }
+    }
+    finish(&mut lines, words, caps, long, long_cap);
+    lines
+}
+
+/// Whether an all-caps "US" at token `i` is the country. Outside capitals it always is; in a capitals context
+/// (a capitals line, or an all-caps word next to it) it is the country after "THE", before a word or a hyphen
+/// ("US TROOPS", "US-CHINA") unless an object-taking verb or preposition comes before it ("LET US GO"),
+/// and at the end of a phrase only after "IN", "INTO" and the like ("TROOPS IN US.").
+fn us_is_country(toks: &Tokens, i: usize, caps_line: bool) -> bool {
+    let prev = if i > 0 && toks.is_word(i - 1) {
+        toks.s(i - 1)
+    } else {
+        ""
+    };
+    let next_word = toks.is_word(i + 1);
+    let caps_near = |j: usize| matches!(toks.get(j), Some(t) if t.all_caps && t.end - t.start >= 3);
+    let caps_context = caps_line || (i > 0 && caps_near(i - 1)) || caps_near(i + 1);
+    if !caps_context {
+        return true;
+    }
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if is(prev, &["THE"]) {
+        return true;
+    }
+    if is(prev, OBJECT_TAKERS) {
+        return false;
+    }
+    let hyphen = toks.touch(i) && matches!(toks.str_at(i + 1), "-" | "‐" | "‑");
+    next_word
+        || hyphen
+        || is(
+            prev,
+            &[
+                "IN", "INTO", "INSIDE", "ACROSS", "FROM", "OUTSIDE", "ATTACK", "ATTACKS",
+            ],
+        )
+}
+
+/// Verbs and prepositions after which an all-caps "US" is the pronoun.
+const OBJECT_TAKERS: &[&str] = &[
+    "LET", "LETS", "TELL", "TELLS", "TOLD", "GIVE", "GIVES", "GAVE", "HELP", "HELPS", "JOIN",
+    "JOINS", "ASK", "ASKS", "ASKED", "SHOW", "SHOWS", "FOR", "WITH", "AMONG", "OF", "ABOUT",
+    "BEHIND", "LIKE", "UNITE", "UNITES", "LEAVE", "LEAVES", "MAKE", "MAKES", "TAKE", "TAKES",
+    "KEEP", "KEEPS", "SAVE", "SAVES", "TEACH", "TEACHES", "GET", "GETS", "BRING", "BRINGS",
+    "FOLLOW", "CALL", "CONTACT", "EMAIL", "SEND", "PROTECT", "TO", "BY", "ALL", "BOTH",
+];
+
+/// How a mention of an ambiguous word was decided.
+#[derive(Clone, Copy, Debug)]
+struct Decision {
+    /// It is the country.
+    country: bool,
+    /// What decided it: clue words around it (0) or a name next to it (1, the stronger).
+    strength: u8,
+}
+
+/// Decides a mention of an ambiguous word at token `i` from its neighbours and the clues around it, or `None`
+/// where nothing decides it (the caller then follows the text's other mentions, then the word's default).
+fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<Decision> {
+    if w.names && !style.caps && !style.title {
+        let name_word = |j: usize, exempt: &[&str]| -> bool {
+            match toks.get(j) {
+                Some(t) => {
+                    t.kind == TokKind::Word && t.cap && !t.all_caps && !exempt.contains(&toks.s(j))
+                }
+                None => false,
+            }
+        };
+        let prev = i > 0 && !toks.toks[i].line_start && name_word(i - 1, NOT_NAME_BEFORE);
+        let next =
+            matches!(toks.get(i + 1), Some(t) if !t.line_start) && name_word(i + 1, NOT_NAME_AFTER);
+        if prev || next {
+            return Some(Decision {
+                country: false,
+                strength: 1,
+            });
+        }
+    }
+    const WINDOW: usize = 10;
+    let (mut yes, mut no) = (0usize, 0usize);
+    for j in i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(toks.len()) {
+        if j == i || !toks.is_word(j) {
+            continue;
+        }
+        let s = toks.s(j);
+        yes += w.country.contains(s) as usize;
+        no += w.other.contains(s) as usize;
+    }
+    (yes != no).then_some(Decision {
+        country: yes > no,
+        strength: 0,
+    })
+}
+
+/// Capitalised words that may come right before a country name without making it part of a person's name.
+const NOT_NAME_BEFORE: &[&str] = &[
+    "In",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "And",
+    "For",
+    "On",
+    "At",
+    "By",
+    "The",
+    "Into",
+    "Onto",
+    "Toward",
+    "Towards",
+    "Across",
+    "Near",
+    "Inside",
+    "Outside",
+    "Via",
+    "Against",
+    "About",
+    "Between",
+    "Where",
+    "When",
+    "Before",
+    "After",
+    "Since",
+    "Until",
+    "Under",
+    "Over",
+    "Through",
+    "Around",
+    "Within",
+    "Without",
+    "Beyond",
+    "Unlike",
+    "Like",
+    "Including",
+    "While",
+    "As",
+    "But",
+    "Or",
+    "Both",
+    "Neighboring",
+    "Neighbouring",
+    "Visiting",
+    "Visit",
+    "Meanwhile",
+    "Also",
+    "Only",
+    "Even",
+    "If",
+    "Then",
+    "So",
+    "Yet",
+    "Despite",
+    "Today",
+    "Yesterday",
+    "Now",
+    "However",
+    "Instead",
+    "Still",
+    "Recently",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Why",
+    "How",
+    "What",
+    "Whether",
+    "Neither",
+    "Nor",
+    "Either",
+    "Has",
+    "Have",
+    "Had",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Was",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Says",
+    "Said",
+    "Although",
+    "Though",
+    "Because",
+    "Once",
+    "Whereas",
+    "Beside",
+    "Besides",
+    "Along",
+    "Amid",
+    "Among",
+    "Upon",
+];
+
+/// Capitalised words that may come right after a country name: titles, days and months.
+const NOT_NAME_AFTER: &[&str] = &[
+    "President",
+    "Prime",
+    "Premier",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Finance",
+    "King",
+    "Queen",
+    "Crown",
+    "Prince",
+    "Princess",
+    "Emir",
+    "Sheikh",
+    "Minister",
+    "Ambassador",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// FNV-1a: a fast hash for the short keys of the lookup (no need for DoS resistance on compiled-in tables).
+#[derive(Default)]
+struct FnvHasher(u64);
+
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, &'static str, &'static str)> {
+        let toks = Tokens::new(text);
+        find(&toks)
+            .into_iter()
+            .map(|m| (&text[m.range], m.country.code, m.form.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn tables_load() {
+        let t = table();
+        assert_eq!(t.countries.len(), 197);
+        let mut codes: Vec<&str> = t.countries.iter().map(|c| c.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), 197, "duplicate codes");
+        assert!(t
+            .countries
+            .iter()
+            .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
+        // The scan only starts at capitalised words, so every entry must start with one.
+        for e in &t.entries {
+            assert!(
+                e.toks[0].chars().next().is_some_and(char::is_uppercase),
+                "{:?}",
+                e.toks
+            );
+        }
+        assert_eq!(
+            t.words.len(),
+            t.entries
+                .iter()
+                .filter_map(|e| e.word)
+                .max()
+                .map_or(0, |w| w + 1)
+        );
+    }
+
+    #[test]
+    fn no_alias_is_claimed_twice() {
+        let t = table();
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for e in &t.entries {
+            if let Target::Country(c, _) = e.target {
+                let key = e.toks.concat();
+                if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {
+                    assert_eq!(
+                        prev, t.countries[c].code,
+                        "{key} is claimed by two countries"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn longest_entry_and_dotted_forms() {
+        assert_eq!(
+            found("North Korean troops"),
+            [("North Korean", "KP", "demonym")]
+        );
+        assert_eq!(
+            found("the U.S.A. and U.A.E."),
+            [("U.S.A.", "US", "name"), ("U.A.E.", "AE", "name")]
+        );
+        assert_eq!(found("the U.S.S.R. fell"), []);
+        assert_eq!(found("the U.S-led bloc"), [("U.S", "US", "name")]);
+    }
+
+    #[test]
+    fn a_name_decides_the_bare_mentions_near_it_only() {
+        let near = "Michael Jordan scored. Later Jordan rested.";
+        assert_eq!(found(near), []);
+        let far = format!(
+            "Michael Jordan scored. {} Jordan expelled a diplomat.",
+            "Rain fell. ".repeat(600)
+        );
+        assert_eq!(
+            found(&far).into_iter().map(|m| m.1).collect::<Vec<_>>(),
+            ["JO"]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_scrambled_names() {
+        // Pseudo-random strings built from pieces of names, marks and odd characters; every span must be a
+        // non-empty slice on char boundaries, in order and not overlapping.
+        let pieces = [
+            "U",
+            ".",
+            "S",
+            "US",
+            "us",
+            " ",
+            "\n",
+            "’",
+            "'",
+            "-",
+            "‑",
+            "$",
+            "Côte",
+            "d",
+            "Ivoire",
+            "Jordan",
+            "Georgia",
+            "Michael",
+            "Bosnia",
+            "and",
+            "Herzegovina",
+            "NORTH",
+            "KOREA",
+            "LET",
+            "THE",
+            "é",
+            "\u{301}",
+            "🇺🇸",
+            "Latin",
+            "America",
+            "Congo",
+            "Republic",
+            "of",
+            "the",
+            "Islamic",
+            "In",
+            "Atlanta",
+            "Tbilisi",
+            ",",
+            "A",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed & 0x300 == 0 {
+                    text.push(' ');
+                }
+            }
+            let toks = Tokens::new(&text);
+            let mut last = 0;
+            for m in find(&toks) {
+                assert!(
+                    m.range.start >= last && m.range.start < m.range.end,
+                    "{text:?}"
+                );
+                assert!(text.get(m.range.clone()).is_some(), "{text:?}");
+                last = m.range.end;
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_at_the_edges() {
+        for text in [
+            "",
+            "U",
+            "U.",
+            "U.S",
+            "US",
+            "Côte d",
+            "Jordan",
+            "Georgia Tech",
+            "LET US",
+            "A.B.C.D.E.F.G.H.",
+        ] {
+            let _ = found(text);
+        }
+    }
 }
