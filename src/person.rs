@@ -168,6 +168,21 @@ impl Ctx<'_, '_> {
         i
     }
 
+    /// The last token of the name unit at word `i`: its hyphen group, or `O’Brien` (a capital letter, an apostrophe and a
+    /// capitalised word, touching).
+    fn unit_end(&self, i: usize) -> usize {
+        let t = self.t;
+        if t.str_at(i).chars().count() == 1
+            && t.touch(i)
+            && matches!(t.str_at(i + 1), "’" | "'")
+            && t.touch(i + 1)
+            && t.is_cap_word(i + 2)
+        {
+            return self.group_end(i + 2);
+        }
+        self.group_end(i)
+    }
+
     fn is_hyphen(&self, i: usize) -> bool {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
@@ -720,7 +735,7 @@ pub fn find(
         }
         // A surname (or family name) alone. Not when another capitalised name word is glued on by a space:
         // "Trump Tower", "Melania Trump" are other things.
-        let end = cx.group_end(i);
+        let end = cx.unit_end(i);
         let key = &t.text[t.toks[i].start..t.toks[end].end];
         if let Some(&k) = keys.get(key) {
             let joins =
@@ -730,13 +745,22 @@ pub fn find(
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
                 && joins(end + 1, &mut buf);
-            if !joined_before && !joined_after {
+            // A surname two people share is a mention only with evidence of its own ("Khan said").
+            let evident = k.is_some()
+                || title_before(&cx, i, &mut buf).is_some()
+                || evidence_after(&cx, end, &mut buf);
+            if !joined_before && !joined_after && evident {
                 let e = match k {
                     Some(e) => e,
                     None => resolve_single(&mut people, &keys, &mut single, key),
                 };
+                // Initials before a known surname belong to the mention ("M. Butcher").
+                let mut first = i;
+                while first >= 2 && cx.initial(first - 2) && !t.touch(first - 1) {
+                    first -= 2;
+                }
                 people.mentions.push(PersonMention {
-                    range: t.toks[i].start..t.toks[end].end,
+                    range: t.toks[first].start..t.toks[end].end,
                     entity: e,
                 });
             }
@@ -749,6 +773,14 @@ pub fn find(
 /// The last part of the name `first..=last`: its final hyphen group, with a glued particle ("al-Assad").
 fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
     let mut s = cx.group_start(last).max(first);
+    // "O’Brien": the prefix letter and apostrophe belong to the surname.
+    if s >= first + 2
+        && matches!(cx.t.str_at(s - 1), "’" | "'")
+        && cx.t.touch(s - 1)
+        && cx.t.touch(s - 2)
+    {
+        s -= 2;
+    }
     // "al-Assad": group_start already took the particle if hyphen-glued; a spaced particle ("van der Leyen") too.
     while s > first && cx.particle(s - 1) && s - 1 > first {
         s -= 1;
