@@ -6,7 +6,8 @@
 //! - a paragraph (a line) ends every quote still open in it. News style re-opens a quote at each new paragraph and
 //!   closes it only at the end, so an open double quote ends at the last non-space character of its paragraph,
 //!   and likewise where a new double quote opens at a sentence start while one is open (`…issued. "Entry…`);
-//!   an unclosed single quote is an apostrophe misread, and is dropped;
+//!   an unclosed single quote is an apostrophe misread, and is dropped, as is an unclosed mark that could as well
+//!   have been a closing one (a `"` between spaces);
 //! - a quote never holds more than [`MAX_DOUBLE`] (double) or [`MAX_SINGLE`] (single) bytes, nor no letter or digit.
 //!
 //! [`speakers`] is in [`speaker`].
@@ -36,6 +37,9 @@ struct Open {
     fam: Family,
     /// Byte offset of the mark.
     start: usize,
+    /// The mark could only open (`“`, or `"` with space before and a word after); one that could also have closed
+    /// (a `"` between spaces) makes a quote only when a closing mark pairs with it.
+    firm: bool,
 }
 
 fn max_len(fam: Family) -> usize {
@@ -75,7 +79,7 @@ impl Finder {
         let Some(k) = self
             .stack
             .iter()
-            .position(|o| matches!(o.fam, Family::Double | Family::Guillemet))
+            .position(|o| o.firm && matches!(o.fam, Family::Double | Family::Guillemet))
         else {
             self.drop_outer();
             return;
@@ -145,6 +149,7 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
             f.stack.push(Open {
                 fam: m.fam,
                 start: t.start,
+                firm: !m.close,
             });
         }
     }
