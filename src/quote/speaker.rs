@@ -831,4 +831,84 @@ mod tests {
         }
         assert_eq!(who(text, &p), want);
     }
+
+    /// Every case of tests/cases/speaker.tsv, with People built from the names the file itself uses (each speaker,
+    /// plus the other people its texts name), titled by the capitalised words before their first mention, as the
+    /// person finder would give them.
+    #[test]
+    fn speaker_cases_with_known_names() {
+        let src = include_str!("../../tests/cases/speaker.tsv");
+        let cases: Vec<Vec<String>> = src
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('\t').map(|f| f.replace("\\n", "\n")).collect())
+            .collect();
+        let mut names: Vec<String> = ["Vladimir Putin", "Xi Jinping", "Tim Cook"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for c in &cases {
+            if let Some(n) = c
+                .iter()
+                .find_map(|f| f.strip_prefix("speaker="))
+                .filter(|n| !n.is_empty())
+            {
+                if !names.iter().any(|x| x == n) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        let mut failures = Vec::new();
+        for c in &cases {
+            let (text, span) = (&c[0], &c[2]);
+            let want = c
+                .iter()
+                .find_map(|f| f.strip_prefix("speaker="))
+                .unwrap_or("");
+            let mut p = People::default();
+            for n in &names {
+                for (start, _) in text.match_indices(n.as_str()) {
+                    let entity = match p.entities.iter().position(|e| e.name == *n) {
+                        Some(e) => e,
+                        None => {
+                            let before: Vec<&str> = text[..start].split_whitespace().collect();
+                            let title: Vec<&str> = before
+                                .iter()
+                                .rev()
+                                .take(3)
+                                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                .copied()
+                                .collect();
+                            let title = title.into_iter().rev().collect::<Vec<_>>().join(" ");
+                            p.entities.push(PersonEntity {
+                                name: n.clone(),
+                                title: (!title.is_empty()).then_some(title),
+                            });
+                            p.entities.len() - 1
+                        }
+                    };
+                    p.mentions.push(PersonMention {
+                        range: start..start + n.len(),
+                        entity,
+                    });
+                }
+            }
+            p.mentions.sort_by_key(|m| m.range.start);
+            let toks = Tokens::new(text);
+            let quotes = super::super::find(&toks);
+            let got = speakers(&toks, &quotes, &p);
+            match quotes.iter().position(|q| &text[q.clone()] == span) {
+                None => failures.push(format!("{text:?}: no quote {span:?}")),
+                Some(k) => {
+                    let name = got[k].map(|e| p.entities[e].name.as_str()).unwrap_or("");
+                    if name != want {
+                        failures.push(format!(
+                            "{text:?}: {span:?} speaker {name:?}, want {want:?}"
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }
