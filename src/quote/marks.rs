@@ -53,9 +53,11 @@ fn is_alnum(c: char) -> bool {
 /// Characters after which a mark opens: besides space and the start of the text.
 const OPEN_LEFT: &str = "([{<-–—/“‘«‹„‚\"'";
 
-/// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`.
+/// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
+/// text writes apart (`Reuters 's`, `I 'm`, `wo n't`).
 const ELISIONS: &[&str] = &[
-    "em", "tis", "twas", "til", "cause", "cos", "n", "bout", "nuff",
+    "em", "tis", "twas", "til", "cause", "cos", "n", "bout", "nuff", "s", "re", "ll", "ve", "d",
+    "m", "t",
 ];
 
 /// Classifies token `i`: `None` unless it is a quotation mark that can open or close a quote.
@@ -82,6 +84,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let open_ctx = l_open && !r_space && !next.is_some_and(|c| ",;:!?)]}".contains(c));
     let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| "([{".contains(c));
     let loose = l_space && r_space;
+    // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
+    let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end);
     // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
     let elided = l_open && (two_digits(text, t.end) || elision(toks, i));
     let mark = |open: bool, close: bool| {
@@ -107,14 +111,14 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
                 return if r_bound { mark(false, true) } else { None };
             }
-            match (open_ctx, close_ctx) {
+            match (open_ctx || line_open, close_ctx) {
                 (true, false) => mark(true, false),
                 (false, true) => mark(false, true),
                 _ => mark(true, true),
             }
         }
         "“" | "‟" => {
-            if loose {
+            if loose && !line_open {
                 mark(true, true)
             } else if close_ctx && !open_ctx {
                 // German „…“, or a typist's wrong-way closing mark.
@@ -199,6 +203,21 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             }
         }
     }
+}
+
+/// Only spaces lie between byte `at` and the end of its line.
+fn r_space_to_line_end(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    // Bounded: a run of spaces longer than this is not worth telling apart.
+    for c in rest.chars().take(64) {
+        if c == '\n' || c == '\r' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Two digits and then no digit at byte `at`: the `90` of `’90s`, the `24` of `'24`.

@@ -177,19 +177,32 @@ impl Mentions<'_> {
 }
 
 /// A person mention starting at one of tokens `i..i + 7`, with only title tokens before it (`Israeli President
-/// Isaac Herzog`); returns its entity and the token after it.
+/// Isaac Herzog`); returns its entity and the token after it. A possessive name is not the speaker but part of a
+/// title: `Putin’s spokesman Dmitry Peskov` gives Peskov, and `Herzog’s office` gives nobody.
 fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(usize, usize)> {
-    for k in i..(i + 7).min(toks.len()) {
+    let mut k = i;
+    let mut end = (i + 7).min(toks.len());
+    while k < end {
         let t = &toks.toks[k];
         if t.start > limit {
             return None;
         }
         if let Some(m) = men.starting_at(t.start) {
-            return Some((m.entity, toks.index_at(m.range.end)));
+            let after = toks.index_at(m.range.end);
+            let possessive = matches!(toks.str_at(after), "’" | "'")
+                && toks.touch(after)
+                && toks.str_at(after + 1).eq_ignore_ascii_case("s");
+            if !possessive {
+                return Some((m.entity, after));
+            }
+            k = after + 2;
+            end = (k + 5).min(toks.len());
+            continue;
         }
-        if !is_title_tok(toks, k) || (k > i && t.line_start) {
+        if !is_title_tok(toks, k) || (k > i && t.line_start) || speech_verb(toks, k).is_some() {
             return None;
         }
+        k += 1;
     }
     None
 }
@@ -750,9 +763,27 @@ mod tests {
         let t = "Putin spoke. “We deny it,” the Foreign Ministry said. “It is false,” a spokesman said.";
         let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
         assert_eq!(who(t, &p), [None, None]);
+        let t = "“It is over,” the minister said Putin would lose.";
+        let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
+        assert_eq!(who(t, &p), [None]);
         let t = "Putin signed it. The agreement also states that no party “would facilitate the aggression.”";
         let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
         assert_eq!(who(t, &p), [None]);
+    }
+
+    #[test]
+    fn possessive_names_are_titles() {
+        let t = "“No comment,” Putin’s spokesman Dmitry Peskov said. “We deny it,” Herzog’s office said.";
+        let p = people(
+            t,
+            &[("Putin", 0, 0), ("Dmitry Peskov", 0, 1), ("Herzog", 0, 2)],
+            &[
+                ("Vladimir Putin", None),
+                ("Dmitry Peskov", None),
+                ("Isaac Herzog", None),
+            ],
+        );
+        assert_eq!(who(t, &p), [some("Dmitry Peskov"), None]);
     }
 
     #[test]
