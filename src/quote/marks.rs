@@ -86,6 +86,10 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
     let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end);
+    // A mark between spaces after a comma and before a lowercase word closes a quote (`…moments , " said
+    // Washington`), never opens one; before a capital it may open the next in a list (`" Ice " , " Fire "`).
+    let loose_close =
+        loose && i > 0 && toks.s(i - 1) == "," && toks.is_word(i + 1) && !toks.is_cap_word(i + 1);
     // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
     let elided = l_open && (two_digits(text, t.end) || elision(toks, i));
     let mark = |open: bool, close: bool| {
@@ -111,14 +115,16 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
                 return if r_bound { mark(false, true) } else { None };
             }
-            match (open_ctx || line_open, close_ctx) {
+            match (open_ctx || line_open, close_ctx || loose_close) {
                 (true, false) => mark(true, false),
                 (false, true) => mark(false, true),
                 _ => mark(true, true),
             }
         }
         "“" | "‟" => {
-            if loose && !line_open {
+            if loose_close {
+                mark(false, true)
+            } else if loose && !line_open {
                 mark(true, true)
             } else if close_ctx && !open_ctx {
                 // German „…“, or a typist's wrong-way closing mark.

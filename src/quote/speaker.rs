@@ -118,8 +118,8 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
         .any(|a| a.eq_ignore_ascii_case(w))
 }
 
-/// A token that may stand in a title or role before a name: a word (`Israeli`, `former`), or `.` `-` `’` inside one
-/// (`U.S.`, `president-elect`, `Israel’s`). Prepositions end a title: `a spokesman for X` does not name X as speaker.
+/// A token that may stand in a title or role before a name: a word (`Israeli`, `former`), a number, or `.` `-` `’`
+/// inside one (`U.S.`, `president-elect`, `Israel’s`, `the 26-year-old`). Prepositions end a title: `a spokesman for X` does not name X as speaker.
 fn is_title_tok(toks: &Tokens, i: usize) -> bool {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Word => {
@@ -131,6 +131,7 @@ fn is_title_tok(toks: &Tokens, i: usize) -> bool {
             .iter()
             .any(|p| p.eq_ignore_ascii_case(w))
         }
+        Some(t) if t.kind == TokKind::Number => true,
         Some(_) => matches!(toks.s(i), "." | "-" | "’" | "'"),
         None => false,
     }
@@ -273,6 +274,9 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     if let Some(len) = speech_verb(toks, j) {
         return named_after_verb(toks, men, j + len, limit);
     }
+    if let Some(a) = quoted_as_saying(toks, men, j, limit) {
+        return a;
+    }
     let Some((subj, mut k)) = subject_after(toks, men, j, limit) else {
         return Attr::Unknown;
     };
@@ -302,6 +306,23 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     } else {
         Attr::Unknown
     }
+}
+
+/// `Interfax quoted Chernomyrdin as saying` within a few tokens from token `j`: the person quoted, or nobody.
+fn quoted_as_saying(toks: &Tokens, men: &Mentions, j: usize, limit: usize) -> Option<Attr> {
+    let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
+    let end = (j + 8).min(toks.len());
+    let u = (j..end)
+        .take_while(|&k| toks.toks[k].start <= limit && (k == j || !toks.toks[k].line_start))
+        .find(|&k| is(k, "quoted") || is(k, "quotes") || is(k, "quoting"))?;
+    if let Some((e, k)) = person_at(toks, men, u + 1, limit) {
+        if is(k, "as") && is(k + 1, "saying") {
+            return Some(Attr::Person(e));
+        }
+    }
+    (u + 1..(u + 10).min(toks.len()))
+        .any(|k| is(k, "as") && is(k + 1, "saying"))
+        .then_some(Attr::Nobody)
 }
 
 /// The attribution before the quote whose opening mark is token `open`, in the same sentence and after byte
@@ -338,6 +359,23 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             Attr::Unknown => Attr::Nobody,
             a => a,
         };
+    }
+    let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
+    if is(v, "saying") && v >= 2 && is(v - 1, "as") {
+        // `X was quoted as saying: "…"`, `Interfax quoted X as saying: "…"`.
+        if is(v - 2, "quoted") {
+            return subject_before(toks, men, v - 2, lo);
+        }
+        let from = v.saturating_sub(10).max(toks.index_at(lo));
+        if let Some(u) = (from..v - 1)
+            .rev()
+            .find(|&k| is(k, "quoted") || is(k, "quotes"))
+        {
+            return match person_at(toks, men, u + 1, t.start) {
+                Some((e, k)) if k == v - 1 => Attr::Person(e),
+                _ => Attr::Nobody,
+            };
+        }
     }
     subject_before(toks, men, v, lo)
 }
@@ -784,6 +822,33 @@ mod tests {
             ],
         );
         assert_eq!(who(t, &p), [some("Dmitry Peskov"), None]);
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let t = "\"Lebed is in Chechnya,\" Interfax quoted Chernomyrdin as saying. Edwards was quoted as saying: \"What type of character do we show?\"";
+        let p = people(
+            t,
+            &[("Lebed", 0, 0), ("Chernomyrdin", 0, 1), ("Edwards", 0, 2)],
+            &[
+                ("Alexander Lebed", None),
+                ("Viktor Chernomyrdin", None),
+                ("Jonathan Edwards", None),
+            ],
+        );
+        assert_eq!(
+            who(t, &p),
+            [some("Viktor Chernomyrdin"), some("Jonathan Edwards")]
+        );
+        let t = "\"Little did I know,\" the agency quoted the unnamed corporal as saying.";
+        assert_eq!(who(t, &People::default()), [None]);
+    }
+
+    #[test]
+    fn title_with_an_age() {
+        let t = "\"I kept my composure,\" said the 26-year-old Alex O'Brien, ranked 65th.";
+        let p = people(t, &[("Alex O'Brien", 0, 0)], &[("Alex O'Brien", None)]);
+        assert_eq!(who(t, &p), [some("Alex O'Brien")]);
     }
 
     #[test]
