@@ -252,6 +252,80 @@ mod tests {
 }
 
 #[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use crate::person::{People, PersonEntity, PersonMention};
+    use crate::text::Tokens;
+
+    /// Texts made of marks, brackets, words, digits, spaces and line breaks: the inputs that could confuse the stack.
+    fn texts() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "\"",
+            "'",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "„",
+            "‚",
+            "«",
+            "»",
+            "‹",
+            "›",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            ".",
+            " ",
+            " ",
+            "\n",
+            "said",
+            "he",
+            "Smith",
+            "s",
+            "n",
+            "90",
+            "5",
+            "the",
+            "according",
+            "to",
+            "quoted",
+            "as",
+            "saying",
+            "é",
+        ]);
+        prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn quotes_are_ordered_disjoint_marked_spans(text in texts()) {
+            let toks = Tokens::new(&text);
+            let quotes = super::find(&toks);
+            let mut last = 0;
+            for q in &quotes {
+                prop_assert!(q.start >= last && q.start < q.end && q.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+                let first = text[q.start..].chars().next().unwrap_or(' ');
+                prop_assert!("\"'“”‘’„‚«»‹›‟‛".contains(first), "quote {:?} starts with {:?}", &text[q.clone()], first);
+                prop_assert!(!text[q.clone()].contains('\n'));
+                last = q.end;
+            }
+            // Every word is a mention of one person: speakers must stay in range and never panic.
+            let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap).map(|t| PersonMention { range: t.start..t.end, entity: 0 }).collect();
+            let people = People { mentions, entities: vec![PersonEntity { name: "Smith".into(), title: Some("the".into()) }] };
+            let speakers = super::speakers(&toks, &quotes, &people);
+            prop_assert_eq!(speakers.len(), quotes.len());
+            prop_assert!(speakers.iter().all(|s| s.map_or(true, |e| e == 0)));
+        }
+    }
+}
+
+#[cfg(test)]
 mod bench {
     /// `LEDE_BENCH=file cargo test --release --lib quote::bench -- --ignored --nocapture`: time find and speakers.
     #[test]

@@ -614,7 +614,7 @@ fn continues(
     let (prev, q) = (&quotes[p], &quotes[qi]);
     if !toks.toks[open].sent_start
         || lines[qi] > lines[p] + 1
-        || q.start - prev.end > CONTINUE_WINDOW
+        || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW
     {
         return None;
     }
