@@ -331,7 +331,8 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
     let Some(t) = toks.get(open) else {
         return Attr::Unknown;
     };
-    if t.sent_start || open == 0 {
+    // A quote that starts its sentence has nothing before it, unless a colon introduces it (`X said:\n"…"`).
+    if open == 0 || (t.sent_start && toks.str_at(open - 1) != ":") {
         return Attr::Unknown;
     }
     let lo = floor.max(t.start.saturating_sub(WINDOW));
@@ -479,12 +480,11 @@ fn resolve_role(
 
 /// `title`'s last words are `words`, ignoring case: "Israeli Prime Minister" ends with ["prime", "minister"].
 fn ends_with_words(title: &str, words: &[&str]) -> bool {
-    let tw: Vec<&str> = title.split_whitespace().collect();
-    tw.len() >= words.len()
-        && tw[tw.len() - words.len()..]
-            .iter()
-            .zip(words)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let mut tw = title.split_whitespace().rev();
+    words
+        .iter()
+        .rev()
+        .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
@@ -730,6 +730,13 @@ mod tests {
     }
 
     #[test]
+    fn colon_at_the_end_of_the_previous_paragraph() {
+        let t = "Isaac Herzog said:\n“I harbor no illusions.”";
+        let p = people(t, &[("Isaac Herzog", 0, 0)], &[("Isaac Herzog", None)]);
+        assert_eq!(who(t, &p), [some("Isaac Herzog")]);
+    }
+
+    #[test]
     fn partial_quote_in_reported_speech() {
         let t = "Smagin said the Iranians “are frightened by Israel.” Analysts suggest otherwise.";
         let p = people(t, &[("Smagin", 0, 0)], &[("Nikita Smagin", None)]);
@@ -849,6 +856,17 @@ mod tests {
         let t = "\"I kept my composure,\" said the 26-year-old Alex O'Brien, ranked 65th.";
         let p = people(t, &[("Alex O'Brien", 0, 0)], &[("Alex O'Brien", None)]);
         assert_eq!(who(t, &p), [some("Alex O'Brien")]);
+    }
+
+    #[test]
+    fn title_suffixes() {
+        assert!(ends_with_words(
+            "Israeli Prime Minister",
+            &["prime", "minister"]
+        ));
+        assert!(ends_with_words("President", &["president"]));
+        assert!(!ends_with_words("Minister", &["prime", "minister"]));
+        assert!(!ends_with_words("Prime Minister", &["president"]));
     }
 
     #[test]
