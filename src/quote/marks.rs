@@ -1,0 +1,351 @@
+//! Quotation marks: which punctuation tokens are marks, their family, and which way each one can face.
+//!
+//! Curly marks say their direction; straight marks (`"`, `'`) take it from the characters around them. An
+//! apostrophe (`don’t`, `countries’`, `’90s`, `rock ’n’ roll`), an inch or foot mark (`5'11"`) and a mark that
+//! belongs to a JSON-like wrapper (`[[{“value”:”`) are not marks at all. Every decision here looks at a few
+//! characters or tokens around the mark, never further.
+
+use crate::text::{is_mark, TokKind, Tokens};
+
+/// A closing mark only closes an opening mark of its own family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Family {
+    /// `"`, `“ ”`, `„ “`.
+    Double,
+    /// `'`, `‘ ’`, `‚ ‘`.
+    Single,
+    /// `« »`, `» «`.
+    Guillemet,
+    /// `‹ ›`, `› ‹`.
+    SingleGuillemet,
+}
+
+/// What one mark can do. A mark that can do both is decided by what is open when it comes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Mark {
+    pub fam: Family,
+    pub open: bool,
+    pub close: bool,
+    /// A closing mark that may also be a plural possessive (`the countries’ ties`): it closes only when no plain
+    /// closing mark follows in the same paragraph.
+    pub weak: bool,
+}
+
+fn family(s: &str) -> Option<Family> {
+    Some(match s {
+        "\"" | "“" | "”" | "„" | "‟" => Family::Double,
+        "'" | "‘" | "’" | "‚" | "‛" => Family::Single,
+        "«" | "»" => Family::Guillemet,
+        "‹" | "›" => Family::SingleGuillemet,
+        _ => return None,
+    })
+}
+
+/// The token's text is a quotation mark of any family.
+pub(super) fn is_quote_mark(s: &str) -> bool {
+    family(s).is_some()
+}
+
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Characters after which a mark opens: besides space and the start of the text.
+const OPEN_LEFT: &str = "([{<-–—/“‘«‹„‚\"'";
+
+/// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
+/// text writes apart (`Reuters 's`, `I 'm`, `wo n't`).
+const ELISIONS: &[&str] = &[
+    "em", "tis", "twas", "til", "cause", "cos", "n", "bout", "nuff", "s", "re", "ll", "ve", "d",
+    "m", "t",
+];
+
+/// Classifies token `i`: `None` unless it is a quotation mark that can open or close a quote.
+pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
+    let t = toks.get(i)?;
+    if t.kind != TokKind::Punct {
+        return None;
+    }
+    let s = toks.s(i);
+    let fam = family(s)?;
+    if in_wrapper(toks, i) || n_contraction(toks, i) {
+        return None;
+    }
+    let text = toks.text;
+    let prev = text.get(..t.start).and_then(|p| p.chars().next_back());
+    let next = text.get(t.end..).and_then(|n| n.chars().next());
+    let l_space = prev.map_or(true, char::is_whitespace);
+    let r_space = next.map_or(true, char::is_whitespace);
+    let l_open = l_space || prev.is_some_and(|c| OPEN_LEFT.contains(c));
+    let l_alnum = prev.is_some_and(is_alnum);
+    let r_alnum = next.is_some_and(is_alnum);
+    let r_bound = !r_alnum;
+    // Opening: space or an opening bracket before, text after. Closing: text before, space or punctuation after.
+    let open_ctx = l_open && !r_space && !next.is_some_and(|c| ",;:!?)]}".contains(c));
+    let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| "([{".contains(c));
+    let loose = l_space && r_space;
+    // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
+    let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end);
+    // A mark between spaces after a comma and before a lowercase word closes a quote (`…moments , " said
+    // Washington`), never opens one; before a capital it may open the next in a list (`" Ice " , " Fire "`).
+    let loose_close =
+        loose && i > 0 && toks.s(i - 1) == "," && toks.is_word(i + 1) && !toks.is_cap_word(i + 1);
+    // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
+    let elided = l_open && (two_digits(text, t.end) || elision(toks, i));
+    let mark = |open: bool, close: bool| {
+        Some(Mark {
+            fam,
+            open,
+            close,
+            weak: false,
+        })
+    };
+    let weak = || {
+        Some(Mark {
+            fam,
+            open: false,
+            close: true,
+            weak: true,
+        })
+    };
+    let after_s = prev.is_some_and(|c| c == 's' || c == 'S');
+    match s {
+        "\"" => {
+            if prev.is_some_and(|c| c.is_ascii_digit()) {
+                // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
+                return if r_bound { mark(false, true) } else { None };
+            }
+            match (open_ctx || line_open, close_ctx || loose_close) {
+                (true, false) => mark(true, false),
+                (false, true) => mark(false, true),
+                _ => mark(true, true),
+            }
+        }
+        "“" | "‟" => {
+            if loose_close {
+                mark(false, true)
+            } else if loose && !line_open {
+                mark(true, true)
+            } else if close_ctx && !open_ctx {
+                // German „…“, or a typist's wrong-way closing mark.
+                mark(false, true)
+            } else {
+                mark(true, false)
+            }
+        }
+        "”" => {
+            if open_ctx && !close_ctx {
+                // Swedish ”…”, or a wrong-way opening mark.
+                mark(true, true)
+            } else {
+                mark(false, true)
+            }
+        }
+        "„" | "‚" => {
+            if r_space {
+                None
+            } else {
+                mark(true, false)
+            }
+        }
+        "«" | "‹" => {
+            if close_ctx && !open_ctx {
+                mark(true, true)
+            } else {
+                mark(true, false)
+            }
+        }
+        "»" | "›" => {
+            if open_ctx && !close_ctx {
+                mark(true, true)
+            } else {
+                mark(false, true)
+            }
+        }
+        "‘" | "‛" => {
+            if (l_alnum && r_alnum) || elided {
+                None
+            } else if loose {
+                mark(true, true)
+            } else if close_ctx && !open_ctx {
+                mark(false, true)
+            } else if open_ctx {
+                mark(true, false)
+            } else {
+                None
+            }
+        }
+        "’" => {
+            if r_alnum {
+                // Never opens: don’t, Trump’s, 1990’s; ’90s, ’em.
+                None
+            } else if after_s && r_bound {
+                weak()
+            } else if close_ctx || loose {
+                mark(false, true)
+            } else {
+                None
+            }
+        }
+        _ => {
+            // The straight single mark '.
+            if (l_alnum && r_alnum) || elided {
+                None
+            } else if prev.is_some_and(|c| c.is_ascii_digit()) {
+                // A foot mark (`6' tall`) unless it closes an open quote.
+                if r_bound {
+                    mark(false, true)
+                } else {
+                    None
+                }
+            } else if after_s && r_bound {
+                weak()
+            } else if open_ctx && !close_ctx {
+                mark(true, false)
+            } else if close_ctx || loose {
+                mark(false, true)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Only spaces lie between byte `at` and the end of its line.
+fn r_space_to_line_end(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    // Bounded: a run of spaces longer than this is not worth telling apart.
+    for c in rest.chars().take(64) {
+        if c == '\n' || c == '\r' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Two digits and then no digit at byte `at`: the `90` of `’90s`, the `24` of `'24`.
+fn two_digits(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let d = |k: usize| b.get(at + k).is_some_and(u8::is_ascii_digit);
+    d(0) && d(1) && !d(2)
+}
+
+/// The word after mark `i` is one an apostrophe shortens, and it touches the mark.
+fn elision(toks: &Tokens, i: usize) -> bool {
+    toks.touch(i) && toks.is_word(i + 1) && {
+        let w = toks.s(i + 1);
+        ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w))
+    }
+}
+
+fn is_single(s: &str) -> bool {
+    matches!(s, "'" | "‘" | "’")
+}
+
+/// Mark `i` is one of the two apostrophes of `rock ’n’ roll`.
+fn n_contraction(toks: &Tokens, i: usize) -> bool {
+    let is_n = |k: usize| toks.str_at(k).eq_ignore_ascii_case("n");
+    let first = is_n(i + 1) && toks.touch(i) && toks.touch(i + 1) && is_single(toks.str_at(i + 2));
+    let last = i >= 2
+        && is_n(i - 1)
+        && toks.touch(i - 2)
+        && toks.touch(i - 1)
+        && is_single(toks.str_at(i - 2));
+    is_single(toks.s(i)) && (first || last)
+}
+
+/// Mark `i` belongs to a JSON-like wrapper rather than to the prose: it touches a brace (`{“`, `“}`), it follows
+/// an opening or precedes a closing square bracket (`[“`, `”]`), or it is one side of a key-value colon (`”:”`,
+/// `":{`). Square brackets on the inner side are prose: an editor's insertion (`“[He] said`, `…[them]”`).
+fn in_wrapper(toks: &Tokens, i: usize) -> bool {
+    let before = |k: usize| {
+        if k < i && toks.touch(k) {
+            toks.str_at(k)
+        } else {
+            ""
+        }
+    };
+    let after = |k: usize| {
+        if k > i && toks.touch(k - 1) {
+            toks.str_at(k)
+        } else {
+            ""
+        }
+    };
+    let p1 = if i >= 1 { before(i - 1) } else { "" };
+    let n1 = after(i + 1);
+    if matches!(p1, "{" | "}" | "[") || matches!(n1, "{" | "}" | "]") {
+        return true;
+    }
+    if n1 == ":" {
+        let n2 = after(i + 2);
+        if is_quote_mark(n2) || matches!(n2, "{" | "[") {
+            return true;
+        }
+    }
+    if p1 == ":" && i >= 2 {
+        let p2 = before(i - 2);
+        if is_quote_mark(p2) || matches!(p2, "}" | "]") {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The classification of every mark in `text`, as (mark, open, close, weak).
+    fn marks(text: &str) -> Vec<(String, bool, bool, bool)> {
+        let t = Tokens::new(text);
+        (0..t.len())
+            .filter_map(|i| classify(&t, i).map(|m| (t.s(i).to_string(), m.open, m.close, m.weak)))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(marks(
+            "don’t Trump’s Hamas’s it's 1990’s ’90s '24 rock ’n’ roll rock 'n' roll ’em"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn plural_possessive_is_a_weak_close() {
+        assert_eq!(
+            marks("the countries’ ties"),
+            [("’".to_string(), false, true, true)]
+        );
+    }
+
+    #[test]
+    fn straight_marks_take_direction_from_context() {
+        let m = marks("He said \"yes,\" and (\"no\")");
+        let dirs: Vec<(bool, bool)> = m.iter().map(|x| (x.1, x.2)).collect();
+        assert_eq!(
+            dirs,
+            [(true, false), (false, true), (true, false), (false, true)]
+        );
+    }
+
+    #[test]
+    fn wrapper_marks_are_not_marks() {
+        assert!(marks("[[{“value”:”\nText\n“}]]").is_empty());
+        assert!(marks("{\"a\":\"b\"}").is_empty());
+        assert_eq!(marks("“[He] left [them]”").len(), 2);
+    }
+
+    #[test]
+    fn inch_marks_only_close() {
+        assert_eq!(
+            marks("a 12\" screen"),
+            [("\"".to_string(), false, true, false)]
+        );
+        assert_eq!(marks("5'11\""), [("\"".to_string(), false, true, false)]);
+    }
+}

@@ -1,0 +1,1028 @@
+//! Speakers: for each quote, the person the text says spoke it.
+//!
+//! Every quote looks for its attribution in a bounded window, in this order:
+//! 1. after it, when the quote does not end its sentence: `"…," X said`, `"…," said X`, `"…," X, <apposition>,
+//!    said`, `said X, head of Y`, `"…," X told Y`, `"…," he said`, `"…," the prime minister said`;
+//! 2. before it, in its own sentence: `X said: "…"`, `X said "…"`, `X told Y: "…"`, `According to X, "…"`,
+//!    `X said the Iranians “are frightened …”`;
+//! 3. a quote that begins a sentence and has no attribution of its own continues the previous quote's speaker, in
+//!    the same or the next paragraph, if no other person is named in between; an unclosed run-on part takes the
+//!    speaker of the part that continues it.
+//!
+//! The speaker named in an attribution is a person mention (from `person`); a pronoun (`he`, `she`) is the most
+//! recent speaker or sentence-subject person; a role (`the prime minister`) is the most recent person whose
+//! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
+//! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
+//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::person::{People, PersonMention};
+use crate::text::{TokKind, Tokens};
+
+use super::marks::is_quote_mark;
+
+/// How far (bytes) an attribution may reach from its quote.
+const WINDOW: usize = 250;
+/// How far back (bytes) a pronoun looks for its person.
+const PRONOUN_WINDOW: usize = 1500;
+/// How far back (bytes) a quote may continue the previous quote's speaker.
+const CONTINUE_WINDOW: usize = 600;
+/// How many person mentions back a role looks for a person with that title.
+const ROLE_LOOKBACK: usize = 200;
+
+struct Verbs {
+    words: HashSet<&'static str>,
+    phrases: Vec<(&'static str, &'static str)>,
+}
+
+fn verbs() -> &'static Verbs {
+    static V: OnceLock<Verbs> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut v = Verbs {
+            words: HashSet::new(),
+            phrases: Vec::new(),
+        };
+        for row in crate::data::rows(include_str!("../../data/speech_verbs.txt")) {
+            let Some(entry) = row.first() else { continue };
+            match entry.split_once(' ') {
+                Some((a, b)) => v.phrases.push((a, b.trim())),
+                None => {
+                    v.words.insert(entry);
+                }
+            }
+        }
+        v
+    })
+}
+
+/// The number of tokens of the speech verb (`said`, `according to`) that starts at token `i`, if one does.
+fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
+    if !toks.is_word(i) {
+        return None;
+    }
+    let w = toks.s(i);
+    let v = verbs();
+    let mut buf = [0u8; 24];
+    let lower = lower_ascii(w, &mut buf)?;
+    if v.words.contains(lower) {
+        return Some(1);
+    }
+    let next = toks.str_at(i + 1);
+    v.phrases
+        .iter()
+        .any(|(a, b)| *a == lower && b.eq_ignore_ascii_case(next))
+        .then_some(2)
+}
+
+/// `w` lowercased into `buf`, if it is short ASCII.
+fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+fn is_pronoun(toks: &Tokens, i: usize) -> bool {
+    let w = toks.str_at(i);
+    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
+}
+
+/// Words that may stand between a subject and its speech verb: `X also said`, `X has told`, `X later added`.
+fn is_aux(toks: &Tokens, i: usize) -> bool {
+    if !toks.is_word(i) || toks.toks[i].cap {
+        return false;
+    }
+    let w = toks.s(i);
+    w.ends_with("ly")
+        || [
+            "also",
+            "later",
+            "then",
+            "again",
+            "has",
+            "had",
+            "have",
+            "was",
+            "once",
+            "further",
+            "just",
+            "previously",
+        ]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// A token that may stand in a title or role before a name: a word (`Israeli`, `former`), a number, or `.` `-` `’`
+/// inside one (`U.S.`, `president-elect`, `Israel’s`, `the 26-year-old`). Prepositions end a title: `a spokesman for X` does not name X as speaker.
+fn is_title_tok(toks: &Tokens, i: usize) -> bool {
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Word => {
+            let w = toks.s(i);
+            ![
+                "for", "of", "to", "with", "from", "at", "in", "on", "by", "and", "or", "who",
+                "which", "that",
+            ]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+        }
+        Some(t) if t.kind == TokKind::Number => true,
+        Some(_) => matches!(toks.s(i), "." | "-" | "’" | "'"),
+        None => false,
+    }
+}
+
+/// What an attribution names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Attr {
+    /// A person entity.
+    Person(usize),
+    /// `he`, `she`.
+    Pronoun,
+    /// A role or other noun phrase, tokens `a..b`: `the prime minister`, `the ministry`.
+    Role(usize, usize),
+    /// An attribution was found, and it names no person.
+    Nobody,
+    /// No attribution.
+    Unknown,
+}
+
+/// Person mentions, in text order, with lookups by position.
+struct Mentions<'p>(&'p [PersonMention]);
+
+impl Mentions<'_> {
+    /// The first mention starting at or after byte `from`.
+    fn first_from(&self, from: usize) -> usize {
+        self.0.partition_point(|m| m.range.start < from)
+    }
+
+    /// The mention that starts exactly at byte `at`.
+    fn starting_at(&self, at: usize) -> Option<&PersonMention> {
+        self.0
+            .get(self.first_from(at))
+            .filter(|m| m.range.start == at)
+    }
+
+    /// The mention that ends exactly at byte `at`.
+    fn ending_at(&self, at: usize) -> Option<&PersonMention> {
+        let k = self.first_from(at);
+        k.checked_sub(1)
+            .and_then(|k| self.0.get(k))
+            .filter(|m| m.range.end == at)
+    }
+}
+
+/// A person mention starting at one of tokens `i..i + 7`, with only title tokens before it (`Israeli President
+/// Isaac Herzog`); returns its entity and the token after it. A possessive name is not the speaker but part of a
+/// title: `Putin’s spokesman Dmitry Peskov` gives Peskov, and `Herzog’s office` gives nobody.
+fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    let mut end = (i + 7).min(toks.len());
+    while k < end {
+        let t = &toks.toks[k];
+        if t.start > limit {
+            return None;
+        }
+        if let Some(m) = men.starting_at(t.start) {
+            let after = toks.index_at(m.range.end);
+            let possessive = matches!(toks.str_at(after), "’" | "'")
+                && toks.touch(after)
+                && toks.str_at(after + 1).eq_ignore_ascii_case("s");
+            if !possessive {
+                return Some((m.entity, after));
+            }
+            k = after + 2;
+            end = (k + 5).min(toks.len());
+            continue;
+        }
+        if !is_title_tok(toks, k) || (k > i && t.line_start) || speech_verb(toks, k).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The subject of a speech verb that follows it: `X said`, `he said`, `the minister said`; the token after it.
+fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(Attr, usize)> {
+    if is_pronoun(toks, i) {
+        return Some((Attr::Pronoun, i + 1));
+    }
+    if let Some((e, k)) = person_at(toks, men, i, limit) {
+        return Some((Attr::Person(e), k));
+    }
+    // A role or other noun phrase of a few words, up to the verb.
+    let mut k = i;
+    while k < toks.len() && k < i + 7 && is_title_tok(toks, k) && speech_verb(toks, k).is_none() {
+        k += 1;
+    }
+    (k > i && speech_verb(toks, k).is_some()).then_some((Attr::Role(i, k), k))
+}
+
+/// Who a speech verb names after it: `said X`, `said Israeli President X`, `said the minister`, `said he`.
+fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Attr {
+    if is_pronoun(toks, i) {
+        return Attr::Pronoun;
+    }
+    if let Some((e, _)) = person_at(toks, men, i, limit) {
+        return Attr::Person(e);
+    }
+    // `said the prime minister.`, `said a spokesman,`: a short noun phrase up to punctuation.
+    let det = ["the", "a", "an"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
+    if det || toks.is_cap_word(i) {
+        let mut k = i;
+        while k < toks.len() && k < i + 5 && toks.is_word(k) && toks.toks[k].start <= limit {
+            k += 1;
+        }
+        let ends = k >= toks.len()
+            || matches!(toks.s(k), "," | "." | ";" | ":" | "!" | "?")
+            || toks.toks[k].line_start;
+        if ends && k > i {
+            return Attr::Role(i, k);
+        }
+    }
+    Attr::Unknown
+}
+
+/// The attribution after the quote whose closing mark is token `close`.
+fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
+    let Some(next) = toks.get(close + 1) else {
+        return Attr::Unknown;
+    };
+    if next.line_start {
+        return Attr::Unknown;
+    }
+    // The quote must leave its sentence open: `"…," he said`, `"…?" she asked`, `"….” he said`.
+    let before_close = toks.str_at(close.wrapping_sub(1));
+    let open_end = matches!(before_close, "," | "?" | "!" | "—" | "–" | "-" | "…" | ":");
+    let lower_next = toks.is_word(close + 1) && !next.cap;
+    if !(open_end || !next.sent_start || lower_next) {
+        return Attr::Unknown;
+    }
+    let limit = toks.toks[close].end + WINDOW;
+    let mut j = close + 1;
+    if matches!(toks.s(j), "," | "—" | "–" | "-") {
+        j += 1;
+    }
+    if let Some(len) = speech_verb(toks, j) {
+        return named_after_verb(toks, men, j + len, limit);
+    }
+    if let Some(a) = quoted_as_saying(toks, men, j, limit) {
+        return a;
+    }
+    let Some((subj, mut k)) = subject_after(toks, men, j, limit) else {
+        return Attr::Unknown;
+    };
+    if toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) {
+        // An apposition: `X, who worked for …, told CNN`.
+        let mut a = k + 1;
+        while a < toks.len()
+            && toks.toks[a].start <= limit
+            && !toks.toks[a].line_start
+            && toks.s(a) != ","
+            && !is_quote_mark(toks.s(a))
+        {
+            a += 1;
+        }
+        if toks.str_at(a) != "," {
+            return Attr::Unknown;
+        }
+        k = a + 1;
+    }
+    for _ in 0..2 {
+        if is_aux(toks, k) {
+            k += 1;
+        }
+    }
+    if speech_verb(toks, k).is_some() {
+        subj
+    } else {
+        Attr::Unknown
+    }
+}
+
+/// `Interfax quoted Chernomyrdin as saying` within a few tokens from token `j`: the person quoted, or nobody.
+fn quoted_as_saying(toks: &Tokens, men: &Mentions, j: usize, limit: usize) -> Option<Attr> {
+    let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
+    let end = (j + 8).min(toks.len());
+    let u = (j..end)
+        .take_while(|&k| toks.toks[k].start <= limit && (k == j || !toks.toks[k].line_start))
+        .find(|&k| is(k, "quoted") || is(k, "quotes") || is(k, "quoting"))?;
+    if let Some((e, k)) = person_at(toks, men, u + 1, limit) {
+        if is(k, "as") && is(k + 1, "saying") {
+            return Some(Attr::Person(e));
+        }
+    }
+    (u + 1..(u + 10).min(toks.len()))
+        .any(|k| is(k, "as") && is(k + 1, "saying"))
+        .then_some(Attr::Nobody)
+}
+
+/// The attribution before the quote whose opening mark is token `open`, in the same sentence and after byte
+/// `floor` (the end of the previous quote).
+fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Attr {
+    let Some(t) = toks.get(open) else {
+        return Attr::Unknown;
+    };
+    // A quote that starts its sentence has nothing before it, unless a colon introduces it (`X said:\n"…"`).
+    if open == 0 || (t.sent_start && toks.str_at(open - 1) != ":") {
+        return Attr::Unknown;
+    }
+    let lo = floor.max(t.start.saturating_sub(WINDOW));
+    // The last speech verb before the quote in its sentence.
+    let mut j = open;
+    let (v, len) = loop {
+        if j == 0 {
+            return Attr::Unknown;
+        }
+        j -= 1;
+        let tj = &toks.toks[j];
+        if tj.start < lo {
+            return Attr::Unknown;
+        }
+        if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
+            break (j, len);
+        }
+        if tj.sent_start || tj.line_start {
+            return Attr::Unknown;
+        }
+    };
+    if len == 2 {
+        // `According to X, "…"`.
+        return match named_after_verb(toks, men, v + len, t.start) {
+            Attr::Unknown => Attr::Nobody,
+            a => a,
+        };
+    }
+    let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
+    if is(v, "saying") && v >= 2 && is(v - 1, "as") {
+        // `X was quoted as saying: "…"`, `Interfax quoted X as saying: "…"`.
+        if is(v - 2, "quoted") {
+            return subject_before(toks, men, v - 2, lo);
+        }
+        let from = v.saturating_sub(10).max(toks.index_at(lo));
+        if let Some(u) = (from..v - 1)
+            .rev()
+            .find(|&k| is(k, "quoted") || is(k, "quotes"))
+        {
+            return match person_at(toks, men, u + 1, t.start) {
+                Some((e, k)) if k == v - 1 => Attr::Person(e),
+                _ => Attr::Nobody,
+            };
+        }
+    }
+    subject_before(toks, men, v, lo)
+}
+
+/// The subject of the speech verb at token `v`, before it: `X said`, `X, head of Y, said`, `he said`.
+fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
+    let in_window = |k: usize| toks.get(k).is_some_and(|t| t.start >= lo);
+    let Some(mut k) = v.checked_sub(1) else {
+        return Attr::Nobody;
+    };
+    for _ in 0..2 {
+        if k > 0 && is_aux(toks, k) {
+            k -= 1;
+        }
+    }
+    if toks.str_at(k) == "," {
+        // Skip an apposition back to its opening comma.
+        let mut a = k;
+        loop {
+            if a == 0 || !in_window(a - 1) || toks.toks[a].sent_start {
+                return Attr::Nobody;
+            }
+            a -= 1;
+            if toks.s(a) == "," {
+                break;
+            }
+        }
+        let Some(b) = a.checked_sub(1) else {
+            return Attr::Nobody;
+        };
+        k = b;
+    }
+    if !in_window(k) {
+        return Attr::Nobody;
+    }
+    if let Some(m) = men.ending_at(toks.toks[k].end) {
+        return Attr::Person(m.entity);
+    }
+    if is_pronoun(toks, k) {
+        return Attr::Pronoun;
+    }
+    // A noun phrase back to its determiner or the sentence start: `the prime minister said`.
+    let mut a = k;
+    while a > 0
+        && a + 5 > k
+        && toks.is_word(a)
+        && !toks.toks[a].sent_start
+        && in_window(a - 1)
+        && toks.is_word(a - 1)
+    {
+        let w = toks.s(a);
+        if ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        a -= 1;
+    }
+    if toks.is_word(k) {
+        Attr::Role(a, k + 1)
+    } else {
+        Attr::Nobody
+    }
+}
+
+/// The person a role names (`the prime minister` → the most recent person titled "… Prime Minister"), if any.
+fn resolve_role(
+    toks: &Tokens,
+    people: &People,
+    a: usize,
+    b: usize,
+    before: usize,
+) -> Option<usize> {
+    // The role's words without a leading determiner or "former".
+    let mut a = a;
+    while a < b
+        && ["the", "a", "an", "former"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(toks.s(a)))
+    {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let role = toks.text.get(toks.toks[a].start..toks.toks[b - 1].end)?;
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let men = &people.mentions;
+    let k = men.partition_point(|m| m.range.start < before);
+    men[..k]
+        .iter()
+        .rev()
+        .take(ROLE_LOOKBACK)
+        .map(|m| m.entity)
+        .find(|&e| {
+            people
+                .entities
+                .get(e)
+                .and_then(|p| p.title.as_deref())
+                .is_some_and(|title| ends_with_words(title, &words))
+        })
+}
+
+/// `title`'s last words are `words`, ignoring case: "Israeli Prime Minister" ends with ["prime", "minister"].
+fn ends_with_words(title: &str, words: &[&str]) -> bool {
+    let mut tw = title.split_whitespace().rev();
+    words
+        .iter()
+        .rev()
+        .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
+}
+
+/// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
+/// Herzog said …`).
+fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
+    let mut j = toks.index_at(m.range.start);
+    for _ in 0..6 {
+        match toks.get(j) {
+            Some(t) if t.sent_start => return true,
+            Some(_) if j > 0 && (toks.is_cap_word(j - 1) || matches!(toks.s(j - 1), "." | "-")) => {
+                j -= 1
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The person a pronoun before byte `at` refers to: the most recent of the last speaker and the last person
+/// mention that is a sentence subject, within [`PRONOUN_WINDOW`].
+fn resolve_pronoun(
+    toks: &Tokens,
+    men: &Mentions,
+    at: usize,
+    last_speaker: Option<(usize, usize)>,
+) -> Option<usize> {
+    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    let k = men.first_from(at);
+    let subject = men.0[..k]
+        .iter()
+        .rev()
+        .take_while(|m| m.range.start >= lo)
+        .take(20)
+        .find(|m| is_subject(toks, m))
+        .map(|m| (m.entity, m.range.start));
+    let speaker = last_speaker.filter(|&(_, pos)| pos >= lo);
+    match (subject, speaker) {
+        (Some(s), Some(p)) => Some(if s.1 > p.1 { s.0 } else { p.0 }),
+        (s, p) => s.or(p).map(|x| x.0),
+    }
+}
+
+/// For each quote, the person entity (an index into `people.entities`) the text says spoke it.
+pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<Option<usize>> {
+    let men = Mentions(&people.mentions);
+    let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
+    // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
+    let mut decided = vec![false; quotes.len()];
+    let mut closed = vec![false; quotes.len()];
+    let mut lines = vec![0usize; quotes.len()];
+    let mut last_speaker: Option<(usize, usize)> = None;
+    // A running line count: the token up to which line starts were counted, and how many.
+    let (mut tok_ptr, mut line) = (0usize, 0usize);
+    for (qi, q) in quotes.iter().enumerate() {
+        let open = toks.index_at(q.start);
+        let Some(close) = toks.index_at(q.end).checked_sub(1) else {
+            continue;
+        };
+        if open >= toks.len() || close < open {
+            continue;
+        }
+        while tok_ptr <= open {
+            if toks.toks[tok_ptr].line_start && tok_ptr > 0 {
+                line += 1;
+            }
+            tok_ptr += 1;
+        }
+        lines[qi] = line;
+        let close_s = toks.s(close);
+        closed[qi] = close > open && is_quote_mark(close_s);
+        let whole_line =
+            toks.toks[open].line_start && toks.get(close + 1).map_or(true, |t| t.line_start);
+        let final_punct = matches!(
+            toks.str_at(close - usize::from(closed[qi])),
+            "." | "!" | "?" | "…" | ","
+        );
+        if whole_line && closed[qi] && !final_punct {
+            // A headline.
+            decided[qi] = true;
+            continue;
+        }
+        let floor = if qi > 0 { quotes[qi - 1].end } else { 0 };
+        let mut attr = if closed[qi] {
+            after_quote(toks, &men, close)
+        } else {
+            Attr::Unknown
+        };
+        if attr == Attr::Unknown {
+            attr = before_quote(toks, &men, open, floor);
+        }
+        let speaker = match attr {
+            Attr::Person(e) => Some(e),
+            Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
+            Attr::Role(a, b) => resolve_role(toks, people, a, b, q.start),
+            Attr::Nobody => None,
+            Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
+        };
+        decided[qi] = attr != Attr::Unknown;
+        out[qi] = speaker;
+        if let Some(e) = speaker {
+            last_speaker = Some((e, q.end));
+        }
+    }
+    // An unclosed run-on part without an attribution of its own takes the speaker of the part right after it.
+    for qi in (0..quotes.len().saturating_sub(1)).rev() {
+        let next_part = toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
+        if !decided[qi] && !closed[qi] && next_part && out[qi + 1].is_some() {
+            out[qi] = out[qi + 1];
+        }
+    }
+    out
+}
+
+/// Quote `qi` (opening mark at token `open`) continues the previous quote's speaker: it starts a sentence, in the
+/// same or the next paragraph, close by, with no other person named in between.
+fn continues(
+    toks: &Tokens,
+    men: &Mentions,
+    quotes: &[Range<usize>],
+    out: &[Option<usize>],
+    lines: &[usize],
+    qi: usize,
+    open: usize,
+) -> Option<usize> {
+    let p = qi.checked_sub(1)?;
+    let e = out[p]?;
+    let (prev, q) = (&quotes[p], &quotes[qi]);
+    if !toks.toks[open].sent_start
+        || lines[qi] > lines[p] + 1
+        || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW
+    {
+        return None;
+    }
+    let k = men.first_from(prev.end);
+    let other = men.0[k..]
+        .iter()
+        .take_while(|m| m.range.start < q.start)
+        .any(|m| m.entity != e);
+    (!other).then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::person::PersonEntity;
+
+    /// People built by hand: `names` are (surface text, occurrence, entity) looked up in `text`; `entities` are
+    /// (name, title).
+    fn people(
+        text: &str,
+        names: &[(&str, usize, usize)],
+        entities: &[(&str, Option<&str>)],
+    ) -> People {
+        let mut mentions: Vec<PersonMention> = names
+            .iter()
+            .map(|&(s, nth, entity)| {
+                let start = text
+                    .match_indices(s)
+                    .nth(nth)
+                    .map(|(i, _)| i)
+                    .expect("name in text");
+                PersonMention {
+                    range: start..start + s.len(),
+                    entity,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.range.start);
+        let entities = entities
+            .iter()
+            .map(|(n, t)| PersonEntity {
+                name: n.to_string(),
+                title: t.map(str::to_string),
+            })
+            .collect();
+        People { mentions, entities }
+    }
+
+    /// The speaker name of each quote.
+    fn who(text: &str, p: &People) -> Vec<Option<String>> {
+        let toks = Tokens::new(text);
+        let quotes = super::super::find(&toks);
+        speakers(&toks, &quotes, p)
+            .into_iter()
+            .map(|s| s.map(|e| p.entities[e].name.clone()))
+            .collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn name_after_quote() {
+        let t = "“I harbor no illusions,” Israeli President Isaac Herzog said following the vote.";
+        let p = people(t, &[("Isaac Herzog", 0, 0)], &[("Isaac Herzog", None)]);
+        assert_eq!(who(t, &p), [some("Isaac Herzog")]);
+    }
+
+    #[test]
+    fn verb_before_name() {
+        let t = "\"We will not pay,\" said Frank-Juergen Weise, head of the agency.";
+        let p = people(
+            t,
+            &[("Frank-Juergen Weise", 0, 0)],
+            &[("Frank-Juergen Weise", None)],
+        );
+        assert_eq!(who(t, &p), [some("Frank-Juergen Weise")]);
+    }
+
+    #[test]
+    fn apposition_between_name_and_verb() {
+        let t = "\"It is over,\" Nikita Smagin, who worked for state media in Tehran, told CNN.";
+        let p = people(t, &[("Nikita Smagin", 0, 0)], &[("Nikita Smagin", None)]);
+        assert_eq!(who(t, &p), [some("Nikita Smagin")]);
+    }
+
+    #[test]
+    fn told_names_the_first_person() {
+        let t = "“We do consider our relations vital,” Pezeshkian told Putin on Friday.";
+        let p = people(
+            t,
+            &[("Pezeshkian", 0, 0), ("Putin", 0, 1)],
+            &[("Masoud Pezeshkian", None), ("Vladimir Putin", None)],
+        );
+        assert_eq!(who(t, &p), [some("Masoud Pezeshkian")]);
+    }
+
+    #[test]
+    fn name_before_quote() {
+        let t =
+            "Michael Ancram said: \"We must act.\" Then he left. Putin told Xi: “We are friends.”";
+        let p = people(
+            t,
+            &[("Michael Ancram", 0, 0), ("Putin", 0, 1), ("Xi", 0, 2)],
+            &[
+                ("Michael Ancram", None),
+                ("Vladimir Putin", None),
+                ("Xi Jinping", None),
+            ],
+        );
+        assert_eq!(who(t, &p), [some("Michael Ancram"), some("Vladimir Putin")]);
+    }
+
+    #[test]
+    fn colon_at_the_end_of_the_previous_paragraph() {
+        let t = "Isaac Herzog said:\n“I harbor no illusions.”";
+        let p = people(t, &[("Isaac Herzog", 0, 0)], &[("Isaac Herzog", None)]);
+        assert_eq!(who(t, &p), [some("Isaac Herzog")]);
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let t = "Smagin said the Iranians “are frightened by Israel.” Analysts suggest otherwise.";
+        let p = people(t, &[("Smagin", 0, 0)], &[("Nikita Smagin", None)]);
+        assert_eq!(who(t, &p), [some("Nikita Smagin")]);
+    }
+
+    #[test]
+    fn according_to() {
+        let t = "According to Jane Doe, \"the vote was rigged.\"";
+        let p = people(t, &[("Jane Doe", 0, 0)], &[("Jane Doe", None)]);
+        assert_eq!(who(t, &p), [some("Jane Doe")]);
+    }
+
+    #[test]
+    fn pronoun_takes_the_last_speaker() {
+        let t = "“They come from another side,” Pezeshkian said. He stressed it.\n“We are strong,” he added.";
+        let p = people(t, &[("Pezeshkian", 0, 0)], &[("Masoud Pezeshkian", None)]);
+        assert_eq!(
+            who(t, &p),
+            [some("Masoud Pezeshkian"), some("Masoud Pezeshkian")]
+        );
+    }
+
+    #[test]
+    fn pronoun_takes_a_newer_subject() {
+        let t = "“Yes,” Smith said. Jones disagreed.\n“No,” he said.";
+        let p = people(
+            t,
+            &[("Smith", 0, 0), ("Jones", 0, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Ann Smith"), some("Bob Jones")]);
+    }
+
+    #[test]
+    fn following_quote_continues_the_speaker() {
+        let t = "“I harbor no illusions,” Isaac Herzog said following the vote. “The deal will bring challenges.” Among those hurdles is aid.";
+        let p = people(t, &[("Isaac Herzog", 0, 0)], &[("Isaac Herzog", None)]);
+        assert_eq!(who(t, &p), [some("Isaac Herzog"), some("Isaac Herzog")]);
+    }
+
+    #[test]
+    fn no_continuation_past_another_person() {
+        let t = "“Yes,” Smith said. Jones arrived later. “No.”";
+        let p = people(
+            t,
+            &[("Smith", 0, 0), ("Jones", 0, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Ann Smith"), None]);
+    }
+
+    #[test]
+    fn role_maps_to_a_titled_person() {
+        let t = "Israeli Prime Minister Benjamin Netanyahu met them. “We will win,” the prime minister said.";
+        let p = people(
+            t,
+            &[("Benjamin Netanyahu", 0, 0)],
+            &[("Benjamin Netanyahu", Some("Israeli Prime Minister"))],
+        );
+        assert_eq!(who(t, &p), [some("Benjamin Netanyahu")]);
+        let t = "Netanyahu met them. “We will win,” the prime minister said.";
+        let p = people(t, &[("Netanyahu", 0, 0)], &[("Benjamin Netanyahu", None)]);
+        assert_eq!(who(t, &p), [None]);
+    }
+
+    #[test]
+    fn organisations_and_documents_give_no_speaker() {
+        let t = "Putin spoke. “We deny it,” the Foreign Ministry said. “It is false,” a spokesman said.";
+        let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
+        assert_eq!(who(t, &p), [None, None]);
+        let t = "“It is over,” the minister said Putin would lose.";
+        let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
+        assert_eq!(who(t, &p), [None]);
+        let t = "Putin signed it. The agreement also states that no party “would facilitate the aggression.”";
+        let p = people(t, &[("Putin", 0, 0)], &[("Vladimir Putin", None)]);
+        assert_eq!(who(t, &p), [None]);
+    }
+
+    #[test]
+    fn possessive_names_are_titles() {
+        let t = "“No comment,” Putin’s spokesman Dmitry Peskov said. “We deny it,” Herzog’s office said.";
+        let p = people(
+            t,
+            &[("Putin", 0, 0), ("Dmitry Peskov", 0, 1), ("Herzog", 0, 2)],
+            &[
+                ("Vladimir Putin", None),
+                ("Dmitry Peskov", None),
+                ("Isaac Herzog", None),
+            ],
+        );
+        assert_eq!(who(t, &p), [some("Dmitry Peskov"), None]);
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let t = "\"Lebed is in Chechnya,\" Interfax quoted Chernomyrdin as saying. Edwards was quoted as saying: \"What type of character do we show?\"";
+        let p = people(
+            t,
+            &[("Lebed", 0, 0), ("Chernomyrdin", 0, 1), ("Edwards", 0, 2)],
+            &[
+                ("Alexander Lebed", None),
+                ("Viktor Chernomyrdin", None),
+                ("Jonathan Edwards", None),
+            ],
+        );
+        assert_eq!(
+            who(t, &p),
+            [some("Viktor Chernomyrdin"), some("Jonathan Edwards")]
+        );
+        let t = "\"Little did I know,\" the agency quoted the unnamed corporal as saying.";
+        assert_eq!(who(t, &People::default()), [None]);
+    }
+
+    #[test]
+    fn title_with_an_age() {
+        let t = "\"I kept my composure,\" said the 26-year-old Alex O'Brien, ranked 65th.";
+        let p = people(t, &[("Alex O'Brien", 0, 0)], &[("Alex O'Brien", None)]);
+        assert_eq!(who(t, &p), [some("Alex O'Brien")]);
+    }
+
+    #[test]
+    fn title_suffixes() {
+        assert!(ends_with_words(
+            "Israeli Prime Minister",
+            &["prime", "minister"]
+        ));
+        assert!(ends_with_words("President", &["president"]));
+        assert!(!ends_with_words("Minister", &["prime", "minister"]));
+        assert!(!ends_with_words("Prime Minister", &["president"]));
+    }
+
+    #[test]
+    fn headline_has_no_speaker() {
+        let t = "“Yes,” Pezeshkian told Putin.\n‘Vital, Sensitive, and Strategic’\nPutin signed.";
+        let p = people(
+            t,
+            &[("Pezeshkian", 0, 0), ("Putin", 0, 1), ("Putin", 1, 1)],
+            &[("Masoud Pezeshkian", None), ("Vladimir Putin", None)],
+        );
+        assert_eq!(who(t, &p), [some("Masoud Pezeshkian"), None]);
+    }
+
+    #[test]
+    fn run_on_parts_share_the_speaker() {
+        let t = "Smith said: \"We will fight.\n\"We will win.\"\n\"First part.\n\"Second part,\" Jones said.";
+        let p = people(
+            t,
+            &[("Smith", 0, 0), ("Jones", 0, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(
+            who(t, &p),
+            [
+                some("Ann Smith"),
+                some("Ann Smith"),
+                some("Bob Jones"),
+                some("Bob Jones")
+            ]
+        );
+    }
+
+    #[test]
+    fn second_quote_in_the_same_sentence() {
+        let t = "\"Yes,\" Smith said, \"and no.\"";
+        let p = people(t, &[("Smith", 0, 0)], &[("Ann Smith", None)]);
+        assert_eq!(who(t, &p), [some("Ann Smith"), some("Ann Smith")]);
+    }
+
+    /// The seed article with People built from its gold person mentions (as a resolver would: each surface text
+    /// searched forward from the previous person mention): every gold quote speaker comes out.
+    #[test]
+    fn seed_speakers_with_gold_people() {
+        let text = include_str!("../../tests/fixtures/seed.txt");
+        let gold = include_str!("../../tests/fixtures/seed.gold.tsv");
+        let mut p = People::default();
+        let mut from = 0;
+        let mut want = Vec::new();
+        for line in gold.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["person", surface, name, ..] => {
+                    let start = text[from..].find(surface).expect("gold person in text") + from;
+                    from = start + surface.len();
+                    let entity = match p.entities.iter().position(|e| e.name == *name) {
+                        Some(e) => e,
+                        None => {
+                            p.entities.push(PersonEntity {
+                                name: name.to_string(),
+                                title: None,
+                            });
+                            p.entities.len() - 1
+                        }
+                    };
+                    p.mentions.push(PersonMention {
+                        range: start..from,
+                        entity,
+                    });
+                }
+                ["quote", _, speaker] => {
+                    want.push((!speaker.is_empty()).then(|| speaker.to_string()))
+                }
+                ["quote", _] => want.push(None),
+                _ => {}
+            }
+        }
+        assert_eq!(who(text, &p), want);
+    }
+
+    /// Every case of tests/cases/speaker.tsv, with People built from the names the file itself uses (each speaker,
+    /// plus the other people its texts name), titled by the capitalised words before their first mention, as the
+    /// person finder would give them.
+    #[test]
+    fn speaker_cases_with_known_names() {
+        let src = include_str!("../../tests/cases/speaker.tsv");
+        let cases: Vec<Vec<String>> = src
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split('\t').map(|f| f.replace("\\n", "\n")).collect())
+            .collect();
+        let mut names: Vec<String> = ["Vladimir Putin", "Xi Jinping", "Tim Cook"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for c in &cases {
+            if let Some(n) = c
+                .iter()
+                .find_map(|f| f.strip_prefix("speaker="))
+                .filter(|n| !n.is_empty())
+            {
+                if !names.iter().any(|x| x == n) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        let mut failures = Vec::new();
+        for c in &cases {
+            let (text, span) = (&c[0], &c[2]);
+            let want = c
+                .iter()
+                .find_map(|f| f.strip_prefix("speaker="))
+                .unwrap_or("");
+            let mut p = People::default();
+            for n in &names {
+                for (start, _) in text.match_indices(n.as_str()) {
+                    let entity = match p.entities.iter().position(|e| e.name == *n) {
+                        Some(e) => e,
+                        None => {
+                            let before: Vec<&str> = text[..start].split_whitespace().collect();
+                            let title: Vec<&str> = before
+                                .iter()
+                                .rev()
+                                .take(3)
+                                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                .copied()
+                                .collect();
+                            let title = title.into_iter().rev().collect::<Vec<_>>().join(" ");
+                            p.entities.push(PersonEntity {
+                                name: n.clone(),
+                                title: (!title.is_empty()).then_some(title),
+                            });
+                            p.entities.len() - 1
+                        }
+                    };
+                    p.mentions.push(PersonMention {
+                        range: start..start + n.len(),
+                        entity,
+                    });
+                }
+            }
+            p.mentions.sort_by_key(|m| m.range.start);
+            let toks = Tokens::new(text);
+            let quotes = super::super::find(&toks);
+            let got = speakers(&toks, &quotes, &p);
+            match quotes.iter().position(|q| &text[q.clone()] == span) {
+                None => failures.push(format!("{text:?}: no quote {span:?}")),
+                Some(k) => {
+                    let name = got[k].map(|e| p.entities[e].name.as_str()).unwrap_or("");
+                    if name != want {
+                        failures.push(format!(
+                            "{text:?}: {span:?} speaker {name:?}, want {want:?}"
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
