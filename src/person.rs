@@ -426,6 +426,14 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     })
 }
 
+/// "…," said Frank-Juergen Weise: a speech verb right before the name.
+fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    i > 0
+        && cx.word(i - 1)
+        && !cx.t.toks[i - 1].cap
+        && cx.lex.verbs.contains(lower(cx.t.s(i - 1), buf))
+}
+
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
 fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     let t = cx.t;
@@ -590,7 +598,10 @@ pub fn find(
         let first_given = {
             let (a, b) = run.parts[0];
             let s = &t.text[t.toks[a].start..t.toks[b].end];
-            lex.given.contains(s) && !lex.stop.contains(s)
+            // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
+            let head = t.s(a);
+            (lex.given.contains(s) || (b > a && lex.given.contains(head)))
+                && !lex.stop.contains(head)
         };
         let title = title_before(&cx, run.first, &mut buf);
         let person = if cx.headline[run.first] {
@@ -609,6 +620,7 @@ pub fn find(
                             || (run.initials >= 1 && !t.toks[run.first].line_start)
                             || run.has_particle
                             || relation_before(&cx, run.first, &mut buf)
+                            || verb_before(&cx, run.first, &mut buf)
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
                 }

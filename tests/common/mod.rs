@@ -188,6 +188,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("country.tsv", include_str!("../cases/country.tsv")),
     ("figure.tsv", include_str!("../cases/figure.tsv")),
     ("quote.tsv", include_str!("../cases/quote.tsv")),
+    ("speaker.tsv", include_str!("../cases/speaker.tsv")),
     ("mixed.tsv", include_str!("../cases/mixed.tsv")),
 ];
 
