@@ -28,7 +28,8 @@ all: build
 setup:
 	$(SETUP) all
 
-## The page: the wasm package and the sample article.
+## The page: the wasm package, and the sample article www/sample.txt, a git-ignored copy of tests/fixtures/seed.txt
+## (one source of truth: the end-to-end test compares the page's annotations of it with the CLI's of the fixture).
 wasm:
 	$(SETUP) wasm node
 	$(WASM_PACK_BUILD)
