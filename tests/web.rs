@@ -115,7 +115,16 @@ fn empty_and_tiny_inputs() {
     for text in ["", " ", "\n", "\u{301}", "😀", "“", "”“", "\u{feff}"] {
         assert_eq!(check_slices(text), 0, "{text:?} should have no annotations");
     }
-    for text in ["$", "1", "5%", "“a”", "Ab", "US", "1\u{301}", "\u{1F1FA}\u{1F1F8}"] {
+    for text in [
+        "$",
+        "1",
+        "5%",
+        "“a”",
+        "Ab",
+        "US",
+        "1\u{301}",
+        "\u{1F1FA}\u{1F1F8}",
+    ] {
         check_slices(text);
     }
 }
