@@ -9,9 +9,13 @@ pin() { # pin KEY -> the quoted value of KEY in wasm-pack.toml
   sed -n "s/^$1 *= *\"\([^\"]*\)\".*/\1/p" wasm-pack.toml | head -n 1
 }
 say() { printf 'setup: %s\n' "$*" >&2; }
-export PATH="$HOME/.cargo/bin:$PATH"
+die() { say "$*"; exit 1; }
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+done_parts=()
 
 setup_rust() {
+  command -v rustup >/dev/null && command -v cargo >/dev/null ||
+    die "rustup and cargo are missing: install Rust (https://rustup.rs) first"
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -26,8 +30,13 @@ setup_wasm() {
   wbg=$(pin wasm-bindgen-cli)
   cargo_pin=$(sed -n 's/^wasm-bindgen *= *{[^}]*version *= *"=\([^"]*\)".*/\1/p; s/^wasm-bindgen *= *"=\([^"]*\)".*/\1/p' Cargo.toml | head -n 1)
   if [ -n "$cargo_pin" ] && [ "$cargo_pin" != "$wbg" ]; then
-    say "wasm-pack.toml pins wasm-bindgen-cli $wbg but Cargo.toml pins wasm-bindgen $cargo_pin: make them equal"
-    exit 1
+    die "wasm-pack.toml pins wasm-bindgen-cli $wbg but Cargo.toml pins wasm-bindgen $cargo_pin: make them equal"
+  fi
+  # The runner must also match the lockfile's wasm-bindgen (else wasm-pack downloads or builds its own copy).
+  local locked
+  locked=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock | head -n 1)
+  if [ -n "$locked" ] && [ "$locked" != "$wbg" ]; then
+    die "Cargo.lock has wasm-bindgen $locked but wasm-pack.toml pins wasm-bindgen-cli $wbg: make them equal"
   fi
   if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $wp" ]; then
     say "building wasm-pack $wp from crates.io (about 3 minutes)"
@@ -40,17 +49,22 @@ setup_wasm() {
 }
 
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if ! /usr/bin/chromium --version >/dev/null 2>&1 || ! /usr/bin/chromedriver --version >/dev/null 2>&1; then
     say "installing Debian's chromium and chromium-driver"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    /usr/bin/chromium --version >/dev/null 2>&1 || die "chromium does not run after installing it"
   fi
 }
 
 setup_node() {
   # binaryen (wasm-opt), playwright-core, axe-core: exact versions from package-lock.json.
+  # playwright-core needs node >= 20 (Debian 12's own nodejs is 18: install node 20 or later first).
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  [ "$major" -ge 20 ] || die "node 20 or later is needed (found: $(node --version 2>/dev/null || echo none))"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm dev dependencies from package-lock.json"
     npm ci --no-audit --no-fund --loglevel=error
@@ -58,9 +72,10 @@ setup_node() {
   local want
   want=$(pin binaryen)
   if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${want%%.*}"; then
-    say "node_modules/.bin/wasm-opt is not binaryen $want: check package.json"
-    exit 1
+    die "node_modules/.bin/wasm-opt is not binaryen $want: check package.json"
   fi
+  # wasm-pack takes the first wasm-opt on PATH: it must be this one, never Debian's binaryen.
+  [ "$(command -v wasm-opt)" = "$PWD/node_modules/.bin/wasm-opt" ] || die "wasm-opt on PATH is $(command -v wasm-opt)"
 }
 
 [ $# -gt 0 ] || set -- all
@@ -71,6 +86,8 @@ for part in "$@"; do
     browser) setup_browser ;;
     node) setup_node ;;
     all) setup_rust; setup_wasm; setup_browser; setup_node ;;
-    *) say "unknown part: $part"; exit 2 ;;
+    *) say "unknown part: $part (expected rust, wasm, browser, node or all)"; exit 2 ;;
   esac
+  done_parts+=("$part")
 done
+say "ready: ${done_parts[*]}"

@@ -21,7 +21,7 @@ mod quote;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use offsets::Unit;
 pub use output::{Output, VERSION};

@@ -1,0 +1,64 @@
+# lede's build. `make serve` builds the page and serves it; `make test` runs every check CI runs (.ci/run).
+# Each target installs what it needs first through scripts/setup.sh, which only checks when all is in place.
+#
+#   make serve [PORT=8080]  build the wasm package into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
+#   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, page end-to-end test
+#   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
+#   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
+#   make clean              remove build outputs (not node_modules or installed tools)
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+PORT ?= 8080
+# Extra lints for `make test`, e.g. CLIPPY_FLAGS="-D warnings -A dead_code" while recognisers are still stubs.
+CLIPPY_FLAGS ?= -D warnings
+# wasm-pack finds wasm-opt (npm binaryen 132) and wasm-bindgen only on PATH; never Debian's binaryen.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+SETUP := scripts/setup.sh
+WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg
+
+.PHONY: all serve test build wasm cli setup clean
+
+all: build
+
+setup:
+	$(SETUP) all
+
+## The page: the wasm package, and the sample article www/sample.txt, a git-ignored copy of tests/fixtures/seed.txt
+## (one source of truth: the end-to-end test compares the page's annotations of it with the CLI's of the fixture).
+wasm:
+	$(SETUP) wasm node
+	$(WASM_PACK_BUILD)
+	cp tests/fixtures/seed.txt www/sample.txt
+	@printf 'lede: www/pkg/lede_bg.wasm is %s bytes, %s gzipped\n' \
+	  "$$(wc -c < www/pkg/lede_bg.wasm)" "$$(gzip -9 -c www/pkg/lede_bg.wasm | wc -c)"
+
+cli:
+	$(SETUP) rust
+	cargo build --release
+
+build: cli wasm
+
+serve: wasm
+	@echo "lede: open http://127.0.0.1:$(PORT)/"
+	node scripts/serve.mjs www $(PORT)
+
+test:
+	$(SETUP) all
+	cargo fmt --check
+	cargo clippy --all-targets -- $(CLIPPY_FLAGS)
+	cargo test
+	cargo build --release
+	wasm-pack test --headless --chrome -- --test web
+	$(WASM_PACK_BUILD)
+	cp tests/fixtures/seed.txt www/sample.txt
+	node tests/e2e/page.mjs
+	@echo "lede: all checks passed"
+
+clean:
+	cargo clean
+	rm -rf www/pkg www/sample.txt
