@@ -96,7 +96,7 @@ fn lexicon() -> &'static Lexicon {
             if let Some(&last) = phrase.last() {
                 let list = titles.entry(last).or_default();
                 list.push((phrase, class));
-                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
             }
         }
         let title_words = titles
@@ -238,12 +238,6 @@ struct Run {
     middle_initial: bool,
     has_particle: bool,
     org: bool,
-}
-
-impl Run {
-    fn range(&self, t: &Tokens) -> Range<usize> {
-        t.toks[self.first].start..t.toks[self.last].end
-    }
 }
 
 /// Builds the run that starts at name word `i` (which must satisfy `name_word`).
@@ -580,7 +574,7 @@ pub fn find(
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
         let starts =
-            !glued && cx.name_word(i, &mut buf) && !(lex.stop.contains(t.s(i)) && !cx.initial(i));
+            !glued && (cx.initial(i) || !lex.stop.contains(t.s(i))) && cx.name_word(i, &mut buf);
         if !starts {
             i += 1;
             continue;

@@ -9,8 +9,6 @@
 //! Whitespace is not a token, but each token records whether a line break came before it, and whether it starts a
 //! sentence (first token of the text or of a line, or the first after `.`, `!`, `?` and any closing marks).
 
-use std::ops::Range;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -33,12 +31,6 @@ pub struct Token {
     pub sent_start: bool,
 }
 
-impl Token {
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-}
-
 /// The tokens of one text, with the text they index into.
 pub struct Tokens<'t> {
     pub text: &'t str,
@@ -53,10 +45,6 @@ impl<'t> Tokens<'t> {
 
     pub fn len(&self) -> usize {
         self.toks.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.toks.is_empty()
     }
 
     /// The text of token `i`.

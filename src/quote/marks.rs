@@ -74,8 +74,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let text = toks.text;
     let prev = text.get(..t.start).and_then(|p| p.chars().next_back());
     let next = text.get(t.end..).and_then(|n| n.chars().next());
-    let l_space = prev.map_or(true, char::is_whitespace);
-    let r_space = next.map_or(true, char::is_whitespace);
+    let l_space = prev.is_none_or(char::is_whitespace);
+    let r_space = next.is_none_or(char::is_whitespace);
     let l_open = l_space || prev.is_some_and(|c| OPEN_LEFT.contains(c));
     let l_alnum = prev.is_some_and(is_alnum);
     let r_alnum = next.is_some_and(is_alnum);

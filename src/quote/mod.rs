@@ -320,7 +320,7 @@ mod props {
             let people = People { mentions, entities: vec![PersonEntity { name: "Smith".into(), title: Some("the".into()) }] };
             let speakers = super::speakers(&toks, &quotes, &people);
             prop_assert_eq!(speakers.len(), quotes.len());
-            prop_assert!(speakers.iter().all(|s| s.map_or(true, |e| e == 0)));
+            prop_assert!(speakers.iter().all(|s| s.is_none_or(|e| e == 0)));
         }
     }
 }

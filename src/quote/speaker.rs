@@ -556,7 +556,7 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
         let close_s = toks.s(close);
         closed[qi] = close > open && is_quote_mark(close_s);
         let whole_line =
-            toks.toks[open].line_start && toks.get(close + 1).map_or(true, |t| t.line_start);
+            toks.toks[open].line_start && toks.get(close + 1).is_none_or(|t| t.line_start);
         let final_punct = matches!(
             toks.str_at(close - usize::from(closed[qi])),
             "." | "!" | "?" | "…" | ","
