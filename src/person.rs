@@ -62,6 +62,8 @@ struct Lexicon {
     titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
     /// Every word of every title phrase ("prime", "minister", "crown"): never part of a name.
     title_words: HashSet<&'static str>,
+    /// Family names written first ("Wang Donghai", "Kim In-so").
+    family_first: HashSet<&'static str>,
     verbs: HashSet<&'static str>,
 }
 
@@ -107,6 +109,7 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             given,
             title_words,
+            family_first: words(include_str!("../data/family_names_first.txt")),
             stop: words(include_str!("../data/name_stopwords.txt")),
             org: words(include_str!("../data/org_words.txt")),
             titles,
@@ -438,6 +441,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     if !cx.is_punct(n, ",") {
         return false;
     }
+    // "Semyon Sharetsky, told Reuters"
+    if cx.word(n + 1) && !t.toks[n + 1].cap && cx.lex.verbs.contains(lower(t.s(n + 1), buf)) {
+        return true;
+    }
     // "Smith, 45, said"
     if matches!(t.get(n + 1), Some(tok) if tok.kind == TokKind::Number) && cx.is_punct(n + 2, ",") {
         return true;
@@ -481,9 +488,12 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
     let mut i = 0;
     while i <= t.len() {
         if i == t.len() || (i > line_first && t.toks[i].line_start) {
-            let (mut words, mut long, mut cap_long, mut caps) = (0, 0, 0, 0);
+            let (mut words, mut long, mut cap_long, mut caps, mut numbers) = (0, 0, 0, 0, 0);
             for k in line_first..i {
                 let tok = &t.toks[k];
+                if tok.kind == TokKind::Number {
+                    numbers += 1;
+                }
                 if tok.kind != TokKind::Word {
                     continue;
                 }
@@ -504,7 +514,8 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
                 && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
             let all_caps = caps * 5 >= words * 4;
             let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
-            let headline = words >= 3 && (all_caps || title_case);
+            // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
+            let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
             if headline {
                 out[line_first..i].iter_mut().for_each(|h| *h = true);
             }
@@ -573,8 +584,12 @@ pub fn find(
     while i < t.len() {
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
-        let starts =
-            !glued && (cx.initial(i) || !lex.stop.contains(t.s(i))) && cx.name_word(i, &mut buf);
+        // A stop word that is also a given name starts a name after a title ("captain Will Carling").
+        let s = t.s(i);
+        let stop_ok = !lex.stop.contains(s)
+            || cx.initial(i)
+            || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some());
+        let starts = !glued && stop_ok && cx.name_word(i, &mut buf);
         if !starts {
             i += 1;
             continue;
@@ -598,8 +613,11 @@ pub fn find(
                 && !lex.stop.contains(head)
         };
         let title = title_before(&cx, run.first, &mut buf);
+        let family_first = n >= 2
+            && lex.family_first.contains(t.s(run.parts[0].0))
+            && run.parts[0].0 == run.parts[0].1;
         let person = if cx.headline[run.first] {
-            n == 2 && (first_given || title.is_some())
+            n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
@@ -609,6 +627,7 @@ pub fn find(
                         && n > run.initials
                         && n - run.initials <= 4
                         && (first_given
+                            || family_first
                             || run.middle_initial
                             || run.initials >= 2
                             || (run.initials >= 1 && !t.toks[run.first].line_start)
