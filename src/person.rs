@@ -51,6 +51,8 @@ pub struct People {
 enum TitleClass {
     Honorific,
     Role,
+    /// A role that counts only in lowercase ("singer", "analyst").
+    Occupation,
     Relation,
 }
 
@@ -92,6 +94,7 @@ fn lexicon() -> &'static Lexicon {
             let class = match row.get(1).copied() {
                 Some("honorific") => TitleClass::Honorific,
                 Some("relation") => TitleClass::Relation,
+                Some("occupation") => TitleClass::Occupation,
                 _ => TitleClass::Role,
             };
             let phrase: Vec<&'static str> = row[0].split(' ').filter(|w| !w.is_empty()).collect();
@@ -333,6 +336,18 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
         }
         break;
     }
+    // A regnal number ("Leopold III", "Charles VI") closes the name.
+    let next = run.last + 1;
+    if !t.touch(run.last)
+        && t.get(next).is_some_and(|x| !x.line_start)
+        && t.is_word(next)
+        && t.s(next).len() <= 4
+        && t.s(next).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && !run.parts.is_empty()
+    {
+        run.parts.push((next, next));
+        run.last = next;
+    }
     // A trailing particle is not part of the name.
     while let Some(&(a, b)) = run.parts.last() {
         if a == b && cx.particle(a) && run.parts.len() > 1 {
@@ -380,6 +395,9 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         }
         if *class == TitleClass::Relation {
             return None; // relations introduce names only after a comma: see relation_before
+        }
+        if *class == TitleClass::Occupation && t.toks[j].cap {
+            continue;
         }
         // Widen the displayed title over modifiers: capitalised words ("Finance", "Kremlin"), countries ("Russian",
         // "U.S."), and a few lowercase words ("former"), on the same line, at most 6 tokens back.
@@ -456,12 +474,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         }
         if cx.word(k) && !t.toks[k].cap {
             let w = lower(t.s(k), buf);
-            if cx
-                .lex
-                .titles
-                .get(w)
-                .is_some_and(|v| v.iter().any(|(_, c)| *c == TitleClass::Role))
-            {
+            if cx.lex.titles.get(w).is_some_and(|v| {
+                v.iter()
+                    .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
+            }) {
                 return true;
             }
         }
@@ -621,7 +637,7 @@ pub fn find(
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
-                Some((_, TitleClass::Role)) => n <= 4,
+                Some((_, TitleClass::Role | TitleClass::Occupation)) => n <= 4,
                 _ => {
                     n >= 2
                         && n > run.initials
