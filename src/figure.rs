@@ -503,6 +503,20 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     {
         return Ctx::Skip;
     }
+    // Digit groups in a row on one line are a phone or account number ("+44 20 7946 0958"), and so is "555-1234".
+    let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+    let same_line = |k: usize| toks.get(k).is_some_and(|t| !t.line_start);
+    if (i > 0 && is_num(i - 1) && same_line(i))
+        || (is_num(i + 1) && same_line(i + 1)) && !toks.touch(i)
+    {
+        return Ctx::Skip;
+    }
+    if is_dash(toks.str_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
+        let b = toks.str_at(i + 2);
+        if (s.len() == 3 && b.len() == 4) || (b.len() > 1 && b.starts_with('0')) {
+            return Ctx::Skip;
+        }
+    }
     if i == 0 || !toks.touch(i - 1) {
         return Ctx::Ok;
     }
@@ -1060,8 +1074,17 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     {
         return true;
     }
-    let titled = (p > 0 && toks.is_cap_word(p - 1)) || toks.is_cap_word(c.end);
-    titled
+    let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
+    cap_before || toks.is_cap_word(c.end)
+}
+
+/// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.
+fn is_determiner(s: &str) -> bool {
+    [
+        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
+    ]
+    .iter()
+    .any(|d| s.eq_ignore_ascii_case(d))
 }
 
 fn is_dash(s: &str) -> bool {
