@@ -92,11 +92,7 @@ pub enum Value {
     /// A number: 1700000000 for "$1.7 billion", 5 for "five-year".
     Number(f64),
     /// A calendar date, as precise as the text gives it; written as ISO 8601 ("2023-10-07", "2022-02", "2024").
-    Date {
-        year: i32,
-        month: Option<u8>,
-        day: Option<u8>,
-    },
+    Date { year: i32, month: Option<u8>, day: Option<u8> },
 }
 
 /// The attributes of a figure.
@@ -112,19 +108,12 @@ pub struct FigureAttrs {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Attrs {
     /// A mention of the person `entity` (an index into [`Document::entities`]).
-    Person {
-        entity: usize,
-    },
+    Person { entity: usize },
     /// A mention of the country `entity`.
-    Country {
-        entity: usize,
-        form: CountryForm,
-    },
+    Country { entity: usize, form: CountryForm },
     Figure(FigureAttrs),
     /// A quotation; `speaker` is the person entity the text says spoke it.
-    Quote {
-        speaker: Option<usize>,
-    },
+    Quote { speaker: Option<usize> },
 }
 
 impl Attrs {
@@ -197,8 +186,7 @@ fn assemble(
         Country(usize),
         Figure(usize),
     }
-    let mut flat: Vec<(Range<usize>, Cand)> =
-        Vec::with_capacity(figures.len() + countries.len() + people.mentions.len());
+    let mut flat: Vec<(Range<usize>, Cand)> = Vec::with_capacity(figures.len() + countries.len() + people.mentions.len());
     for (i, p) in people.mentions.iter().enumerate() {
         flat.push((p.range.clone(), Cand::Person(i)));
     }
@@ -213,8 +201,7 @@ fn assemble(
     let mut doc = Document::default();
     // Entity numbering: first mention order, across kinds.
     let mut person_entity: Vec<Option<usize>> = vec![None; people.entities.len()];
-    let mut country_entity: std::collections::HashMap<&'static str, usize> =
-        std::collections::HashMap::new();
+    let mut country_entity: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
     let mut last_end = 0usize;
     let mut kept: Vec<Annotation> = Vec::with_capacity(flat.len() + quotes.len());
     for (range, cand) in flat {
@@ -252,10 +239,7 @@ fn assemble(
                     doc.entities.len() - 1
                 });
                 doc.entities[e].mentions += 1;
-                Attrs::Country {
-                    entity: e,
-                    form: c.form,
-                }
+                Attrs::Country { entity: e, form: c.form }
             }
             Cand::Figure(i) => Attrs::Figure(figures[i].attrs.clone()),
         };
@@ -275,18 +259,10 @@ fn assemble(
                 doc.entities.len() - 1
             })
         });
-        kept.push(Annotation {
-            range,
-            attrs: Attrs::Quote { speaker },
-        });
+        kept.push(Annotation { range, attrs: Attrs::Quote { speaker } });
     }
     // Sorted by start; at equal starts the longer (enclosing) span first, so a quote precedes what it contains.
-    kept.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-    });
+    kept.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     doc.annotations = kept;
     doc
 }

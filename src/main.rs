@@ -22,11 +22,7 @@ struct Args {
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = Args {
-        path: None,
-        pretty: false,
-        unit: Unit::Utf16,
-    };
+    let mut args = Args { path: None, pretty: false, unit: Unit::Utf16 };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -40,9 +36,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--pretty" => args.pretty = true,
             "--offsets" => {
-                let v = it
-                    .next()
-                    .ok_or("--offsets needs a value: utf16, utf8 or chars")?;
+                let v = it.next().ok_or("--offsets needs a value: utf16, utf8 or chars")?;
                 args.unit = v.parse()?;
             }
             _ if a.starts_with("--offsets=") => args.unit = a["--offsets=".len()..].parse()?,
@@ -63,21 +57,15 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
     let (bytes, name) = match path {
         None => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
             (buf, "standard input".to_string())
         }
         Some(p) => {
-            let meta =
-                std::fs::metadata(p).map_err(|e| format!("cannot read {p}: {}", describe(&e)))?;
+            let meta = std::fs::metadata(p).map_err(|e| format!("cannot read {p}: {}", describe(&e)))?;
             if meta.is_dir() {
                 return Err(format!("cannot read {p}: it is a directory, not a file"));
             }
-            (
-                std::fs::read(p).map_err(|e| format!("cannot read {p}: {}", describe(&e)))?,
-                p.to_string(),
-            )
+            (std::fs::read(p).map_err(|e| format!("cannot read {p}: {}", describe(&e)))?, p.to_string())
         }
     };
     String::from_utf8(bytes).map_err(|e| {

@@ -23,9 +23,7 @@ impl FromStr for Unit {
             "utf8" | "bytes" => Ok(Unit::Utf8),
             "utf16" => Ok(Unit::Utf16),
             "chars" | "codepoints" => Ok(Unit::Chars),
-            _ => Err(format!(
-                "unknown offset unit {s:?} (expected utf8, utf16 or chars)"
-            )),
+            _ => Err(format!("unknown offset unit {s:?} (expected utf8, utf16 or chars)")),
         }
     }
 }

@@ -28,20 +28,11 @@ impl<'a> Output<'a> {
             offs.push(a.range.end);
         }
         offsets::convert(text, unit, &mut offs);
-        Output {
-            text,
-            doc,
-            offsets: offs,
-            unit,
-        }
+        Output { text, doc, offsets: offs, unit }
     }
 
     pub fn to_json(&self, pretty: bool) -> String {
-        let r = if pretty {
-            serde_json::to_string_pretty(self)
-        } else {
-            serde_json::to_string(self)
-        };
+        let r = if pretty { serde_json::to_string_pretty(self) } else { serde_json::to_string(self) };
         // Serialising plain strings and numbers into a String cannot fail.
         r.unwrap_or_default()
     }
@@ -62,18 +53,12 @@ struct Annotations<'o, 'a>(&'o Output<'a>);
 impl Serialize for Annotations<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let out = self.0;
-        s.collect_seq(
-            out.doc
-                .annotations
-                .iter()
-                .enumerate()
-                .map(|(i, a)| AnnotationOut {
-                    out,
-                    ann: a,
-                    start: out.offsets[2 * i],
-                    end: out.offsets[2 * i + 1],
-                }),
-        )
+        s.collect_seq(out.doc.annotations.iter().enumerate().map(|(i, a)| AnnotationOut {
+            out,
+            ann: a,
+            start: out.offsets[2 * i],
+            end: out.offsets[2 * i + 1],
+        }))
     }
 }
 
@@ -162,13 +147,7 @@ struct Entities<'a>(&'a Document);
 
 impl Serialize for Entities<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.0
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| EntityOut(i, e)),
-        )
+        s.collect_seq(self.0.entities.iter().enumerate().map(|(i, e)| EntityOut(i, e)))
     }
 }
 

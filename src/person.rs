@@ -31,11 +31,6 @@ pub struct People {
 }
 
 /// Finds the people.
-pub fn find(
-    _toks: &Tokens,
-    _countries: &[CountryMention],
-    _figures: &[Figure],
-    _quotes: &[Range<usize>],
-) -> People {
+pub fn find(_toks: &Tokens, _countries: &[CountryMention], _figures: &[Figure], _quotes: &[Range<usize>]) -> People {
     People::default() // TODO(people helper)
 }

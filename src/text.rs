@@ -137,10 +137,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let c = bytes[i];
                 if c.is_ascii_digit() {
                     i += 1;
-                } else if (c == b',' || c == b'.')
-                    && i + 1 < text.len()
-                    && bytes[i + 1].is_ascii_digit()
-                {
+                } else if (c == b',' || c == b'.') && i + 1 < text.len() && bytes[i + 1].is_ascii_digit() {
                     i += 2;
                 } else {
                     break;
@@ -208,22 +205,13 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (false, false)
         };
-        toks.push(Token {
-            start,
-            end: i,
-            kind,
-            cap,
-            all_caps,
-            line_start,
-            sent_start,
-        });
+        toks.push(Token { start, end: i, kind, cap, all_caps, line_start, sent_start });
         line_start = false;
         if kind == TokKind::Punct {
             match s {
                 "." | "!" | "?" | "…" => sent_start = true,
                 // Closing marks keep the state; opening marks keep a pending sentence start.
-                "\"" | "'" | "”" | "’" | "“" | "‘" | ")" | "]" | "»" | "«" | "(" | "[" | "-"
-                | "–" | "—" | ":" => {}
+                "\"" | "'" | "”" | "’" | "“" | "‘" | ")" | "]" | "»" | "«" | "(" | "[" | "-" | "–" | "—" | ":" => {}
                 _ => sent_start = false,
             }
         } else {
@@ -244,10 +232,7 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_marks() {
-        assert_eq!(
-            strs("Ben-Gvir’s $1.7 billion, 46,000."),
-            ["Ben", "-", "Gvir", "’", "s", "$", "1.7", "billion", ",", "46,000", "."]
-        );
+        assert_eq!(strs("Ben-Gvir’s $1.7 billion, 46,000."), ["Ben", "-", "Gvir", "’", "s", "$", "1.7", "billion", ",", "46,000", "."]);
         assert_eq!(strs("Oct. 7, 2023"), ["Oct", ".", "7", ",", "2023"]);
     }
 
@@ -259,10 +244,7 @@ mod tests {
     #[test]
     fn marks_sentence_starts() {
         let t = Tokens::new("He left. The end\nNew line “Quoted");
-        let starts: Vec<&str> = (0..t.len())
-            .filter(|&i| t.toks[i].sent_start)
-            .map(|i| t.s(i))
-            .collect();
+        let starts: Vec<&str> = (0..t.len()).filter(|&i| t.toks[i].sent_start).map(|i| t.s(i)).collect();
         assert_eq!(starts, ["He", "The", "New"]);
     }
 }

@@ -68,8 +68,7 @@ pub fn annotate(text: &str) -> Result<JsValue, JsError> {
     let doc = annotate_core(text);
     let out = Output::new(text, &doc, Unit::Utf16);
     let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(&out, &ser)
-        .map_err(|e| JsError::new(&format!("lede: cannot build the result: {e}")))
+    serde::Serialize::serialize(&out, &ser).map_err(|e| JsError::new(&format!("lede: cannot build the result: {e}")))
 }
 
 /// The crate version, e.g. "0.1.0".

@@ -12,12 +12,7 @@ fn annotate_json(text: &str) -> serde_json::Value {
 #[test]
 fn all_cases() {
     let (n, failures) = common::run_all(annotate_json);
-    assert!(
-        failures.is_empty(),
-        "{} of {n} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {n} cases failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

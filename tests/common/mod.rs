@@ -46,11 +46,7 @@ pub fn parse(file: &'static str, src: &str) -> Vec<Case> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        assert!(
-            f.len() >= 3,
-            "{file}:{}: a case needs TEXT, KIND and SPAN",
-            n + 1
-        );
+        assert!(f.len() >= 3, "{file}:{}: a case needs TEXT, KIND and SPAN", n + 1);
         let (negate, kind) = match f[1].strip_prefix('!') {
             Some(k) => (true, k.to_string()),
             None => (false, f[1].to_string()),
@@ -61,32 +57,18 @@ pub fn parse(file: &'static str, src: &str) -> Vec<Case> {
             n + 1
         );
         let (span, nth) = match f[2].rsplit_once('#') {
-            Some((s, k)) if !s.is_empty() && k.parse::<usize>().is_ok() => {
-                (s.to_string(), k.parse().unwrap())
-            }
+            Some((s, k)) if !s.is_empty() && k.parse::<usize>().is_ok() => (s.to_string(), k.parse().unwrap()),
             _ => (f[2].to_string(), 1),
         };
         let attrs = f[3..]
             .iter()
             .filter(|a| !a.is_empty())
             .map(|a| {
-                let (k, v) = a.split_once('=').unwrap_or_else(|| {
-                    panic!("{file}:{}: attribute {a:?} is not KEY=VALUE", n + 1)
-                });
+                let (k, v) = a.split_once('=').unwrap_or_else(|| panic!("{file}:{}: attribute {a:?} is not KEY=VALUE", n + 1));
                 (k.to_string(), v.to_string())
             })
             .collect();
-        out.push(Case {
-            file,
-            line: n + 1,
-            section: section.clone(),
-            text: unescape(f[0]),
-            negate,
-            kind,
-            span: unescape(&span),
-            nth,
-            attrs,
-        });
+        out.push(Case { file, line: n + 1, section: section.clone(), text: unescape(f[0]), negate, kind, span: unescape(&span), nth, attrs });
     }
     out
 }
@@ -117,66 +99,33 @@ fn attr_str(v: &Value) -> String {
 /// Checks one case against the output JSON of `annotate(case.text)`; returns a description of the failure.
 pub fn check(case: &Case, out: &Value) -> Result<(), String> {
     let anns = out["annotations"].as_array().cloned().unwrap_or_default();
-    let of_kind: Vec<&Value> = anns
-        .iter()
-        .filter(|a| a["kind"] == case.kind.as_str())
-        .collect();
-    let where_ = format!(
-        "{}:{} [{}] {:?}",
-        case.file, case.line, case.section, case.text
-    );
-    let found: Vec<String> = of_kind
-        .iter()
-        .map(|a| format!("{:?}", a["text"].as_str().unwrap_or("")))
-        .collect();
+    let of_kind: Vec<&Value> = anns.iter().filter(|a| a["kind"] == case.kind.as_str()).collect();
+    let where_ = format!("{}:{} [{}] {:?}", case.file, case.line, case.section, case.text);
+    let found: Vec<String> = of_kind.iter().map(|a| format!("{:?}", a["text"].as_str().unwrap_or(""))).collect();
     if case.negate {
         if case.span == "*" {
             if !of_kind.is_empty() {
-                return Err(format!(
-                    "{where_}: expected no {}, found {}",
-                    case.kind,
-                    found.join(", ")
-                ));
+                return Err(format!("{where_}: expected no {}, found {}", case.kind, found.join(", ")));
             }
             return Ok(());
         }
-        let (s, e) = find_utf16(&case.text, &case.span, case.nth)
-            .ok_or_else(|| format!("{where_}: span {:?} is not in the text", case.span))?;
+        let (s, e) = find_utf16(&case.text, &case.span, case.nth).ok_or_else(|| format!("{where_}: span {:?} is not in the text", case.span))?;
         for a in &of_kind {
-            let (as_, ae) = (
-                a["start"].as_u64().unwrap_or(0) as usize,
-                a["end"].as_u64().unwrap_or(0) as usize,
-            );
+            let (as_, ae) = (a["start"].as_u64().unwrap_or(0) as usize, a["end"].as_u64().unwrap_or(0) as usize);
             if as_ < e && s < ae {
-                return Err(format!(
-                    "{where_}: expected no {} at {:?}, found {}",
-                    case.kind, case.span, a
-                ));
+                return Err(format!("{where_}: expected no {} at {:?}, found {}", case.kind, case.span, a));
             }
         }
         return Ok(());
     }
-    let (s, e) = find_utf16(&case.text, &case.span, case.nth)
-        .ok_or_else(|| format!("{where_}: span {:?} is not in the text", case.span))?;
-    let Some(a) = of_kind
-        .iter()
-        .find(|a| a["start"].as_u64() == Some(s as u64) && a["end"].as_u64() == Some(e as u64))
-    else {
-        return Err(format!(
-            "{where_}: expected {} {:?}; found {} [{}]",
-            case.kind,
-            case.span,
-            case.kind,
-            found.join(", ")
-        ));
+    let (s, e) = find_utf16(&case.text, &case.span, case.nth).ok_or_else(|| format!("{where_}: span {:?} is not in the text", case.span))?;
+    let Some(a) = of_kind.iter().find(|a| a["start"].as_u64() == Some(s as u64) && a["end"].as_u64() == Some(e as u64)) else {
+        return Err(format!("{where_}: expected {} {:?}; found {} [{}]", case.kind, case.span, case.kind, found.join(", ")));
     };
     for (k, want) in &case.attrs {
         let got = attr_str(&a[k.as_str()]);
         if &got != want {
-            return Err(format!(
-                "{where_}: {} {:?}: {k} should be {want:?}, got {got:?}",
-                case.kind, case.span
-            ));
+            return Err(format!("{where_}: {} {:?}: {k} should be {want:?}, got {got:?}", case.kind, case.span));
         }
     }
     Ok(())
@@ -220,27 +169,17 @@ pub fn check_offsets(text: &str, out: &Value) -> Result<(), String> {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut prev = 0u64;
     for a in out["annotations"].as_array().into_iter().flatten() {
-        let (s, e) = (
-            a["start"].as_u64().unwrap_or(u64::MAX),
-            a["end"].as_u64().unwrap_or(u64::MAX),
-        );
+        let (s, e) = (a["start"].as_u64().unwrap_or(u64::MAX), a["end"].as_u64().unwrap_or(u64::MAX));
         if s > e || e as usize > units.len() {
-            return Err(format!(
-                "span {s}..{e} out of bounds ({} units): {a}",
-                units.len()
-            ));
+            return Err(format!("span {s}..{e} out of bounds ({} units): {a}", units.len()));
         }
         if s < prev {
             return Err(format!("annotations not sorted by start at {a}"));
         }
         prev = s;
-        let slice = String::from_utf16(&units[s as usize..e as usize])
-            .map_err(|_| format!("span {s}..{e} splits a surrogate pair: {a}"))?;
+        let slice = String::from_utf16(&units[s as usize..e as usize]).map_err(|_| format!("span {s}..{e} splits a surrogate pair: {a}"))?;
         if Some(slice.as_str()) != a["text"].as_str() {
-            return Err(format!(
-                "text {:?} != slice {slice:?} at {s}..{e}",
-                a["text"]
-            ));
+            return Err(format!("text {:?} != slice {slice:?} at {s}..{e}", a["text"]));
         }
     }
     Ok(())
