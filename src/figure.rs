@@ -311,8 +311,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     let mut j = i;
     let mut end = i;
     let mut words = 0;
-    loop {
-        let Some(role) = lx.role(toks, j) else { break };
+    while let Some(role) = lx.role(toks, j) {
         let v = lx.get(toks, j).map_or(0, |l| l.value) as u128;
         let ok = match role {
             Role::Unit | Role::Teen => match last {
@@ -663,13 +662,11 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
         };
     }
     // "3pm", "10.30am": an hour 1-12, or hh.mm
-    let hour_like = match s.split_once('.') {
-        Some((h, m)) => {
-            h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
-                && m.len() == 2
-                && m.parse::<u32>().is_ok_and(|m| m <= 59)
-        }
-        None => s.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h)) && s.len() <= 2,
+    let hour_like = s.len() <= 5 && {
+        let (h, m) = s.split_once('.').unwrap_or((s, "00"));
+        h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+            && m.len() == 2
+            && m.parse::<u32>().is_ok_and(|m| m <= 59)
     };
     if hour_like {
         if let Some(end) = meridiem(toks, lx, i + 1) {
@@ -896,13 +893,15 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         scale: num.scale,
     };
     // "twenty-first", "two-thirds": ordinals and fractions.
-    if is_dash(toks.str_at(num.end)) && toks.touch(num.end - 1) && toks.touch(num.end) {
-        if matches!(
+    if is_dash(toks.str_at(num.end))
+        && toks.touch(num.end - 1)
+        && toks.touch(num.end)
+        && matches!(
             lx.role(toks, num.end + 1),
             Some(Role::Ordinal | Role::Fraction)
-        ) {
-            return None;
-        }
+        )
+    {
+        return None;
     }
     if num.vague {
         // "millions of dollars", "thousands of years"
@@ -933,10 +932,9 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && is_dash(toks.str_at(c.end))
             && toks.touch(c.end - 1)
             && toks.touch(c.end)
-            && matches!(
-                toks.str_at(c.end + 1).to_ascii_lowercase().as_str(),
-                "old" | "olds"
-            )
+            && ["old", "olds"]
+                .iter()
+                .any(|w| toks.str_at(c.end + 1).eq_ignore_ascii_case(w))
         {
             c.end += 2;
         }
@@ -999,7 +997,11 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand, last: &Last) {
         return;
     }
     let conj = toks.str_at(c.end);
-    if !(matches!(conj.to_ascii_lowercase().as_str(), "and" | "or" | "to") || is_dash(conj)) {
+    if !(["and", "or", "to"]
+        .iter()
+        .any(|w| conj.eq_ignore_ascii_case(w))
+        || is_dash(conj))
+    {
         return;
     }
     let j = c.end + 1;

@@ -5,8 +5,6 @@
 //! "km/h") is a [`Seq`], matched token by token against the text with the same tokenizer, so "US$" only matches
 //! where "US" and "$" touch and "per cent" only where the two words are apart.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::data::rows;
@@ -96,54 +94,94 @@ pub struct Lex {
     pub seqs: Vec<Seq>,
 }
 
-/// FNV-1a: the keys are short words, and SipHash's resistance to flooding is not needed for a fixed table.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
+/// against flooding.
+fn hash_lower(s: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in s {
+        h ^= b.to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    h
 }
 
-/// The compiled tables.
+/// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
 pub struct Lexicon {
-    words: HashMap<String, Lex, BuildHasherDefault<Fnv>>,
+    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's hash and its index in
+    /// `entries` plus one (0 for an empty slot).
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(String, Lex)>,
+    /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
+    sketch: Vec<u64>,
+}
+
+/// The size of the sketch: 5 bits of each of the first two bytes, and the length.
+const SKETCH_BITS: usize = 32 * 32 * 32;
+
+/// The sketch bit of a word: its first two bytes (case folded) and its length.
+fn sketch(s: &[u8]) -> usize {
+    let b0 = s
+        .first()
+        .map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
+    let b1 = s.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
+    (b0 << 10) | (b1 << 5) | (s.len() & 31)
 }
 
 /// The longest key worth looking up; longer tokens are in no table.
-const MAX_KEY: usize = 24;
+const MAX_KEY: usize = 31;
 
 impl Lexicon {
-    fn entry(&mut self, word: &str) -> &mut Lex {
-        self.words.entry(word.to_ascii_lowercase()).or_default()
+    /// The slot of `key`: where it is, or the empty slot where it would go.
+    fn slot(&self, key: &[u8], h: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            let (sh, idx) = self.slots[k];
+            if idx == 0 {
+                return k;
+            }
+            if sh == h
+                && self
+                    .entries
+                    .get(idx as usize - 1)
+                    .is_some_and(|(w, _)| w.as_bytes().eq_ignore_ascii_case(key))
+            {
+                return k;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The entry for `word`, made if new; `None` for an empty word or a full table (neither happens with the
+    /// shipped tables, which a test checks).
+    fn entry(&mut self, word: &str) -> Option<&mut Lex> {
+        if word.is_empty() || self.entries.len() * 2 >= self.slots.len() {
+            return None;
+        }
+        let h = hash_lower(word.as_bytes());
+        let k = self.slot(word.as_bytes(), h);
+        if self.slots[k].1 == 0 {
+            let b = sketch(word.as_bytes());
+            self.sketch[b / 64] |= 1 << (b % 64);
+            self.entries
+                .push((word.to_ascii_lowercase(), Lex::default()));
+            self.slots[k] = (h, self.entries.len() as u32);
+        }
+        let idx = self.slots[k].1 as usize - 1;
+        self.entries.get_mut(idx).map(|(_, lex)| lex)
     }
 
     /// The table entry for token `i`, if any.
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&Lex> {
-        let s = toks.str_at(i).as_bytes();
-        if s.is_empty() || s.len() > MAX_KEY {
+        let t = toks.get(i)?;
+        let s = toks.text.as_bytes().get(t.start..t.end)?;
+        let b = sketch(s);
+        if s.is_empty() || s.len() > MAX_KEY || self.sketch[b / 64] & (1 << (b % 64)) == 0 {
             return None;
         }
-        let mut buf = [0u8; MAX_KEY];
-        let key = &mut buf[..s.len()];
-        key.copy_from_slice(s);
-        key.make_ascii_lowercase();
-        // Lowercasing ASCII bytes keeps UTF-8 valid.
-        let key = std::str::from_utf8(key).ok()?;
-        self.words.get(key)
+        let (_, idx) = self.slots[self.slot(s, hash_lower(s))];
+        let idx = (idx as usize).checked_sub(1)?;
+        self.entries.get(idx).map(|(_, lex)| lex)
     }
 
     /// The role of token `i` (a word or sign), if it has one.
@@ -227,16 +265,21 @@ fn role(name: &str) -> Option<Role> {
     })
 }
 
+/// Slots in the table: a power of two, at least twice the number of keys (about 600).
+const SLOTS: usize = 2048;
+
 fn build() -> Lexicon {
     let mut lx = Lexicon {
-        words: HashMap::default(),
+        slots: vec![(0, 0); SLOTS],
+        entries: Vec::new(),
+        sketch: vec![0; SKETCH_BITS / 64],
     };
     for r in rows(NUMBER_WORDS) {
         let (Some(&word), Some(&kind)) = (r.first(), r.get(1)) else {
             continue;
         };
         let value = r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0);
-        let e = lx.entry(word);
+        let Some(e) = lx.entry(word) else { continue };
         match kind {
             "label" => e.label = true,
             "countnoun" => e.countnoun = true,
@@ -281,12 +324,13 @@ fn build() -> Lexicon {
         seqs.extend(seq(surface, What::Unit { unit, class }));
     }
     for s in seqs {
-        let first = s.toks[0];
-        lx.entry(first).seqs.push(s);
+        if let Some(e) = lx.entry(s.toks[0]) {
+            e.seqs.push(s);
+        }
     }
-    for e in lx.words.values_mut() {
+    for (_, e) in lx.entries.iter_mut() {
         // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
-        e.seqs.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+        e.seqs.sort_by_key(|s| std::cmp::Reverse(s.toks.len()));
     }
     lx
 }
@@ -321,6 +365,18 @@ mod tests {
             }
         ));
         assert_eq!(end, 5);
+    }
+
+    #[test]
+    fn the_table_holds_every_key() {
+        let lx = lexicon();
+        assert!(
+            lx.entries.len() * 2 < lx.slots.len(),
+            "{} keys: make SLOTS bigger",
+            lx.entries.len()
+        );
+        let t = Tokens::new("bpd crores Kilogrammes");
+        assert!((0..3).all(|i| lx.get(&t, i).is_some()));
     }
 
     #[test]
