@@ -234,7 +234,8 @@ fn read_words(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
             let tens = toks.str_at(i).eq_ignore_ascii_case("tens");
             let mut end = i + 1;
             // "hundreds of thousands (of millions)"
-            while toks.str_at(end).eq_ignore_ascii_case("of")
+            while end < i + 2 * MAX_WORDS
+                && toks.str_at(end).eq_ignore_ascii_case("of")
                 && lx.role(toks, end + 1) == Some(Role::Vague)
                 && !toks.str_at(end + 1).eq_ignore_ascii_case("dozens")
                 && !toks.str_at(end + 1).eq_ignore_ascii_case("tens")
@@ -288,13 +289,19 @@ fn read_words(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     }
 }
 
+/// The most words one number is read over ("two hundred and fifty-three thousand four hundred and twelve" is 10):
+/// a bound that keeps a run of number words from being re-read from each of its words.
+const MAX_WORDS: usize = 16;
+
 /// The end of the scale words after a vague multiplier ("several hundred thousand").
 fn scale_words_after(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<usize> {
     let mut end = i;
-    while matches!(
-        lx.role(toks, end),
-        Some(Role::Hundred | Role::Scale | Role::Dozen)
-    ) {
+    while end < i + MAX_WORDS
+        && matches!(
+            lx.role(toks, end),
+            Some(Role::Hundred | Role::Scale | Role::Dozen)
+        )
+    {
         end += 1;
     }
     (end > i).then_some(end)
@@ -311,7 +318,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     let mut j = i;
     let mut end = i;
     let mut words = 0;
-    while let Some(role) = lx.role(toks, j) {
+    while let Some(role) = lx.role(toks, j).filter(|_| words < MAX_WORDS) {
         let v = lx.get(toks, j).map_or(0, |l| l.value) as u128;
         let ok = match role {
             Role::Unit | Role::Teen => match last {
@@ -345,7 +352,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
             break;
         }
         match role {
-            Role::Unit | Role::Teen | Role::Ten => cur += v,
+            Role::Unit | Role::Teen | Role::Ten => cur = cur.checked_add(v)?,
             Role::Hundred | Role::Dozen => cur = cur.checked_mul(v)?,
             Role::Scale => {
                 total = total.checked_add(cur.checked_mul(v)?)?;
@@ -1139,6 +1146,91 @@ mod tests {
             "twenty-",
         ] {
             let _ = figs(s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces that exercise every path: digits, signs, month names, number words, units, joiners.
+    const PIECES: &[&str] = &[
+        "1",
+        "12",
+        "2023",
+        "46,000",
+        "1.7",
+        "0",
+        "99999999999999999999999999999999999999999",
+        "$",
+        "£",
+        "US",
+        "C",
+        "€",
+        "-",
+        "–",
+        "/",
+        ":",
+        ".",
+        ",",
+        "%",
+        "'",
+        "’",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "Oct",
+        "May",
+        "of",
+        "the",
+        "a",
+        "and",
+        "to",
+        "half",
+        "one",
+        "forty",
+        "hundred",
+        "million",
+        "m",
+        "bn",
+        "k",
+        "hundreds",
+        "tens",
+        "several",
+        "years",
+        "year",
+        "old",
+        "per",
+        "cent",
+        "pm",
+        "a.m.",
+        "s",
+        "st",
+        "km",
+        "pounds",
+        "é",
+        "😀",
+        "Boeing",
+        "phase",
+        "No",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn spans_are_ordered_and_on_char_boundaries(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = idx.iter().map(|&k| PIECES[k]).collect();
+            let toks = Tokens::new(&text);
+            let mut prev_end = 0;
+            for f in find(&toks) {
+                prop_assert!(f.range.start >= prev_end && f.range.start < f.range.end && f.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                prev_end = f.range.end;
+            }
         }
     }
 }
