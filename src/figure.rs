@@ -24,7 +24,8 @@
 //!   ("one or two days");
 //! - digits glued to letters ("G7", "MH17", "5G") or hyphened to a capitalised word ("Su-35", "F-16", "COVID-19"),
 //!   and numbers after a label word ("phase 2", "Article 5", "No. 1") or right after a capitalised word inside a
-//!   sentence ("Boeing 737", "Windows 11") are names, not amounts;
+//!   sentence ("Boeing 737", "Windows 11", "iPhone 16"; not a weekday or a month: "on Friday 20 people") are names,
+//!   not amounts;
 //! - numbered-list markers ("1." at the start of a line), fractions and ratios ("1/2", "24/7", "3:1"), and numbers
 //!   after "#", "+", "/", "@" are skipped.
 //!
@@ -445,11 +446,22 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     if !ok {
         return num;
     }
-    let m = lx.get(toks, at).map_or(1, |l| l.value as u128);
+    let mut m = lx.get(toks, at).map_or(1, |l| l.value as u128);
+    let mut end = at + 1;
+    // A second scale word: "1.5 lakh crore", "5 hundred thousand".
+    if role != Role::Abbr && lx.role(toks, end) == Some(Role::Scale) && !toks.touch(at) {
+        if let Some(m2) = lx
+            .get(toks, end)
+            .and_then(|l| m.checked_mul(l.value as u128))
+        {
+            m = m2;
+            end += 1;
+        }
+    }
     if let Some(v) = num.val.and_then(|v| v.mul(m)) {
         num.val = Some(v);
         num.scale = Some(m);
-        num.end = at + 1;
+        num.end = end;
         num.one = false;
         num.year = None;
     }
@@ -512,9 +524,9 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     // Digit groups in a row on one line are a phone or account number ("+44 20 7946 0958"), and so is "555-1234".
     let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
     let same_line = |k: usize| toks.get(k).is_some_and(|t| !t.line_start);
-    if (i > 0 && is_num(i - 1) && same_line(i))
-        || (is_num(i + 1) && same_line(i + 1)) && !toks.touch(i)
-    {
+    let free_num_before =
+        i > 0 && is_num(i - 1) && !(i >= 2 && toks.touch(i - 2) && toks.is_word(i - 2));
+    if (free_num_before && same_line(i)) || (is_num(i + 1) && same_line(i + 1) && !toks.touch(i)) {
         return Ctx::Skip;
     }
     if is_dash(toks.str_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
@@ -1076,7 +1088,16 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // Hostages"). An acronym before a year is an event ("BRICS 2024 summit").
     let p = i - 1;
     let Some(pt) = toks.get(p) else { return true };
-    if pt.kind != TokKind::Word || !pt.cap || pt.sent_start || pt.line_start {
+    let word = toks.str_at(p);
+    let camel = word.bytes().skip(1).any(|b| b.is_ascii_uppercase()); // "iPhone 16", "eBay"
+    if pt.kind != TokKind::Word || !(pt.cap || camel) || pt.sent_start || pt.line_start {
+        return true;
+    }
+    // "on Friday 20 people were killed", "in March 200 people"
+    if lx
+        .get(toks, p)
+        .is_some_and(|l| l.weekday || l.role == Some(Role::Month))
+    {
         return true;
     }
     if c.class == FigureClass::Date && (pt.all_caps || lx.get(toks, p).is_some_and(|l| l.yearprep))

@@ -90,6 +90,7 @@ pub struct Lex {
     pub label: bool,
     pub countnoun: bool,
     pub yearprep: bool,
+    pub weekday: bool,
     /// Rows of the currency and unit tables that start with this word, longest first.
     pub seqs: Vec<Seq>,
 }
@@ -284,6 +285,7 @@ fn build() -> Lexicon {
             "label" => e.label = true,
             "countnoun" => e.countnoun = true,
             "yearprep" => e.yearprep = true,
+            "weekday" => e.weekday = true,
             _ => {
                 if let Some(role) = role(kind) {
                     e.role = Some(role);
