@@ -30,7 +30,8 @@
 //!   after "#", "+", "/", "@" are skipped.
 //!
 //! Coordination: a bare number joined by "and", "or", "to" or a dash to a figure with a unit takes that figure's class
-//! and unit ("14 and seven years" → "14" is a duration in years; "3 to 5 percent" → "3" is a percent).
+//! and unit ("14 and seven years" → "14" is a duration in years; "3 to 5 percent" → "3" is a percent; "22 to 24
+//! October" → "22" is a date).
 //!
 //! Values are exact where the text is: "1.7 billion" is computed as 17 × 10⁹ / 10 in integers ([`dec`]).
 
@@ -66,7 +67,7 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
             continue;
         };
         if c.bare {
-            coordinate(toks, lx, &mut c, &last);
+            coordinate(toks, lx, &mut c);
         }
         if c.bare && !bare_is_figure(toks, lx, &c) {
             i += 1;
@@ -1010,8 +1011,8 @@ fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32) -> bool {
 
 /// Coordination: a bare number before "and", "or", "to" or a dash and a figure with a unit takes its class and unit
 /// ("14 and seven years", "3 to 5 percent", "10-12 km"), and its scale when it has none ("between 3 and 5 million
-/// dollars").
-fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand, last: &Last) {
+/// dollars"); a day before a day and a month is a date ("from 22 to 24 October 2024" → 2024-10-22).
+fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     if c.class != FigureClass::Count || c.num.is_none() {
         return;
     }
@@ -1039,10 +1040,31 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand, last: &Last) {
         end: c.end,
         class: c.class,
     };
-    let _ = last;
     let Some(next) = candidate(toks, lx, j, &here) else {
         return;
     };
+    // "from 22 to 24 October": a day before a day and a month.
+    let day = c.num.and_then(Dec::as_int).filter(|d| (1..=31).contains(d));
+    if let (Some(day), true) = (day, next.class == FigureClass::Date && next.unit.is_none()) {
+        if c.digits && c.scale.is_none() && small_int(toks, j).is_some() {
+            c.class = FigureClass::Date;
+            c.date = match next.date {
+                Some(Value::Date {
+                    year,
+                    month,
+                    day: Some(_),
+                }) => Some(Value::Date {
+                    year,
+                    month,
+                    day: Some(day as u8),
+                }),
+                _ => None,
+            };
+            c.num = None;
+            c.bare = false;
+        }
+        return;
+    }
     if next.start != j
         || !matches!(
             next.class,
