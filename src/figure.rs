@@ -25,9 +25,19 @@
 //! - digits glued to letters ("G7", "MH17", "5G") or hyphened to a capitalised word ("Su-35", "F-16", "COVID-19"),
 //!   and numbers after a label word ("phase 2", "Article 5", "No. 1") or right after a capitalised word inside a
 //!   sentence ("Boeing 737", "Windows 11", "iPhone 16"; not a weekday or a month: "on Friday 20 people") are names,
-//!   not amounts;
-//! - numbered-list markers ("1." at the start of a line), fractions and ratios ("1/2", "24/7", "3:1"), and numbers
-//!   after "#", "+", "/", "@" are skipped.
+//!   not amounts, and so are capitalised number words inside a sentence ("Group of Seven", "the Big Four");
+//! - numbered-list markers ("1." at the start of a line), fractions and ratios ("1/2", "24/7", "3:1"), phone-like
+//!   runs of digit groups ("+44 20 7946 0958", "555-1234"), and numbers after "#", "+", "/", "@" are skipped.
+//!
+//! Choices where the guidelines leave room:
+//! - an age written "16-year-old" is a duration of 16 years, and its span includes "-old"; "16 years old" spans
+//!   "16 years".
+//! - "m" after digits is million ("£3m", "2.3m people"), never metres; "pounds" is money (GBP) only after a scale word
+//!   ("5 million pounds") and a weight (lb) otherwise, and other ambiguous currency names ("won", "rand", "pesos")
+//!   likewise need a scale word (data/currencies.tsv, flag `scale`).
+//! - a day and month without a year ("December 31") and an ambiguous slashed date ("10/07/2023") keep what is certain:
+//!   no value, or only the year.
+//! - "percentage points" and "basis points" are class percent with those units.
 //!
 //! Coordination: a bare number joined by "and", "or", "to" or a dash to a figure with a unit takes that figure's class
 //! and unit ("14 and seven years" → "14" is a duration in years; "3 to 5 percent" → "3" is a percent; "22 to 24
@@ -533,6 +543,16 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     if is_dash(toks.str_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
         let b = toks.str_at(i + 2);
         if (s.len() == 3 && b.len() == 4) || (b.len() > 1 && b.starts_with('0')) {
+            return Ctx::Skip;
+        }
+        // Three groups or more ("1-800-555-0199"), unless an ISO date ("2023-10-07", read as one).
+        let iso = s.len() == 4 && b.len() == 2 && toks.str_at(i + 4).len() == 2;
+        if toks.touch(i + 2)
+            && toks.str_at(i + 3) == "-"
+            && toks.touch(i + 3)
+            && is_num(i + 4)
+            && !iso
+        {
             return Ctx::Skip;
         }
     }
@@ -1102,7 +1122,14 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     {
         return false;
     }
-    if !c.digits || toks.str_at(i).contains(',') {
+    if !c.digits {
+        // "Group of Seven", "Air Force One", "the Big Four": a capitalised number word inside a sentence is a name,
+        // unless the words around it are capitalised too (a title-case headline: "Israel Frees Seven Hostages").
+        let Some(t) = toks.get(i) else { return true };
+        let titled = toks.is_cap_word(i - 1) && toks.is_cap_word(c.end);
+        return !t.cap || t.sent_start || t.line_start || titled;
+    }
+    if toks.str_at(i).contains(',') {
         return true;
     }
     // "Boeing 737", "Windows 11", "Trump 2.0": a number right after a capitalised word inside a sentence, where the word
