@@ -1220,7 +1220,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz {
     use proptest::prelude::*;
 
