@@ -66,6 +66,10 @@ struct Lexicon {
     title_words: HashSet<&'static str>,
     /// Family names written first ("Wang Donghai", "Kim In-so").
     family_first: HashSet<&'static str>,
+    /// The family names of widely known public figures (data/notable_people.txt).
+    notable: HashSet<&'static str>,
+    /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
+    org_names: HashMap<&'static str, Vec<Vec<&'static str>>>,
     verbs: HashSet<&'static str>,
 }
 
@@ -104,6 +108,7 @@ fn lexicon() -> &'static Lexicon {
                 list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
             }
         }
+        let family_first = words(include_str!("../data/family_names_first.txt"));
         let title_words = titles
             .values()
             .flatten()
@@ -112,13 +117,54 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             given,
             title_words,
-            family_first: words(include_str!("../data/family_names_first.txt")),
+            notable: notable_keys(include_str!("../data/notable_people.txt"), &family_first),
+            org_names: token_seqs(include_str!("../data/org_names.txt")),
+            family_first,
             stop: words(include_str!("../data/name_stopwords.txt")),
             org: words(include_str!("../data/org_words.txt")),
             titles,
             verbs: words(include_str!("../data/speech_verbs.txt")),
         }
     })
+}
+
+/// The key of each notable name: its family name (the first part for family-name-first names, else the last part), and
+/// for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
+fn notable_keys(
+    table: &'static str,
+    family_first: &HashSet<&'static str>,
+) -> HashSet<&'static str> {
+    let mut keys = HashSet::new();
+    for row in data::rows(table) {
+        let parts: Vec<&'static str> = row[0].split_whitespace().collect();
+        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        if family_first.contains(first) {
+            keys.insert(first);
+            continue;
+        }
+        keys.insert(last);
+        if let Some((particle, bare)) = last.split_once('-') {
+            if PARTICLES.contains(&particle) {
+                keys.insert(bare);
+            }
+        }
+    }
+    keys
+}
+
+/// Each line of a table as the texts of its tokens, grouped by the first.
+fn token_seqs(table: &'static str) -> HashMap<&'static str, Vec<Vec<&'static str>>> {
+    let mut out: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+    for row in data::rows(table) {
+        let t = Tokens::new(row[0]);
+        let seq: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
+        if let Some(&first) = seq.first() {
+            out.entry(first).or_default().push(seq);
+        }
+    }
+    out
 }
 
 /// Lowercases `s` into `buf` (reused across calls) and returns it.
@@ -396,7 +442,10 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         if *class == TitleClass::Relation {
             return None; // relations introduce names only after a comma: see relation_before
         }
-        if *class == TitleClass::Occupation && t.toks[j].cap {
+        // Occupations are written in lowercase ("singer Adele"), honorifics capitalised ("Miss Marple", not "will miss England").
+        if (*class == TitleClass::Occupation && t.toks[j].cap)
+            || (*class == TitleClass::Honorific && !t.toks[key_start].cap)
+        {
             continue;
         }
         // Widen the displayed title over modifiers: capitalised words ("Finance", "Kremlin"), countries ("Russian",
@@ -560,6 +609,8 @@ struct Found {
     /// Number of parts (hyphen groups, initials).
     parts: usize,
     title: Option<Range<usize>>,
+    /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
+    honorific: bool,
 }
 
 /// Canonical form of a name: its text with each run of whitespace made one space.
@@ -610,6 +661,16 @@ pub fn find(
             i += 1;
             continue;
         }
+        // An organisation that looks like a name ("Morgan Stanley"): never a person, not even in part.
+        if let Some(len) = lex.org_names.get(t.s(i)).and_then(|seqs| {
+            seqs.iter()
+                .find(|seq| seq.iter().enumerate().all(|(k, w)| t.str_at(i + k) == *w))
+                .map(Vec::len)
+        }) {
+            vetoed[i..i + len].iter_mut().for_each(|v| *v = true);
+            i += len;
+            continue;
+        }
         let run = build_run(&cx, i, &mut buf);
         let next = run.last + 1;
         if run.org {
@@ -656,6 +717,7 @@ pub fn find(
             }
         };
         {
+            let honorific = matches!(title, Some((_, TitleClass::Honorific)));
             // A title keeps its text for the tooltip: from its first word to the end of its last.
             let title = title.map(|(s, _)| {
                 let mut e = run.first - 1;
@@ -670,6 +732,7 @@ pub fn find(
                     last: run.last,
                     parts: n,
                     title,
+                    honorific,
                 },
                 person,
             ));
@@ -733,6 +796,14 @@ pub fn find(
     let mut fi = 0;
     let mut i = 0;
     let mut single: HashMap<String, usize> = HashMap::new();
+    // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
+    for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
+        let word = t.s(f.first);
+        if !keys.contains_key(word) {
+            let e = resolve_single(&mut people, &keys, &mut single, word);
+            keys.insert(word, Some(e));
+        }
+    }
     while i < t.len() {
         // A pass-1 name starting here.
         while fi < found.len() && found[fi].first < i {
@@ -778,7 +849,11 @@ pub fn find(
         // "Trump Tower", "Melania Trump" are other things.
         let end = cx.unit_end(i);
         let key = &t.text[t.toks[i].start..t.toks[end].end];
-        if let Some(&k) = keys.get(key) {
+        let known = keys.get(key).copied().or_else(|| {
+            // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
+            lex.notable.contains(key).then_some(None)
+        });
+        if let Some(k) = known {
             let joins =
                 |k: usize, buf: &mut String| cx.name_word(k, buf) && !lex.stop.contains(t.s(k));
             let joined_before =
@@ -788,6 +863,7 @@ pub fn find(
                 && joins(end + 1, &mut buf);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
             let evident = k.is_some()
+                || (lex.notable.contains(key) && !keys.contains_key(key))
                 || title_before(&cx, i, &mut buf).is_some()
                 || evidence_after(&cx, end, &mut buf);
             if !joined_before && !joined_after && evident {
