@@ -75,7 +75,7 @@ struct Lexicon {
 
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "del", "della", "di", "da",
-    "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y",
+    "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
 ];
 
 /// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
@@ -379,6 +379,21 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             }
             j = next;
             continue;
+        }
+        // A family name that is also a title ("John Major", "Billie Jean King"): after a given name, capitalised, and
+        // not itself followed by a name it would introduce.
+        if run.parts.len() <= 2
+            && t.is_cap_word(next)
+            && !t.toks[next].all_caps
+            && cx.title_word(next, buf)
+            && cx.lex.given.contains(t.s(run.first))
+            && !cx.name_word(next + 1, buf)
+            && !(t.is_word(next + 1) && cx.title_word(next + 1, buf))
+            && !cx.initial(next + 1)
+            && !(t.touch(next) && cx.is_punct(next + 1, "."))
+        {
+            run.parts.push((next, next));
+            run.last = next;
         }
         break;
     }
