@@ -14,12 +14,11 @@
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
 //!    entity of its own, named as written, rather than a guess.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::country::CountryMention;
-use crate::data;
+use crate::data::{self, Map, Set};
 use crate::figure::Figure;
 use crate::text::{TokKind, Tokens};
 
@@ -57,20 +56,20 @@ enum TitleClass {
 }
 
 struct Lexicon {
-    given: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    org: HashSet<&'static str>,
+    given: Set<&'static str>,
+    stop: Set<&'static str>,
+    org: Set<&'static str>,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
-    titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
+    titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
     /// Every word of every title phrase ("prime", "minister", "crown"): never part of a name.
-    title_words: HashSet<&'static str>,
+    title_words: Set<&'static str>,
     /// Family names written first ("Wang Donghai", "Kim In-so").
-    family_first: HashSet<&'static str>,
+    family_first: Set<&'static str>,
     /// The family names of widely known public figures (data/notable_people.txt).
-    notable: HashSet<&'static str>,
+    notable: Set<&'static str>,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
-    org_names: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    verbs: HashSet<&'static str>,
+    org_names: Map<&'static str, Vec<Vec<&'static str>>>,
+    verbs: Set<&'static str>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -87,13 +86,12 @@ const TITLE_MODIFIERS: &[&str] = &[
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let words = |src: &'static str| -> HashSet<&'static str> {
+        let words = |src: &'static str| -> Set<&'static str> {
             data::rows(src).filter_map(|r| r.first().copied()).collect()
         };
         let mut given = words(include_str!("../data/given_names.txt"));
         given.extend(words(include_str!("../data/given_names_extra.txt")));
-        let mut titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>> =
-            HashMap::new();
+        let mut titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>> = Map::default();
         for row in data::rows(include_str!("../data/titles.tsv")) {
             let class = match row.get(1).copied() {
                 Some("honorific") => TitleClass::Honorific,
@@ -130,11 +128,8 @@ fn lexicon() -> &'static Lexicon {
 
 /// The key of each notable name: its family name (the first part for family-name-first names, else the last part), and
 /// for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
-fn notable_keys(
-    table: &'static str,
-    family_first: &HashSet<&'static str>,
-) -> HashSet<&'static str> {
-    let mut keys = HashSet::new();
+fn notable_keys(table: &'static str, family_first: &Set<&'static str>) -> Set<&'static str> {
+    let mut keys = Set::default();
     for row in data::rows(table) {
         let parts: Vec<&'static str> = row[0].split_whitespace().collect();
         let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
@@ -155,8 +150,8 @@ fn notable_keys(
 }
 
 /// Each line of a table as the texts of its tokens, grouped by the first.
-fn token_seqs(table: &'static str) -> HashMap<&'static str, Vec<Vec<&'static str>>> {
-    let mut out: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+fn token_seqs(table: &'static str) -> Map<&'static str, Vec<Vec<&'static str>>> {
+    let mut out: Map<&'static str, Vec<Vec<&'static str>>> = Map::default();
     for row in data::rows(table) {
         let t = Tokens::new(row[0]);
         let seq: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
@@ -780,9 +775,9 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut keys: HashMap<&str, Option<usize>> = HashMap::new(); // surname/first-part key -> entity (None: ambiguous)
-    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new(); // first token text -> entities
+    let mut by_name: Map<String, usize> = Map::default();
+    let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut starts: Map<&str, Vec<usize>> = Map::default(); // first token text -> entities
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
@@ -810,7 +805,7 @@ pub fn find(
     // Pass 2: every mention, in text order: pass-1 names, full-name repeats, and surname keys.
     let mut fi = 0;
     let mut i = 0;
-    let mut single: HashMap<String, usize> = HashMap::new();
+    let mut single: Map<String, usize> = Map::default();
     // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
     for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
         let word = t.s(f.first);
@@ -920,7 +915,7 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
     (s, last)
 }
 
-fn insert_key<'t>(keys: &mut HashMap<&'t str, Option<usize>>, key: &'t str, e: usize) {
+fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
@@ -933,8 +928,8 @@ fn insert_key<'t>(keys: &mut HashMap<&'t str, Option<usize>>, key: &'t str, e: u
 /// The entity for a one-word mention: the full-name entity its key names, or (unknown or ambiguous) an entity of its own.
 fn resolve_single(
     people: &mut People,
-    keys: &HashMap<&str, Option<usize>>,
-    single: &mut HashMap<String, usize>,
+    keys: &Map<&str, Option<usize>>,
+    single: &mut Map<String, usize>,
     word: &str,
 ) -> usize {
     if let Some(Some(e)) = keys.get(word) {
