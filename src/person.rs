@@ -61,8 +61,8 @@ struct Lexicon {
     org: Set<&'static str>,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
     titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
-    /// Every word of every title phrase ("prime", "minister", "crown"): never part of a name.
-    title_words: Set<&'static str>,
+    /// Every word of every title phrase, lowercase and capitalised ("prime", "Minister"): never part of a name.
+    title_words: Set<String>,
     /// Family names written first ("Wang Donghai", "Kim In-so").
     family_first: Set<&'static str>,
     /// The family names of widely known public figures (data/notable_people.txt).
@@ -107,10 +107,16 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let family_first = words(include_str!("../data/family_names_first.txt"));
+        // Each word as written in the table (lowercase) and capitalised, so tokens are looked up as they stand.
         let title_words = titles
             .values()
             .flatten()
-            .flat_map(|(p, _)| p.iter().copied())
+            .flat_map(|(p, _)| p.iter().flat_map(|w| w.split('-')))
+            .flat_map(|w| {
+                let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                cap.push_str(&w[w.chars().next().map_or(0, char::len_utf8)..]);
+                [w.to_string(), cap]
+            })
             .collect();
         Lexicon {
             given,
@@ -166,7 +172,8 @@ fn token_seqs(table: &'static str) -> Map<&'static str, Vec<Vec<&'static str>>> 
 fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }
@@ -181,9 +188,13 @@ struct Ctx<'a, 't> {
     blocked: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
+    /// Token is a word of a title phrase ("minister", "prime"), in any case.
+    title: Vec<bool>,
+    /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
+    name: Vec<bool>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a, 't> Ctx<'a, 't> {
     fn word(&self, i: usize) -> bool {
         self.t.is_word(i)
     }
@@ -234,8 +245,32 @@ impl Ctx<'_, '_> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
+    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
+        let title: Vec<bool> = (0..t.len())
+            .map(|i| t.toks[i].kind == TokKind::Word && lex.title_words.contains(t.s(i)))
+            .collect();
+        let mut cx = Ctx {
+            t,
+            lex,
+            blocked,
+            headline: headline_lines(t),
+            title,
+            name: Vec::new(),
+        };
+        cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
+        cx
+    }
+
     /// A capitalised word that may be part of a name (not a title word, country, figure, handle or ALL-CAPS word).
-    fn name_word(&self, i: usize, buf: &mut String) -> bool {
+    fn name_word(&self, i: usize) -> bool {
+        self.name.get(i).copied().unwrap_or(false)
+    }
+
+    fn title_word(&self, i: usize) -> bool {
+        self.title.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_name_word(&self, i: usize) -> bool {
         let Some(tok) = self.t.get(i) else {
             return false;
         };
@@ -254,11 +289,7 @@ impl Ctx<'_, '_> {
                 return false;
             }
         }
-        !self.title_word(i, buf)
-    }
-
-    fn title_word(&self, i: usize, buf: &mut String) -> bool {
-        self.lex.title_words.contains(lower(self.t.s(i), buf))
+        !self.title[i]
     }
 
     fn initial(&self, i: usize) -> bool {
@@ -288,7 +319,7 @@ struct Run {
 }
 
 /// Builds the run that starts at name word `i` (which must satisfy `name_word`).
-fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
+fn build_run(cx: &Ctx, i: usize) -> Run {
     let t = cx.t;
     let mut run = Run {
         first: i,
@@ -307,7 +338,7 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             run.middle_initial |= !run.parts.is_empty();
             run.parts.push((j, j + 1));
             run.last = j + 1;
-        } else if cx.name_word(j, buf) || (j > i && cx.particle(j)) {
+        } else if cx.name_word(j) || (j > i && cx.particle(j)) {
             let mut end = cx.group_end(j);
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
@@ -360,13 +391,13 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             } else {
                 next + 1
             };
-            if cx.name_word(after, buf) || cx.particle(after) {
+            if cx.name_word(after) || cx.particle(after) {
                 j = next;
                 continue;
             }
             break;
         }
-        if cx.initial(next) || cx.name_word(next, buf) {
+        if cx.initial(next) || cx.name_word(next) {
             // Stop words do not continue a name unless they are given names ("Theresa May").
             let s = t.s(next);
             if cx.lex.stop.contains(s) && !cx.lex.given.contains(s) {
@@ -380,10 +411,10 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
         if run.parts.len() <= 2
             && t.is_cap_word(next)
             && !t.toks[next].all_caps
-            && cx.title_word(next, buf)
+            && cx.title_word(next)
             && cx.lex.given.contains(t.s(run.first))
-            && !cx.name_word(next + 1, buf)
-            && !(t.is_word(next + 1) && cx.title_word(next + 1, buf))
+            && !cx.name_word(next + 1)
+            && !(t.is_word(next + 1) && cx.title_word(next + 1))
             && !cx.initial(next + 1)
             && !(t.touch(next) && cx.is_punct(next + 1, "."))
         {
@@ -646,12 +677,7 @@ pub fn find(
     let mut blocked = vec![false; t.len()];
     mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut blocked);
     mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx {
-        t,
-        lex,
-        blocked,
-        headline: headline_lines(t),
-    };
+    let cx = Ctx::new(t, lex, blocked);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
@@ -666,7 +692,7 @@ pub fn find(
         let stop_ok = !lex.stop.contains(s)
             || cx.initial(i)
             || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some());
-        let starts = !glued && stop_ok && cx.name_word(i, &mut buf);
+        let starts = !glued && stop_ok && cx.name_word(i);
         if !starts {
             i += 1;
             continue;
@@ -681,7 +707,7 @@ pub fn find(
             i += len;
             continue;
         }
-        let run = build_run(&cx, i, &mut buf);
+        let run = build_run(&cx, i);
         let next = run.last + 1;
         if run.org {
             vetoed[run.first..=run.last]
@@ -835,7 +861,7 @@ pub fn find(
             i = f.last + 1;
             continue;
         }
-        if vetoed[i] || !cx.name_word(i, &mut buf) {
+        if vetoed[i] || !cx.name_word(i) {
             i += 1;
             continue;
         }
@@ -864,13 +890,11 @@ pub fn find(
             lex.notable.contains(key).then_some(None)
         });
         if let Some(k) = known {
-            let joins =
-                |k: usize, buf: &mut String| cx.name_word(k, buf) && !lex.stop.contains(t.s(k));
-            let joined_before =
-                i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1, &mut buf);
+            let joins = |k: usize| cx.name_word(k) && !lex.stop.contains(t.s(k));
+            let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
-                && joins(end + 1, &mut buf);
+                && joins(end + 1);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
             let evident = k.is_some()
                 || (lex.notable.contains(key) && !keys.contains_key(key))
