@@ -709,7 +709,15 @@ pub fn find(
         }
         let run = build_run(&cx, i);
         let next = run.last + 1;
-        if run.org {
+        // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
+        // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
+        let org_continues = run.first >= 2
+            && vetoed[run.first - 2]
+            && matches!(
+                t.str_at(run.first - 1),
+                "of" | "for" | "and" | "&" | "on" | "de"
+            );
+        if run.org || org_continues {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
