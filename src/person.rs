@@ -762,14 +762,8 @@ pub fn find(
         };
         {
             let honorific = matches!(title, Some((_, TitleClass::Honorific)));
-            // A title keeps its text for the tooltip: from its first word to the end of its last.
-            let title = title.map(|(s, _)| {
-                let mut e = run.first - 1;
-                if cx.is_punct(e, ".") {
-                    e -= 1;
-                }
-                t.toks[s].start..t.toks[e].end
-            });
+            // A title keeps its text for the tooltip, abbreviation period included ("Sen.").
+            let title = title.map(|(s, _)| t.toks[s].start..t.toks[run.first - 1].end);
             cands.push((
                 Found {
                     first: run.first,
