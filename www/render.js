@@ -23,7 +23,8 @@ export function render(container, text, annotations, from = 0, to = text.length)
     const end = Math.min(hi, a.end);
     if (start < end) queue.push({ a, i, start, end, part: start > a.start ? 'rest' : undefined });
   }
-  queue.sort((x, y) => x.start - y.start || y.end - x.end || x.i - y.i);
+  // At a window's start, a span cut by it comes first (it began earlier, so it holds the others).
+  queue.sort((x, y) => x.start - y.start || x.a.start - y.a.start || y.end - x.end || x.i - y.i);
   const frag = document.createDocumentFragment();
   const stack = [{ el: frag, end: Infinity }];
   const marks = [];
