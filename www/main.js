@@ -10,10 +10,12 @@
 
 import { KINDS, countKinds, describe, flag, formatValue } from './describe.js';
 import { contractJson, webAnnotationsJson } from './export.js';
-import { render, windowAround } from './render.js';
+import { parts, render, windowAround } from './render.js';
 
 /** The most UTF-16 units of text the article view renders at once. */
 const WINDOW = 200_000;
+/** The view renders its window in blocks of about this many units, one task each. */
+const PART = 16_000;
 /** The most entries a panel section lists. */
 const LIST_MAX = 200;
 /** How long the text must stay still before it is annotated again. */
@@ -83,7 +85,7 @@ function annotate(text) {
   job = { id, text, t0: performance.now(), annotations: [] };
   document.body.dataset.state = 'busy';
   const j = job;
-  ticker = setInterval(() => tick(j), 100);
+  ticker = setInterval(() => tick(j), 250);
   worker.postMessage({ id, text });
 }
 
@@ -108,7 +110,7 @@ function onMessage(m) {
       progress.value = m.done;
       break;
     case 'done':
-      finished(job, { version: m.version, annotations: job.annotations, entities: m.entities }, m.ms);
+      finished(job, { version: m.version, annotations: job.annotations, entities: m.entities }, m.ms).catch((e) => failed(job, e?.message ?? e));
       break;
     case 'error':
       failed(job, m.message);
@@ -132,10 +134,11 @@ function failed(j, message) {
   document.body.dataset.state = 'error';
 }
 
-function finished(j, result, ms) {
+async function finished(j, result, ms) {
+  await show(j.text, result);
+  if (j !== job) return;
   const total = performance.now() - j.t0;
   endJob();
-  show(j.text, result);
   const c = countKinds(result.annotations);
   const n = result.annotations.length;
   statusEl.textContent = j.text.trim() === ''
@@ -173,22 +176,23 @@ function show(text, result) {
   for (const b of legend.querySelectorAll('button[data-legend]')) {
     b.querySelector('.count').textContent = String(counts[b.dataset.legend]);
   }
-  renderWindow(windowAround(text, 0, WINDOW));
   renderOverview(result, counts);
   renderPanel(result);
+  return renderWindow(windowAround(text, 0, WINDOW));
 }
 
-/** Renders the part `w` of the text into the view, and says which part it is when it is not the whole text. */
-function renderWindow(w) {
+let renders = 0;
+
+/**
+ * Renders the part `w` of the text into the view, PART units at a time: the first part at once, the others in later
+ * tasks, each in its own block (so the page answers between them and lays out only what is new). Resolves when all
+ * of `w` is shown, or when a newer render replaces this one. Says which part of the text it is when not the whole.
+ */
+async function renderWindow(w) {
+  const gen = ++renders;
   state.window = w;
-  state.marks = render(view, state.text, state.result.annotations, w.from, w.to);
+  state.marks = [];
   state.markOf = new Map();
-  for (const m of state.marks) {
-    const i = Number(m.dataset.i);
-    if (!state.markOf.has(i)) state.markOf.set(i, m);
-  }
-  const first = state.marks.find(visible);
-  if (first) first.tabIndex = 0;
   const whole = w.from === 0 && w.to === state.text.length;
   notice.hidden = whole;
   if (!whole) {
@@ -197,6 +201,45 @@ function renderWindow(w) {
       'choosing an entry in the panel shows its part.';
     $('prev-part').disabled = w.from === 0;
     $('next-part').disabled = w.to >= state.text.length;
+  }
+  const anns = state.result.annotations;
+  const meeting = [];
+  for (let i = 0; i < anns.length; i++) if (anns[i].end > w.from && anns[i].start < w.to) meeting.push(i);
+  const blocks = parts(state.text, w.from, w.to, PART);
+  if (blocks.length <= 1) {
+    addMarks(render(view, state.text, anns, w.from, w.to, meeting));
+    return;
+  }
+  view.replaceChildren();
+  let k = 0;
+  let carry = [];
+  for (let b = 0; b < blocks.length; b++) {
+    if (b > 0) {
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (gen !== renders) return;
+    }
+    const [from, to] = blocks[b];
+    const here = carry.filter((i) => anns[i].end > from);
+    while (k < meeting.length && anns[meeting[k]].start < to) here.push(meeting[k++]);
+    carry = here.filter((i) => anns[i].end > to);
+    const div = el('div', 'part');
+    const marks = render(div, state.text, anns, from, to, here);
+    view.append(div);
+    addMarks(marks);
+  }
+}
+
+/** Records newly rendered marks; the first shown one becomes the article's tab stop. */
+function addMarks(marks) {
+  const had = state.marks.some((m) => m.tabIndex === 0);
+  for (const m of marks) {
+    state.marks.push(m);
+    const i = Number(m.dataset.i);
+    if (!state.markOf.has(i)) state.markOf.set(i, m);
+  }
+  if (!had) {
+    const first = marks.find(visible);
+    if (first) first.tabIndex = 0;
   }
 }
 
@@ -268,14 +311,14 @@ function renderPanel(result) {
 }
 
 /** Shows the next of `indices` in the view: scrolls to it, marks it as current and shows its tooltip. */
-function step(button, key, indices) {
+async function step(button, key, indices) {
   if (indices.length === 0) return;
   const k = ((state.steps.get(key) ?? -1) + 1) % indices.length;
   state.steps.set(key, k);
   const i = indices[k];
   const a = state.result.annotations[i];
   if (!a) return;
-  if (a.start < state.window.from || a.start >= state.window.to) renderWindow(windowAround(state.text, a.start, WINDOW));
+  if (a.start < state.window.from || a.start >= state.window.to) await renderWindow(windowAround(state.text, a.start, WINDOW));
   if (state.hidden.has(a.kind)) toggleKind(a.kind);
   const m = state.markOf.get(i);
   if (!m) return;

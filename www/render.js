@@ -11,13 +11,17 @@
  *   data-part   "rest" on the second mark of a span that crosses the end of the span holding it (the first mark
  *               ends with the outer one), or on a span cut by the window's start
  * Marks get tabindex="-1" (the page moves a roving tabindex="0" among them). Returns the marks in text order.
+ * `indices`, when given, lists the annotations to consider (those that may meet the window), in any order.
  */
-export function render(container, text, annotations, from = 0, to = text.length) {
+export function render(container, text, annotations, from = 0, to = text.length, indices = undefined) {
   const lo = Math.max(0, Math.min(from, text.length));
   const hi = Math.max(lo, Math.min(to, text.length));
   const queue = [];
-  for (let i = 0; i < annotations.length; i++) {
+  const n = indices ? indices.length : annotations.length;
+  for (let k = 0; k < n; k++) {
+    const i = indices ? indices[k] : k;
     const a = annotations[i];
+    if (!a) continue;
     if (!(a.end > lo && a.start < hi)) continue;
     const start = Math.max(lo, a.start);
     const end = Math.min(hi, a.end);
@@ -91,4 +95,25 @@ export function windowAround(text, at, size) {
   if (low(from)) from--;
   if (low(to)) to++;
   return { from, to };
+}
+
+/**
+ * Splits the window [from, to) of `text` into parts of about `size` UTF-16 units, each ending just after a line break
+ * where one is near (so rendering each part as its own block looks like the whole), never inside a surrogate pair.
+ * Returns [[from, to], ...] covering the window in order; yields nothing for an empty window.
+ */
+export function parts(text, from, to, size) {
+  const out = [];
+  let p = from;
+  while (p < to) {
+    let end = Math.min(to, p + size);
+    if (end < to) {
+      const nl = text.indexOf('\n', end);
+      if (nl >= 0 && nl < to && nl - end < 4000) end = nl + 1;
+      else if ((text.charCodeAt(end) & 0xfc00) === 0xdc00 && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    }
+    out.push([p, end]);
+    p = end;
+  }
+  return out;
 }

@@ -62,6 +62,7 @@ export default async function run({ browser, url }) {
     const seen = [];
     for (let k = 0; k < 2; k++) {
       await button.click();
+      await page.waitForFunction((want) => document.querySelector('#view mark.current')?.dataset.i === String(want), mentions[k]).catch(() => {});
       seen.push(await page.$eval('#view mark.current', (m) => Number(m.dataset.i)));
     }
     check(same(seen, mentions.slice(0, 2)), `the entry for ${top.name} steps through its mentions`, `${JSON.stringify(seen)} vs ${JSON.stringify(mentions)}`);
