@@ -115,7 +115,31 @@ export function summary(a, result) {
 
 /** Per kind, how many annotations `result` has: {person, country, figure, quote}. */
 export function countKinds(annotations) {
+  return stats(annotations, []).counts;
+}
+
+/**
+ * What the page needs to know about a whole result, computed in one pass (by the worker, off the main thread):
+ *   counts   annotations per kind
+ *   named    quotes with a named speaker
+ *   longest  the longest annotation, in UTF-16 units (bounds the search for the spans that meet a window)
+ *   mentions per entity id, the indices of its annotations, in text order (Int32Array)
+ */
+export function stats(annotations, entities) {
   const counts = { person: 0, country: 0, figure: 0, quote: 0 };
-  for (const a of annotations) if (a.kind in counts) counts[a.kind]++;
-  return counts;
+  const sizes = new Array(entities.length).fill(0);
+  let named = 0;
+  let longest = 0;
+  for (const a of annotations) {
+    if (a.kind in counts) counts[a.kind]++;
+    if (a.kind === 'quote' && a.speaker) named++;
+    if (a.end - a.start > longest) longest = a.end - a.start;
+    if ((a.kind === 'person' || a.kind === 'country') && a.entity >= 0 && a.entity < sizes.length) sizes[a.entity]++;
+  }
+  const mentions = sizes.map((n) => new Int32Array(n));
+  const filled = new Array(entities.length).fill(0);
+  annotations.forEach((a, i) => {
+    if ((a.kind === 'person' || a.kind === 'country') && a.entity >= 0 && a.entity < sizes.length) mentions[a.entity][filled[a.entity]++] = i;
+  });
+  return { counts, named, longest, mentions };
 }

@@ -8,7 +8,7 @@
 // For tests and tools, <body> says where the page is: data-state="loading" | "busy" | "ready" | "error", and
 // data-job, the number of the last annotation shown (it grows with every run).
 
-import { KINDS, countKinds, describe, flag, formatValue } from './describe.js';
+import { KINDS, describe, flag, formatValue, stats } from './describe.js';
 import { contractJson, webAnnotationsJson } from './export.js';
 import { parts, render, windowAround } from './render.js';
 
@@ -39,8 +39,8 @@ const legend = $('legend');
 const state = {
   text: '',
   result: { version: 1, annotations: [], entities: [] },
-  /** entity id → indices of its annotations */
-  mentions: new Map(),
+  /** describe.js's stats() of the result: counts, named quotes, the longest span, mentions per entity */
+  stats: stats([], []),
   /** the rendered window of the text */
   window: { from: 0, to: 0 },
   marks: [],
@@ -110,7 +110,7 @@ function onMessage(m) {
       progress.value = m.done;
       break;
     case 'done':
-      finished(job, { version: m.version, annotations: job.annotations, entities: m.entities }, m.ms).catch((e) => failed(job, e?.message ?? e));
+      finished(job, { version: m.version, annotations: job.annotations, entities: m.entities }, m.stats, m.ms).catch((e) => failed(job, e?.message ?? e));
       break;
     case 'error':
       failed(job, m.message);
@@ -134,12 +134,12 @@ function failed(j, message) {
   document.body.dataset.state = 'error';
 }
 
-async function finished(j, result, ms) {
-  await show(j.text, result);
+async function finished(j, result, st, ms) {
+  await show(j.text, result, st ?? stats(result.annotations, result.entities));
   if (j !== job) return;
   const total = performance.now() - j.t0;
   endJob();
-  const c = countKinds(result.annotations);
+  const c = state.stats.counts;
   const n = result.annotations.length;
   statusEl.textContent = j.text.trim() === ''
     ? 'No text to annotate: paste an article above.'
@@ -160,19 +160,14 @@ function el(tag, cls, ...children) {
   return e;
 }
 
-function show(text, result) {
+/** Shows `result` (with its `st`ats) for `text`: legend counts, overview, panel and the first part of the text. */
+function show(text, result, st) {
   hideTip();
   state.text = text;
   state.result = result;
+  state.stats = st;
   state.steps.clear();
-  state.mentions = new Map();
-  result.annotations.forEach((a, i) => {
-    if (a.kind === 'person' || a.kind === 'country') {
-      if (!state.mentions.has(a.entity)) state.mentions.set(a.entity, []);
-      state.mentions.get(a.entity).push(i);
-    }
-  });
-  const counts = countKinds(result.annotations);
+  const { counts } = st;
   for (const b of legend.querySelectorAll('button[data-legend]')) {
     b.querySelector('.count').textContent = String(counts[b.dataset.legend]);
   }
@@ -203,8 +198,17 @@ async function renderWindow(w) {
     $('next-part').disabled = w.to >= state.text.length;
   }
   const anns = state.result.annotations;
+  // The spans that meet the window: they start at most `longest` before it (annotations are sorted by start).
+  let lo = 0;
+  let hi = anns.length;
+  const first = w.from - state.stats.longest;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (anns[mid].start < first) lo = mid + 1;
+    else hi = mid;
+  }
   const meeting = [];
-  for (let i = 0; i < anns.length; i++) if (anns[i].end > w.from && anns[i].start < w.to) meeting.push(i);
+  for (let i = lo; i < anns.length && anns[i].start < w.to; i++) if (anns[i].end > w.from) meeting.push(i);
   const blocks = parts(state.text, w.from, w.to, PART);
   if (blocks.length <= 1) {
     addMarks(render(view, state.text, anns, w.from, w.to, meeting));
@@ -259,9 +263,8 @@ function renderOverview(result, counts) {
   if (countries.length) {
     parts.push(el('span', null, 'Countries: ', el('strong', null, countries.map((e) => `${flag(e.code)} ${e.name} (${e.mentions})`).join(', '))));
   }
-  const quotes = result.annotations.filter((a) => a.kind === 'quote');
-  const named = quotes.filter((a) => a.speaker).length;
-  parts.push(el('span', null, `${counts.quote} quote${counts.quote === 1 ? '' : 's'}${quotes.length ? ` (${named} with a named speaker)` : ''}, ` +
+  const { named } = state.stats;
+  parts.push(el('span', null, `${counts.quote} quote${counts.quote === 1 ? '' : 's'}${counts.quote ? ` (${named} with a named speaker)` : ''}, ` +
     `${counts.figure} figure${counts.figure === 1 ? '' : 's'}.`));
   box.replaceChildren(...parts.flatMap((p, i) => (i ? [' ', p] : [p])));
 }
@@ -280,19 +283,21 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 function renderPanel(result) {
   const anns = result.annotations;
   const lists = { person: [], country: [], figure: [], quote: [] };
-  const totals = { person: 0, country: 0, figure: 0, quote: 0 };
-  const ents = result.entities.filter((e) => state.mentions.has(e.id)).sort((a, b) => b.mentions - a.mentions || a.id - b.id);
+  const { mentions, counts } = state.stats;
+  const totals = { person: 0, country: 0, figure: counts.figure, quote: counts.quote };
+  const ents = result.entities.filter((e) => mentions[e.id]?.length > 0).sort((a, b) => b.mentions - a.mentions || a.id - b.id);
   for (const e of ents) {
     totals[e.kind]++;
     if (lists[e.kind].length >= LIST_MAX) continue;
-    const idx = state.mentions.get(e.id);
+    const idx = mentions[e.id];
     const label = e.kind === 'country' ? `${flag(e.code)} ${e.name}` : e.name;
     lists[e.kind].push(entry(`entity-${e.id}`, idx, label, e.kind === 'person' ? e.title ?? '' : e.code ?? '', idx.length));
   }
-  for (let i = 0; i < anns.length; i++) {
+  // Figures and quotes in text order, until both lists are full or all are seen.
+  const wanted = { figure: Math.min(LIST_MAX, counts.figure), quote: Math.min(LIST_MAX, counts.quote) };
+  for (let i = 0; i < anns.length && (lists.figure.length < wanted.figure || lists.quote.length < wanted.quote); i++) {
     const a = anns[i];
     if (a.kind !== 'figure' && a.kind !== 'quote') continue;
-    totals[a.kind]++;
     if (lists[a.kind].length >= LIST_MAX) continue;
     if (a.kind === 'figure') {
       const v = formatValue(a);

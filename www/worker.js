@@ -4,11 +4,13 @@
 // In:  {id, text}
 // Out: {id, type: 'start'}                                   when the annotator starts on the text
 //      {id, type: 'chunk', annotations, done, total}         the annotations, in slices of CHUNK (cheap to receive)
-//      {id, type: 'done', version, entities, total, ms}      after the last chunk; ms is the annotator's time
+//      {id, type: 'done', version, entities, stats, total, ms}  after the last chunk; ms is the annotator's time,
+//                                                        stats what describe.js's stats() says of the result
 //      {id, type: 'error', message}
 // Jobs run in the order they arrive; the page ignores the answers to jobs it no longer wants.
 
 import init, { annotate } from './pkg/lede.js';
+import { stats } from './describe.js';
 
 /** Annotations per message: small enough that receiving one never holds up the page. */
 const CHUNK = 4000;
@@ -27,7 +29,9 @@ self.onmessage = async (event) => {
     for (let i = 0; i < anns.length; i += CHUNK) {
       self.postMessage({ id, type: 'chunk', annotations: anns.slice(i, i + CHUNK), done: Math.min(i + CHUNK, anns.length), total: anns.length });
     }
-    self.postMessage({ id, type: 'done', version: result.version, entities: result.entities, total: anns.length, ms });
+    const st = stats(anns, result.entities);
+    const buffers = st.mentions.map((m) => m.buffer);
+    self.postMessage({ id, type: 'done', version: result.version, entities: result.entities, stats: st, total: anns.length, ms }, buffers);
   } catch (e) {
     self.postMessage({ id, type: 'error', message: String(e?.message ?? e) });
   }
