@@ -59,14 +59,24 @@ let job = null;
 let jobs = 0;
 let debounce = 0;
 let ticker = 0;
+/** Why the worker cannot work (it failed to load), if it cannot. */
+let broken = '';
 
 function startWorker() {
+  broken = '';
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (e) => onMessage(e.data);
   worker.onerror = (e) => {
     e.preventDefault?.();
-    if (job) failed(job, e.message || 'the annotation worker failed to start');
+    broken = e.message || 'the annotation worker failed to load';
+    if (job) failed(job, broken);
   };
+}
+
+/** A fresh worker: after an error the wasm instance may be left in a bad state. */
+function restartWorker() {
+  worker.terminate();
+  startWorker();
 }
 
 const size = (n) => (n < 1e6 ? `${(n / 1e3).toFixed(n < 1e4 ? 1 : 0)} k characters` : `${(n / 1e6).toFixed(1)} M characters`);
@@ -76,16 +86,14 @@ function annotate(text) {
   clearTimeout(debounce);
   if (job) {
     clearInterval(ticker);
-    if (job.text.length > CANCEL_OVER) {
-      worker.terminate();
-      startWorker();
-    }
+    if (job.text.length > CANCEL_OVER) restartWorker();
   }
   const id = ++jobs;
   job = { id, text, t0: performance.now(), annotations: [] };
   document.body.dataset.state = 'busy';
   const j = job;
   ticker = setInterval(() => tick(j), 250);
+  if (broken) restartWorker();
   worker.postMessage({ id, text });
 }
 
@@ -114,6 +122,7 @@ function onMessage(m) {
       break;
     case 'error':
       failed(job, m.message);
+      restartWorker();
       break;
     default:
   }
