@@ -117,9 +117,11 @@ function onMessage(m) {
       progress.max = m.total;
       progress.value = m.done;
       break;
-    case 'done':
-      finished(job, { version: m.version, annotations: job.annotations, entities: m.entities }, m.stats, m.ms).catch((e) => failed(job, e?.message ?? e));
+    case 'done': {
+      const j = job;
+      finished(j, { version: m.version, annotations: j.annotations, entities: m.entities }, m.stats, m.ms).catch((e) => failed(j, e?.message ?? e));
       break;
+    }
     case 'error':
       failed(job, m.message);
       restartWorker();
