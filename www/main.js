@@ -94,7 +94,7 @@ function annotate(text) {
   const j = job;
   ticker = setInterval(() => tick(j), 250);
   if (broken) restartWorker();
-  worker.postMessage({ id, text });
+  worker.postMessage({ type: 'annotate', id, text });
 }
 
 /** Shows a long job's elapsed time and progress. */
@@ -116,6 +116,7 @@ function onMessage(m) {
       for (const a of m.annotations) job.annotations.push(a);
       progress.max = m.total;
       progress.value = m.done;
+      worker.postMessage({ type: 'next', id: m.id });
       break;
     case 'done': {
       const j = job;
@@ -240,6 +241,8 @@ async function renderWindow(w) {
     const div = el('div', 'part');
     const marks = render(div, state.text, anns, from, to, here);
     view.append(div);
+    // Lay the new block out now, in this task, so that no frame has to lay out many blocks at once.
+    void div.offsetHeight;
     addMarks(marks);
   }
 }
