@@ -102,10 +102,11 @@ export async function webAnnotations(text, result, source) {
   });
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `${src}#lede`,
     type: 'AnnotationCollection',
     label: 'People, countries, figures and quotes found by lede',
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: `${src}#lede-page-0`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }
 

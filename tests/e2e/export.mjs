@@ -16,9 +16,10 @@ async function download(page, button) {
 function checkW3c(label, text, doc) {
   const ref = cli({ text }, 'chars');
   const cps = [...text];
-  check(doc['@context'] === 'http://www.w3.org/ns/anno.jsonld' && doc.type === 'AnnotationCollection' && doc.total === ref.annotations.length &&
-    doc.first?.type === 'AnnotationPage' && doc.first.items?.length === ref.annotations.length,
-  `${label}: a W3C AnnotationCollection of ${ref.annotations.length} annotations`);
+  check(doc['@context'] === 'http://www.w3.org/ns/anno.jsonld' && doc.type === 'AnnotationCollection' && doc.id && doc.total === ref.annotations.length &&
+    doc.first?.type === 'AnnotationPage' && doc.first.id && doc.first.items?.length === ref.annotations.length &&
+    new Set(doc.first.items.map((x) => x.id)).size === ref.annotations.length,
+  `${label}: a W3C AnnotationCollection of ${ref.annotations.length} annotations, each with its own id`);
   const bad = [];
   doc.first.items.forEach((item, i) => {
     const a = ref.annotations[i];
