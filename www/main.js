@@ -22,6 +22,8 @@ const LIST_MAX = 200;
 const DEBOUNCE_MS = 150;
 /** Texts longer than this are cancelled (the worker restarted) when a newer text arrives. */
 const CANCEL_OVER = 100_000;
+/** Texts longer than this are not rendered in the text area (see largeMode). */
+const LARGE = 1_000_000;
 /** A job that takes longer than this shows its progress and elapsed time. */
 const SHOW_PROGRESS_MS = 250;
 
@@ -482,13 +484,41 @@ legend.addEventListener('click', (e) => {
   if (b) toggleKind(b.dataset.legend);
 });
 
+/**
+ * Puts the text area in or out of "large" mode: with more than LARGE units in it, its text is not rendered (CSS
+ * content-visibility), because laying out a book in a text area takes the browser seconds; a note under it says so
+ * and offers to show it anyway. Its value stays the whole text.
+ */
+function largeMode(on) {
+  const large = on && !showLarge;
+  input.classList.toggle('large', large);
+  $('large').hidden = !large;
+  $('large-text').textContent = large
+    ? `A long text (${size(input.value.length)}) is in the box above. It is hidden there to keep the page quick; the highlighted article below shows it.`
+    : '';
+  if (!on) showLarge = false;
+}
+let showLarge = false;
+
+// A paste of a book: hide the box's text before the browser inserts it, so inserting it costs no layout.
+input.addEventListener('paste', (e) => {
+  const n = e.clipboardData?.getData('text/plain')?.length ?? 0;
+  if (n > LARGE) largeMode(true);
+});
 input.addEventListener('input', () => {
+  largeMode(input.value.length > LARGE);
   clearTimeout(debounce);
-  debounce = setTimeout(() => annotate(input.value), input.value.length > 1e6 ? 2 * DEBOUNCE_MS : DEBOUNCE_MS);
+  debounce = setTimeout(() => annotate(input.value), input.value.length > LARGE ? 2 * DEBOUNCE_MS : DEBOUNCE_MS);
+});
+$('show-large').addEventListener('click', () => {
+  showLarge = true;
+  largeMode(true);
+  input.focus();
 });
 
 $('clear').addEventListener('click', () => {
   input.value = '';
+  largeMode(false);
   annotate('');
   input.focus();
 });
