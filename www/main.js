@@ -106,6 +106,8 @@ function tick(j) {
   if (s * 1000 < SHOW_PROGRESS_MS) return;
   if (progress.hidden) {
     progress.hidden = false;
+    view.classList.add('stale');
+    $('panel').classList.add('stale');
     statusEl.textContent = `Annotating ${size(j.text.length)}…`;
   }
   elapsedEl.textContent = `${s.toFixed(1)} s`;
@@ -138,6 +140,8 @@ function endJob() {
   job = null;
   progress.hidden = true;
   progress.removeAttribute('value');
+  view.classList.remove('stale');
+  $('panel').classList.remove('stale');
   elapsedEl.textContent = '';
 }
 
