@@ -4,7 +4,7 @@
 // so it must stay under half of it. Typing into another field during the annotation must land at once, and the
 // result must equal the CLI's counts.
 
-import { check, cli, counts, jobOf, legendCounts, open, same, seedText, waitJob, warn } from './lib.mjs';
+import { EDITED, check, cli, counts, jobOf, legendCounts, open, paste, same, seedText, waitJob, warn } from './lib.mjs';
 
 export default async function run({ browser, url }) {
   const { page, context, errors } = await open(browser, url);
@@ -108,6 +108,19 @@ export default async function run({ browser, url }) {
   await page.waitForFunction((start) => document.querySelector('#view mark.current')?.dataset.start === String(start), firstMention.start).catch(() => {});
   const current = await page.$eval('#view mark.current', (m) => Number(m.dataset.start)).catch(() => -1);
   check(current === firstMention?.start, `a panel entry brings its mention back into view from another part (unit ${current})`);
+
+  // A new text while a book is being annotated cancels the book: only the new text's result is shown.
+  const before = await jobOf(page);
+  await page.evaluate((t) => {
+    const ta = document.querySelector('textarea');
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, big);
+  await page.waitForFunction((p) => document.body.dataset.state === 'busy' || Number(document.body.dataset.job) > p, before);
+  await paste(page, EDITED);
+  await paste(page, `${EDITED}\n`);
+  check((await page.textContent('#view')) === `${EDITED}\n` && same(await legendCounts(page), counts(cli({ text: EDITED }))),
+    'a text pasted while a book is annotated replaces it; the book\'s result never shows up late');
 
   // Clearing leaves large mode.
   await page.click('#clear');
