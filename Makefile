@@ -2,7 +2,8 @@
 # Each target installs what it needs first through scripts/setup.sh, which only checks when all is in place.
 #
 #   make serve [PORT=8080]  build the wasm package into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
-#   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, page end-to-end test
+#   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, the page end-to-end
+#                           suites (tests/e2e/run.mjs: screenshots in target/e2e/)
 #   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
 #   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
 #   make clean              remove build outputs (not node_modules or installed tools)
@@ -56,7 +57,7 @@ test:
 	wasm-pack test --headless --chrome -- --test web
 	$(WASM_PACK_BUILD)
 	cp tests/fixtures/seed.txt www/sample.txt
-	node tests/e2e/page.mjs
+	node tests/e2e/run.mjs
 	@echo "lede: all checks passed"
 
 clean:
