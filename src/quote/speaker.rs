@@ -148,6 +148,9 @@ enum Attr {
     Role(usize, usize),
     /// An attribution was found, and it names no person.
     Nobody,
+    /// The attribution's subject is that of the previous quote in the same sentence: `"…," he wrote, adding that
+    /// X needed jets "as soon as possible."`
+    Previous,
     /// No attribution.
     Unknown,
 }
@@ -266,6 +269,10 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     if !(open_end || !next.sent_start || lower_next) {
         return Attr::Unknown;
     }
+    // `“…”. X said …`: a full stop after the closing mark (British and European style) ends the sentence.
+    if matches!(toks.s(close + 1), "." | "!" | "?" | ";") {
+        return Attr::Unknown;
+    }
     let limit = toks.toks[close].end + WINDOW;
     let mut j = close + 1;
     if matches!(toks.s(j), "," | "—" | "–" | "-") {
@@ -378,7 +385,41 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             };
         }
     }
-    subject_before(toks, men, v, lo)
+    match subject_before(toks, men, v, lo) {
+        a @ (Attr::Role(..) | Attr::Nobody) if toks.s(v).ends_with("ing") => {
+            participle_subject(toks, men, v, lo, floor).unwrap_or(a)
+        }
+        a => a,
+    }
+}
+
+/// The subject of a participle clause (`X opened the meeting by calling for "…"`, `he wrote, adding that "…"`): the
+/// person or pronoun that starts the sentence, or the speaker of a quote earlier in the same sentence.
+fn participle_subject(
+    toks: &Tokens,
+    men: &Mentions,
+    v: usize,
+    lo: usize,
+    floor: usize,
+) -> Option<Attr> {
+    let mut s = v;
+    loop {
+        let t = toks.get(s)?;
+        if t.sent_start || t.line_start {
+            break;
+        }
+        let prev = toks.get(s.checked_sub(1)?)?;
+        if prev.start < lo {
+            // The previous quote ends this sentence's first part: `"…," he wrote, adding …`.
+            return (lo == floor && floor > 0 && prev.end == floor).then_some(Attr::Previous);
+        }
+        s -= 1;
+    }
+    if is_pronoun(toks, s) {
+        return Some(Attr::Pronoun);
+    }
+    let limit = toks.get(v)?.start;
+    person_at(toks, men, s, limit).map(|(e, _)| Attr::Person(e))
 }
 
 /// The subject of the speech verb at token `v`, before it: `X said`, `X, head of Y, said`, `he said`.
@@ -392,28 +433,71 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             k -= 1;
         }
     }
-    if toks.str_at(k) == "," {
-        // Skip an apposition back to its opening comma.
+    // Skip up to three appositions back to their opening commas: `X, R-Ohio, who voted against it, said`. An
+    // apposition that is itself a name is the subject: `China's commerce minister, Wang Wentao, said`.
+    let mut hops = 0;
+    while toks.str_at(k) == "," && hops < 3 {
+        hops += 1;
         let mut a = k;
-        loop {
+        let opening = loop {
             if a == 0 || !in_window(a - 1) || toks.toks[a].sent_start {
-                return Attr::Nobody;
+                break None;
             }
             a -= 1;
             if toks.s(a) == "," {
-                break;
+                break Some(a);
+            }
+        };
+        let Some(a) = opening else {
+            if hops == 1 {
+                return Attr::Nobody;
+            }
+            k -= 1;
+            break;
+        };
+        if let Some((e, after)) = person_at(toks, men, a + 1, toks.toks[k].start) {
+            if after == k {
+                return Attr::Person(e);
             }
         }
         let Some(b) = a.checked_sub(1) else {
             return Attr::Nobody;
         };
-        k = b;
+        if in_window(b) {
+            if let Some(m) = men.ending_at(toks.toks[b].end) {
+                return Attr::Person(m.entity);
+            }
+        }
+        k = a;
+    }
+    if toks.str_at(k) == "," {
+        k = k.saturating_sub(1);
     }
     if !in_window(k) {
         return Attr::Nobody;
     }
     if let Some(m) = men.ending_at(toks.toks[k].end) {
         return Attr::Person(m.entity);
+    }
+    // `X of Kentucky said`, `X of the Heritage Foundation said`: a name before `of`/`from` and a proper name.
+    if toks.is_cap_word(k) {
+        let mut j = k;
+        while j > 0 && j + 5 > k && in_window(j - 1) && !toks.toks[j].sent_start {
+            let w = toks.s(j - 1);
+            if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("from") {
+                if let Some(m) = j
+                    .checked_sub(2)
+                    .and_then(|p| men.ending_at(toks.toks[p].end))
+                {
+                    return Attr::Person(m.entity);
+                }
+                break;
+            }
+            if !(toks.is_cap_word(j - 1) || w == "the") {
+                break;
+            }
+            j -= 1;
+        }
     }
     if is_pronoun(toks, k) {
         return Attr::Pronoun;
@@ -491,6 +575,19 @@ fn ends_with_words(title: &str, words: &[&str]) -> bool {
 /// Herzog said …`).
 fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
     let mut j = toks.index_at(m.range.start);
+    // `The Chancellor, Jeremy Hunt, welcomed …`: a name in apposition to a short first noun phrase.
+    if j > 1 && toks.s(j - 1) == "," && toks.str_at(toks.index_at(m.range.end)) == "," {
+        let mut a = j - 1;
+        for _ in 0..6 {
+            a -= 1;
+            if toks.toks[a].sent_start {
+                return true;
+            }
+            if a == 0 || !is_title_tok(toks, a) {
+                break;
+            }
+        }
+    }
     for _ in 0..6 {
         match toks.get(j) {
             Some(t) if t.sent_start => return true,
@@ -580,6 +677,7 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
             Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
             Attr::Role(a, b) => resolve_role(toks, people, a, b, q.start),
             Attr::Nobody => None,
+            Attr::Previous => qi.checked_sub(1).and_then(|p| out[p]),
             Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
         };
         decided[qi] = attr != Attr::Unknown;
