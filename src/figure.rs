@@ -880,13 +880,23 @@ fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
             }
         )
     })?;
-    let What::Currency { code, cent, .. } = seq.what else {
+    let What::Currency {
+        code,
+        cent,
+        scale_only,
+        ..
+    } = seq.what
+    else {
         return None;
     };
     if toks.get(j).map(|t| t.kind) != Some(TokKind::Number) {
         return None;
     }
     let num = read_digits(toks, lx, j)?;
+    // A code that is also a name or a word ("COP29", "COP 29", "TRY 5") is money only with a scale ("COP 2bn").
+    if scale_only && num.scale.is_none() {
+        return None;
+    }
     if toks.touch(num.end - 1) && toks.is_word(num.end) {
         return None;
     }

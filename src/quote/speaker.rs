@@ -433,6 +433,18 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             k -= 1;
         }
     }
+    // `X, who said …`, `X who told …`: the relative pronoun stands for the name before it.
+    if k > 0 && toks.s(k) == "who" {
+        let mut m = k - 1;
+        if toks.s(m) == "," && m > 0 {
+            m -= 1;
+        }
+        if in_window(m) {
+            if let Some(p) = men.ending_at(toks.toks[m].end) {
+                return Attr::Person(p.entity);
+            }
+        }
+    }
     // Skip up to three appositions back to their opening commas: `X, R-Ohio, who voted against it, said`. An
     // apposition that is itself a name is the subject: `China's commerce minister, Wang Wentao, said`.
     let mut hops = 0;
@@ -664,7 +676,18 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
             continue;
         }
         let floor = if qi > 0 { quotes[qi - 1].end } else { 0 };
-        let mut attr = if closed[qi] {
+        // A headline that opens with a quote and a colon names its speaker next: `‘We won’t be lectured’: Albanese
+        // hits back`.
+        let headline_colon = closed[qi]
+            && toks.toks[open].line_start
+            && toks.str_at(close + 1) == ":"
+            && toks.get(close + 2).is_some_and(|t| !t.line_start);
+        let mut attr = if headline_colon {
+            match person_at(toks, &men, close + 2, q.end + WINDOW) {
+                Some((e, _)) => Attr::Person(e),
+                None => Attr::Nobody,
+            }
+        } else if closed[qi] {
             after_quote(toks, &men, close)
         } else {
             Attr::Unknown
