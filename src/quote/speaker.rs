@@ -13,7 +13,7 @@
 //! recent speaker or sentence-subject person; a role (`the prime minister`) is the most recent person whose
 //! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
 //! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt.
+//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt and data/attribution_verbs.txt ("called", "described").
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -45,7 +45,9 @@ fn verbs() -> &'static Verbs {
             words: HashSet::new(),
             phrases: Vec::new(),
         };
-        for row in crate::data::rows(include_str!("../../data/speech_verbs.txt")) {
+        let speech = crate::data::rows(include_str!("../../data/speech_verbs.txt"));
+        let attribution = crate::data::rows(include_str!("../../data/attribution_verbs.txt"));
+        for row in speech.chain(attribution) {
             let Some(entry) = row.first() else { continue };
             match entry.split_once(' ') {
                 Some((a, b)) => v.phrases.push((a, b.trim())),
