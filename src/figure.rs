@@ -32,7 +32,8 @@
 //! Choices where the guidelines leave room:
 //! - an age written "16-year-old" is a duration of 16 years, and its span includes "-old"; "16 years old" spans
 //!   "16 years". So is an age written as a bare number: "aged 23", "at age 5", "aged 19 to 26", and a number from 1 to
-//!   120 between commas or parentheses right after a capitalised word ("Maria Gonzalez, 54, who", "Tom Smith (67)").
+//!   120 between commas or parentheses right after a capitalised word ("Maria Gonzalez, 54, who", "Tom Smith (67)"),
+//!   or after a comma at the end of an attribution ("said Jannik Sinner, 22.").
 //! - numbers in continental style are read too: "." grouping thousands and "," marking decimals ("€4,1 billion",
 //!   "1.234.567"); a lone "." before exactly "000" groups thousands ("5.000 workers"), see [`dec`].
 //! - "a day or two", "a mile or two": the number after "a"/"an", a unit and "or"/"to" takes that unit.
@@ -1211,7 +1212,15 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     let (open, close) = (toks.str_at(i - 1), toks.str_at(c.end));
-    let framed = (open == "," && close == ",") || (open == "(" && close == ")");
+    // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
+    let said = |k: usize| {
+        ["said", "says", "added", "told", "asked"]
+            .iter()
+            .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+    };
+    let attribution_end = close == "." && (i.saturating_sub(6)..i - 1).any(said);
+    let framed =
+        (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
     if !framed || i < 2 || !toks.is_cap_word(i - 2) || toks.get(i - 2).is_some_and(|t| t.all_caps) {
         return false;
     }

@@ -585,6 +585,42 @@ fn ends_with_words(title: &str, words: &[&str]) -> bool {
         .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
 }
 
+/// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
+/// data/titles.tsv, or a modifier of one.
+fn is_role_word(toks: &Tokens, i: usize) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut w: HashSet<&'static str> = crate::data::rows(include_str!("../../data/titles.tsv"))
+            .filter_map(|row| row.first().copied())
+            .flat_map(str::split_whitespace)
+            .collect();
+        w.extend([
+            "former",
+            "deputy",
+            "acting",
+            "senior",
+            "chief",
+            "vice",
+            "assistant",
+            "interim",
+            "foreign",
+            "finance",
+            "defence",
+            "defense",
+            "prime",
+            "general",
+            "executive",
+            "state",
+            "managing",
+        ]);
+        w
+    });
+    let mut buf = [0u8; 24];
+    toks.is_word(i)
+        && !toks.toks[i].cap
+        && lower_ascii(toks.s(i), &mut buf).is_some_and(|w| words.contains(w))
+}
+
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
 /// Herzog said …`).
 fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
@@ -605,7 +641,12 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
     for _ in 0..6 {
         match toks.get(j) {
             Some(t) if t.sent_start => return true,
-            Some(_) if j > 0 && (toks.is_cap_word(j - 1) || matches!(toks.s(j - 1), "." | "-")) => {
+            Some(_)
+                if j > 0
+                    && (toks.is_cap_word(j - 1)
+                        || matches!(toks.s(j - 1), "." | "-")
+                        || is_role_word(toks, j - 1)) =>
+            {
                 j -= 1
             }
             _ => return false,
