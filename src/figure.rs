@@ -794,7 +794,10 @@ fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     let mut end = j + 1;
-    if toks.touch(j) && toks.str_at(end) == "." && toks.str_at(j).len() <= 4 {
+    // "Oct." keeps its period; "May." and "July." end a sentence: a full month name is not abbreviated.
+    let w = toks.str_at(j);
+    let full = ["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m));
+    if toks.touch(j) && toks.str_at(end) == "." && w.len() <= 4 && !full {
         end += 1;
     }
     Some((lex.value as u32, end))
