@@ -289,6 +289,12 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     let Some((subj, mut k)) = subject_after(toks, men, j, limit) else {
         return Attr::Unknown;
     };
+    // A parenthesis after the name: `"…," Warren (D-Mass.) said`.
+    if toks.str_at(k) == "(" {
+        if let Some(c) = (k + 1..(k + 10).min(toks.len())).find(|&c| toks.s(c) == ")") {
+            k = c + 1;
+        }
+    }
     if toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) {
         // An apposition: `X, who worked for …, told CNN`.
         let mut a = k + 1;
@@ -433,6 +439,17 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     for _ in 0..2 {
         if k > 0 && is_aux(toks, k) {
             k -= 1;
+        }
+    }
+    // A parenthesis between the name and the verb: `Sen. Elizabeth Warren (D-Mass.) said`.
+    if k > 0 && toks.s(k) == ")" {
+        if let Some(o) = (k.saturating_sub(10)..k)
+            .rev()
+            .find(|&o| toks.s(o) == "(" && in_window(o))
+        {
+            if o > 0 && !toks.toks[o].sent_start {
+                k = o - 1;
+            }
         }
     }
     // `X, who said …`, `X who told …`: the relative pronoun stands for the name before it.
