@@ -796,7 +796,9 @@ fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
     let mut end = j + 1;
     // "Oct." keeps its period; "May." and "July." end a sentence: a full month name is not abbreviated.
     let w = toks.str_at(j);
-    let full = ["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m));
+    let full = ["may", "june", "july"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m));
     if toks.touch(j) && toks.str_at(end) == "." && w.len() <= 4 && !full {
         end += 1;
     }

@@ -205,7 +205,19 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
             end = (k + 5).min(toks.len());
             continue;
         }
-        if !is_title_tok(toks, k) || (k > i && t.line_start) || speech_verb(toks, k).is_some() {
+        // A full stop after a lowercase word ends the sentence (`said his spokesman. Boris Johnson was away`); one
+        // after a capitalised abbreviation does not (`U.S. President`, `Sen.`).
+        let full_stop = toks.s(k) == "."
+            && k > i
+            && toks.touch(k - 1)
+            && toks.is_word(k - 1)
+            && !toks.toks[k - 1].cap
+            && toks.s(k - 1).len() > 1;
+        if !is_title_tok(toks, k)
+            || (k > i && t.line_start)
+            || full_stop
+            || speech_verb(toks, k).is_some()
+        {
             return None;
         }
         k += 1;
@@ -238,9 +250,11 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
         return Attr::Person(e);
     }
     // `said the prime minister.`, `said a spokesman,`: a short noun phrase up to punctuation.
-    let det = ["the", "a", "an"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
+    let det = [
+        "the", "a", "an", "one", "another", "his", "her", "their", "its",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
     if det || toks.is_cap_word(i) {
         let mut k = i;
         while k < toks.len() && k < i + 5 && toks.is_word(k) && toks.toks[k].start <= limit {
@@ -250,6 +264,12 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
             || matches!(toks.s(k), "," | "." | ";" | ":" | "!" | "?")
             || toks.toks[k].line_start;
         if ends && k > i {
+            // `said one resident, Mary Jones`: a name in apposition to the noun phrase.
+            if toks.str_at(k) == "," {
+                if let Some(m) = toks.get(k + 1).and_then(|t| men.starting_at(t.start)) {
+                    return Attr::Person(m.entity);
+                }
+            }
             return Attr::Role(i, k);
         }
     }
@@ -295,8 +315,10 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
             k = c + 1;
         }
     }
-    if toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) {
-        // An apposition: `X, who worked for …, told CNN`.
+    // Appositions, up to three: `X, who worked for …, told CNN`, `Sen. X, D-N.Y., the majority leader, told`.
+    let mut hops = 0;
+    while toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) && hops < 3 {
+        hops += 1;
         let mut a = k + 1;
         while a < toks.len()
             && toks.toks[a].start <= limit
@@ -310,6 +332,17 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
             return Attr::Unknown;
         }
         k = a + 1;
+        let mut v = k;
+        for _ in 0..2 {
+            if is_aux(toks, v) {
+                v += 1;
+            }
+        }
+        if speech_verb(toks, v).is_some() {
+            break;
+        }
+        // Another apposition follows: its opening comma is this one's closing comma.
+        k = a;
     }
     for _ in 0..2 {
         if is_aux(toks, k) {
