@@ -731,6 +731,8 @@ fn resolve_pronoun(
 
 /// For each quote, the person entity (an index into `people.entities`) the text says spoke it.
 pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<Option<usize>> {
+    let unwrapped = super::unwrap(toks);
+    let toks = unwrapped.as_ref().unwrap_or(toks);
     let men = Mentions(&people.mentions);
     let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
