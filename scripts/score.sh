@@ -12,6 +12,7 @@
 #    annotates it, and scores the person mentions against its PER spans (skip with --no-conll).
 #
 # $LEDE_EVAL is the folder holding score.py, conll.py and conll2003/ (default ../shared/eval, from the repository root).
+# $LEDE_BIN scores another build of the CLI instead (nothing is built then), e.g. an older commit's, to compare.
 # The gold format and the annotation rules are those of $LEDE_EVAL/README.md and GUIDELINES.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,15 +24,19 @@ for a in "$@"; do
   case $a in
     --each) each=1 ;;
     --no-conll) conll=0 ;;
-    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) opts+=("$a") ;;
   esac
 done
 
 [[ -f $EVAL/score.py ]] || { echo "score: no score.py in $EVAL (set LEDE_EVAL)" >&2; exit 1; }
-export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --release --quiet
-LEDE=target/release/lede
+if [[ -n ${LEDE_BIN:-} ]]; then
+  LEDE=$LEDE_BIN
+else
+  export PATH="$HOME/.cargo/bin:$PATH"
+  cargo build --release --quiet
+  LEDE=target/release/lede
+fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
