@@ -1,20 +1,27 @@
 //! Speakers: for each quote, the person the text says spoke it.
 //!
 //! Every quote looks for its attribution in a bounded window, in this order:
-//! 1. after it, when the quote does not end its sentence: `"…," X said`, `"…," said X`, `"…," X, <apposition>,
-//!    said`, `said X, head of Y`, `"…," X told Y`, `"…," he said`, `"…," the prime minister said`;
+//! 0. a headline that opens with a quote and a colon names its speaker next: `‘We won’t be lectured’: Albanese hits back`;
+//! 1. after it, when the quote does not end its sentence (a full stop after the closing mark, `“…”.`, ends it):
+//!    `"…," X said`, `"…," said X`, `"…," X, <apposition>, <apposition>, said`, `"…," X (D-Mass.) said`,
+//!    `said X, head of Y`, `said one resident, X`, `"…," X told Y`, `"…," he said`, `"…," the prime minister said`;
 //! 2. before it, in its own sentence: `X said: "…"`, `X said "…"`, `X told Y: "…"`, `According to X, "…"`,
-//!    `X said the Iranians “are frightened …”`;
+//!    `X said the Iranians “are frightened …”`, `X, R-Ohio, who voted against it, said …`, `The minister, X, said …`,
+//!    `X of Kentucky said …`, `X, who said …`, `X called the bill "…"`; a participle clause takes the sentence's
+//!    subject (`X opened the meeting by calling for "…"`) or, after an earlier quote in the same sentence, its speaker
+//!    (`"…," he wrote, adding that … "…"`);
 //! 3. a quote that begins a sentence and has no attribution of its own continues the previous quote's speaker, in
 //!    the same or the next paragraph, if no other person is named in between; an unclosed run-on part takes the
 //!    speaker of the part that continues it.
 //!
 //! The speaker named in an attribution is a person mention (from `person`); a pronoun (`he`, `she`) is the most
-//! recent speaker or sentence-subject person; a role (`the prime minister`) is the most recent person whose
+//! recent speaker or sentence-subject person (a subject may stand behind a title, `Tournament director X said`, or in
+//! apposition to one, `The Chancellor, X, welcomed …`); a role (`the prime minister`) is the most recent person whose
 //! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
 //! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt and data/attribution_verbs.txt ("called", "described").
-
+//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt, and from data/attribution_verbs.txt the
+//! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
+//! reads it ([`super::unwrap`]).
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
