@@ -11,8 +11,8 @@
 //! - a quote never holds more than [`MAX_DOUBLE`] (double) or [`MAX_SINGLE`] (single) bytes, nor no letter or digit.
 //!
 //! Hard-wrapped text (wire copy, e-mail, text copied from a PDF or a terminal: paragraphs separated by blank lines and
-//! broken into lines of at most about 100 characters) is read through [`unwrap`]: there a single line break is a
-//! space, so a quote or its attribution may run across it, and only a blank line ends a paragraph.
+//! broken into lines of at most about 100 characters) is read through [`unwrap`]: there a single line break inside a
+//! sentence is a space, so a quote or its attribution may run across it.
 //!
 //! [`speakers`] is in [`speaker`].
 
@@ -124,9 +124,9 @@ fn hard_wrapped(text: &str) -> bool {
     blank > 0 && full >= 3 && full * 2 >= lines
 }
 
-/// The tokens as the quote finder reads them: in a hard-wrapped text a token after a single line break starts no line,
-/// and starts a sentence only after sentence-final punctuation (`None` where the text is not hard-wrapped: read the
-/// tokens as they are).
+/// The tokens as the quote finder reads them: in a hard-wrapped text a token after a single line break that does not
+/// follow the end of a sentence or a colon starts no line and no sentence (`None` where the text is not hard-wrapped:
+/// read the tokens as they are).
 pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
     if !hard_wrapped(toks.text) {
         return None;
@@ -146,17 +146,20 @@ pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
         if gap.bytes().filter(|&b| b == b'\n').count() != 1 {
             continue;
         }
-        out.toks[i].line_start = false;
-        // As the tokenizer would have set it without the break: after `.`, `!`, `?` or `…` and any closing marks.
+        // A line that ends a sentence (`.`, `!`, `?` or `…` and any closing marks) or with a colon may end a paragraph
+        // too (text whose short paragraphs are not separated by blank lines): that break stays.
         let mut j = i - 1;
         let sentence_end = loop {
             match toks.s(j) {
-                "." | "!" | "?" | "…" => break true,
+                "." | "!" | "?" | "…" | ":" => break true,
                 "\"" | "'" | "”" | "’" | ")" | "]" | "»" if j > 0 && j + 4 > i => j -= 1,
                 _ => break false,
             }
         };
-        out.toks[i].sent_start = sentence_end;
+        if !sentence_end {
+            out.toks[i].line_start = false;
+            out.toks[i].sent_start = false;
+        }
     }
     Some(out)
 }
