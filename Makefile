@@ -7,6 +7,7 @@
 #   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
 #   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
 #   make clean              remove build outputs (not node_modules or installed tools)
+#   make score [SCORE_FLAGS=--show-errors]  score the CLI on tests/eval, the seed and CoNLL-2003 dev (scripts/score.sh)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -22,7 +23,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SETUP := scripts/setup.sh
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg
 
-.PHONY: all serve test build wasm cli setup clean
+.PHONY: all serve test build wasm cli setup clean score
 
 all: build
 
@@ -59,6 +60,11 @@ test:
 	cp tests/fixtures/seed.txt www/sample.txt
 	node tests/e2e/run.mjs
 	@echo "lede: all checks passed"
+
+## Accuracy against the gold files of tests/eval and the seed, and person F1 on CoNLL-2003 dev ($LEDE_EVAL, default ../shared/eval).
+score:
+	$(SETUP) rust
+	scripts/score.sh $(SCORE_FLAGS)
 
 clean:
 	cargo clean

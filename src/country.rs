@@ -75,7 +75,12 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             // "US$ 995 million": a currency, not a mention of the country.
             let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
             let pronoun = entry.pronoun_like && end == i + 1 && !us_is_country(toks, i, style.caps);
-            if !currency && !pronoun {
+            // "speaking in French": the language.
+            let language = form == CountryForm::Demonym
+                && end == i + 1
+                && table.languages.contains(toks.s(i))
+                && is_language(toks, i);
+            if !currency && !pronoun && !language {
                 if let Some(word) = entry.word {
                     let decision = decide(toks, i, style, &table.words[word]);
                     pending.push(Pending {
@@ -207,6 +212,8 @@ struct Table {
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
     abbrevs: Map<&'static str, usize>,
     words: Vec<Word>,
+    /// Demonyms that are also languages ("French").
+    languages: Set<&'static str>,
 }
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -240,8 +247,12 @@ fn build() -> Table {
         }
     }
     let mut words = Vec::new();
+    let mut languages: Set<&'static str> = Set::default();
     for row in rows(AMBIGUOUS) {
         match row.as_slice() {
+            ["language", word, ..] if !word.is_empty() => {
+                languages.insert(word);
+            }
             ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
             ["word", word, default, names, rest @ ..] => {
                 let clues = |k: usize| -> Set<&'static str> {
@@ -294,8 +305,113 @@ fn build() -> Table {
         upper,
         abbrevs,
         words,
+        languages,
     }
 }
+
+/// Whether the demonym at token `i` names a language: the object of speaking or writing ("speaks French",
+/// "learn German", "said in Russian", "a statement in Arabic"), with nothing after it in its phrase (punctuation,
+/// the end, or "and"/"or" and one more word before punctuation: "in French and English."). Looks at most three
+/// tokens either side.
+fn is_language(toks: &Tokens, i: usize) -> bool {
+    let is = |k: usize, list: &[&str]| {
+        toks.is_word(k) && list.iter().any(|w| toks.s(k).eq_ignore_ascii_case(w))
+    };
+    let ends = |k: usize| {
+        toks.get(k)
+            .is_none_or(|t| t.kind == TokKind::Punct || t.line_start)
+    };
+    let phrase_ends = ends(i + 1)
+        || is(i + 1, &["fluently", "well", "natively"])
+        || (is(i + 1, &["and", "or"]) && toks.is_cap_word(i + 2) && ends(i + 3));
+    if !phrase_ends || i == 0 {
+        return false;
+    }
+    if is(i - 1, LANGUAGE_TAKERS) {
+        return true;
+    }
+    let via = is(i - 1, &["in", "into"])
+        || (is(i - 1, &["from"]) && i >= 2 && is(i - 2, &["translated"]));
+    via && i >= 2 && is(i - 2, LANGUAGE_USES)
+}
+
+/// Words that take a language as their object: "speaks French", "fluent Russian".
+const LANGUAGE_TAKERS: &[&str] = &[
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "spoken",
+    "learn",
+    "learns",
+    "learning",
+    "learned",
+    "learnt",
+    "teach",
+    "teaches",
+    "teaching",
+    "taught",
+    "study",
+    "studies",
+    "studied",
+    "studying",
+    "understand",
+    "understands",
+    "fluent",
+    "native",
+];
+
+/// Words before "in" + a language: "speaking in French", "a statement in Russian", "translated into German".
+const LANGUAGE_USES: &[&str] = &[
+    "speaking",
+    "speak",
+    "speaks",
+    "spoke",
+    "spoken",
+    "said",
+    "says",
+    "say",
+    "wrote",
+    "written",
+    "write",
+    "writes",
+    "writing",
+    "published",
+    "printed",
+    "posted",
+    "sang",
+    "sung",
+    "sing",
+    "tweeted",
+    "answered",
+    "replied",
+    "broadcast",
+    "taught",
+    "translated",
+    "interview",
+    "statement",
+    "message",
+    "speech",
+    "letter",
+    "video",
+    "text",
+    "subtitles",
+    "subtitled",
+    "signs",
+    "lessons",
+    "classes",
+    "courses",
+    "fluent",
+    "fluently",
+    "conducted",
+    "available",
+    "dubbed",
+    "remarks",
+    "comments",
+    "address",
+    "books",
+    "songs",
+];
 
 /// Cuts a table string into tokens the way the text is cut.
 fn entry(s: &'static str, target: Target) -> Entry {

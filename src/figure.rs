@@ -4,7 +4,7 @@
 //! currency sign or code) the recogniser reads forward a bounded number of tokens:
 //!
 //! - **dates**: a month with a day and/or a year ("Oct. 7, 2023", "February 2022", "December 31", "31 December 2004"),
-//!   ISO and slashed dates ("2023-10-07", "10/07/2023"), decades ("1990s"), and a bare year: a plain four-digit
+//!   ISO and slashed dates ("2023-10-07", "10/07/2023"), decades ("1990s", "the ’90s"), and a bare year: a plain four-digit
 //!   number 1900-2099 (1000-2100 after "in", "since" ...) that no unit or count noun ("2023 people") follows.
 //! - **times of day**, only with digits ("10:30", "3 p.m.", "10am"): class date, unit "time", no value.
 //! - a **number**: digits ("46,000", "1.7") or words ("forty-two", "two hundred", "a dozen", "Seventeen"), with an
@@ -31,7 +31,12 @@
 //!
 //! Choices where the guidelines leave room:
 //! - an age written "16-year-old" is a duration of 16 years, and its span includes "-old"; "16 years old" spans
-//!   "16 years".
+//!   "16 years". So is an age written as a bare number: "aged 23", "at age 5", "aged 19 to 26", and a number from 1 to
+//!   120 between commas or parentheses right after a capitalised word ("Maria Gonzalez, 54, who", "Tom Smith (67)"),
+//!   or after a comma at the end of an attribution ("said Jannik Sinner, 22.").
+//! - numbers in continental style are read too: "." grouping thousands and "," marking decimals ("€4,1 billion",
+//!   "1.234.567"); a lone "." before exactly "000" groups thousands ("5.000 workers"), see [`dec`].
+//! - "a day or two", "a mile or two": the number after "a"/"an", a unit and "or"/"to" takes that unit.
 //! - "m" after digits is million ("£3m", "2.3m people"), never metres; "pounds" is money (GBP) only after a scale word
 //!   ("5 million pounds") and a weight (lb) otherwise, and other ambiguous currency names ("won", "rand", "pesos")
 //!   likewise need a scale word (data/currencies.tsv, flag `scale`).
@@ -78,6 +83,14 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         };
         if c.bare {
             coordinate(toks, lx, &mut c);
+        }
+        if c.bare {
+            unit_before(toks, lx, &mut c);
+        }
+        if c.bare && is_age(toks, lx, &c) {
+            c.class = FigureClass::Duration;
+            c.unit = Some("year");
+            c.bare = false;
         }
         if c.bare && !bare_is_figure(toks, lx, &c) {
             i += 1;
@@ -189,8 +202,23 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
             let num = read_words(toks, lx, i)?;
             finish(toks, lx, num)
         }
-        TokKind::Punct => money_prefix(toks, lx, i),
+        TokKind::Punct => apostrophe_decade(toks, i).or_else(|| money_prefix(toks, lx, i)),
     }
+}
+
+/// "the '90s", "the ’80s": an apostrophe, two digits ending in 0 and "s" (class date, no value, like "1990s").
+fn apostrophe_decade(toks: &Tokens, i: usize) -> Option<Cand> {
+    let d = toks.str_at(i + 1);
+    let ok = matches!(toks.str_at(i), "'" | "’" | "‘")
+        && !(i > 0 && toks.touch(i - 1) && toks.is_word(i - 1))
+        && toks.touch(i)
+        && toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number)
+        && d.len() == 2
+        && d.ends_with('0')
+        && toks.touch(i + 1)
+        && toks.str_at(i + 2) == "s"
+        && !(toks.touch(i + 2) && toks.is_word(i + 3));
+    ok.then(|| Cand::date(i, i + 3, None, None))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -766,7 +794,12 @@ fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     let mut end = j + 1;
-    if toks.touch(j) && toks.str_at(end) == "." && toks.str_at(j).len() <= 4 {
+    // "Oct." keeps its period; "May." and "July." end a sentence: a full month name is not abbreviated.
+    let w = toks.str_at(j);
+    let full = ["may", "june", "july"]
+        .iter()
+        .any(|m| w.eq_ignore_ascii_case(m));
+    if toks.touch(j) && toks.str_at(end) == "." && w.len() <= 4 && !full {
         end += 1;
     }
     Some((lex.value as u32, end))
@@ -853,13 +886,23 @@ fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
             }
         )
     })?;
-    let What::Currency { code, cent, .. } = seq.what else {
+    let What::Currency {
+        code,
+        cent,
+        scale_only,
+        ..
+    } = seq.what
+    else {
         return None;
     };
     if toks.get(j).map(|t| t.kind) != Some(TokKind::Number) {
         return None;
     }
     let num = read_digits(toks, lx, j)?;
+    // A code that is also a name or a word ("COP29", "COP 29", "TRY 5") is money only with a scale ("COP 2bn").
+    if scale_only && num.scale.is_none() {
+        return None;
+    }
     if toks.touch(num.end - 1) && toks.is_word(num.end) {
         return None;
     }
@@ -1106,6 +1149,96 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     }
 }
 
+/// "a day or two", "an hour or two", "a mile or two": a bare number after "or"/"to" and "a"/"an" with a unit takes
+/// that unit.
+fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
+    let i = c.start;
+    if i < 3
+        || !(["or", "to"]
+            .iter()
+            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+            && ["a", "an"]
+                .iter()
+                .any(|w| toks.str_at(i - 3).eq_ignore_ascii_case(w)))
+    {
+        return;
+    }
+    let unit = lx.seq_at(toks, i - 2, |s| {
+        !s.glued_only
+            && matches!(
+                s.what,
+                What::Unit {
+                    class: UnitClass::Duration | UnitClass::Quantity,
+                    ..
+                }
+            )
+    });
+    if let Some((seq, end)) = unit.filter(|&(_, end)| end == i - 1) {
+        let end_here = c.end;
+        apply(c, seq, end);
+        c.end = end_here;
+        c.bare = false;
+    }
+}
+
+/// An age: "aged 23", "at age 23", "aged 19 to 26", and a number between commas or parentheses right after a
+/// name ("Maria Gonzalez, 54, who", "Wei, 71, took over", "Tom Smith (67)"): a whole number from 1 to 120.
+fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
+    let i = c.start;
+    let small = c.digits
+        && c.scale.is_none()
+        && c.end == i + 1
+        && c.num
+            .and_then(Dec::as_int)
+            .is_some_and(|n| (1..=120).contains(&n));
+    if !small || i == 0 {
+        return false;
+    }
+    let aged = |k: usize| {
+        let w = toks.str_at(k);
+        toks.is_word(k)
+            && !toks.get(k).is_some_and(|t| t.cap && !t.sent_start)
+            && ["aged", "age", "ages"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
+    };
+    if aged(i - 1) {
+        return true;
+    }
+    // The second number of "aged 19 to 26".
+    if i >= 3
+        && (["to", "and", "or"]
+            .iter()
+            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+            || is_dash(toks.str_at(i - 1)))
+        && toks.get(i - 2).is_some_and(|t| t.kind == TokKind::Number)
+        && aged(i - 3)
+    {
+        return true;
+    }
+    let (open, close) = (toks.str_at(i - 1), toks.str_at(c.end));
+    // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
+    let said = |k: usize| {
+        ["said", "says", "added", "told", "asked"]
+            .iter()
+            .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+    };
+    let attribution_end = close == "." && (i.saturating_sub(6)..i - 1).any(said);
+    let framed =
+        (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
+    if !framed || i < 2 || !toks.is_cap_word(i - 2) || toks.get(i - 2).is_some_and(|t| t.all_caps) {
+        return false;
+    }
+    // Not a month, a weekday or a unit before the comma ("June, 12,"), nor a list of numbers ("1, 2, 3").
+    let date_word = lx
+        .get(toks, i - 2)
+        .is_some_and(|l| l.weekday || l.role == Some(Role::Month));
+    !date_word
+        && toks
+            .get(c.end + 1)
+            .is_none_or(|t| t.kind != TokKind::Number)
+}
+
 /// Whether a bare number (no unit) is a figure: not the lone word "one", and not a label or a name's number
 /// ("phase 2", "No. 1", "Boeing 737").
 fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
@@ -1154,7 +1287,11 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
-    cap_before || toks.is_cap_word(c.end)
+    // An all-caps word after a capitalised one is the rest of a model name ("Boeing 737 MAX"), not a title-case
+    // headline ("Hamas Frees 33 Hostages").
+    let cap_after =
+        toks.is_cap_word(c.end) && (pt.all_caps || !toks.get(c.end).is_some_and(|t| t.all_caps));
+    cap_before || cap_after
 }
 
 /// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.

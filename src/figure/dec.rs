@@ -19,16 +19,40 @@ impl Dec {
     }
 
     /// Parses a number token: digits, thousands groups with `,` ("46,000": a first group of one to three digits, then
-    /// groups of three), and at most one decimal point. Anything else ("1,2", "1.2.3", "007") is not a number.
+    /// groups of three), and at most one decimal point; or the same in continental European style, with `.` grouping
+    /// thousands and `,` as the decimal mark ("1.234.567", "4,1", "1.234,5"). A lone `.` before exactly "000"
+    /// groups thousands too ("5.000 workers"): English writes no such decimal. Anything else ("1,2,3", "1.2.3",
+    /// "007", "1234,567") is not a number.
     pub fn parse(s: &str) -> Option<Dec> {
-        let (int, fract) = match s.split_once('.') {
+        if let Some(d) = Dec::parse_with(s, ',', '.') {
+            return match s.split_once('.') {
+                Some((int, "000"))
+                    if (1..=3).contains(&int.len()) && !int.contains(',') && int != "0" =>
+                {
+                    Some(Dec::int(d.mant))
+                }
+                _ => Some(d),
+            };
+        }
+        // Continental: a decimal part of three digits is not one ("1,234" is English and was read above).
+        let fract = s.split_once(',').map(|(_, f)| f);
+        if fract.is_some_and(|f| f.len() == 3) || (fract.is_none() && !s.contains('.')) {
+            return None;
+        }
+        Dec::parse_with(s, '.', ',')
+    }
+
+    /// Digits with thousands groups separated by `group` (a first group of one to three digits, then groups of
+    /// three) and at most one decimal mark `dec`.
+    fn parse_with(s: &str, group: char, dec: char) -> Option<Dec> {
+        let (int, fract) = match s.split_once(dec) {
             Some((a, b)) => (a, Some(b)),
             None => (s, None),
         };
         let mut mant: u128 = 0;
-        let mut groups = int.split(',');
+        let mut groups = int.split(group);
         let first = groups.next()?;
-        let grouped = int.contains(',');
+        let grouped = int.contains(group);
         if first.is_empty()
             || (grouped && first.len() > 3)
             || (first.len() > 1 && first.starts_with('0'))
@@ -107,10 +131,24 @@ mod tests {
         assert_eq!(Dec::parse("46,000"), Some(Dec::int(46000)));
         assert_eq!(Dec::parse("1.7"), Some(Dec { mant: 17, frac: 1 }));
         assert_eq!(Dec::parse("1,234,567.5").map(Dec::to_f64), Some(1234567.5));
-        for bad in ["1,2", "1234,567", "1.2.3", "007", "1,23"] {
+        for bad in [
+            "1,2,3", "1234,567", "1.2.3", "007", "1,2.3", "1.23.4", "12,345,6",
+        ] {
             assert_eq!(Dec::parse(bad), None, "{bad}");
         }
         assert_eq!(Dec::parse(&"9".repeat(60)), None);
+    }
+
+    #[test]
+    fn parses_european_separators() {
+        let f = |s: &str| Dec::parse(s).map(Dec::to_f64);
+        assert_eq!(f("4,1"), Some(4.1));
+        assert_eq!(f("3,75"), Some(3.75));
+        assert_eq!(f("1.234.567"), Some(1234567.0));
+        assert_eq!(f("1.234,5"), Some(1234.5));
+        assert_eq!(f("5.000"), Some(5000.0));
+        assert_eq!(f("1.250"), Some(1.25));
+        assert_eq!(f("0.000"), Some(0.0));
     }
 
     #[test]

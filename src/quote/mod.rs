@@ -10,6 +10,10 @@
 //!   have been a closing one (a `"` between spaces);
 //! - a quote never holds more than [`MAX_DOUBLE`] (double) or [`MAX_SINGLE`] (single) bytes, nor no letter or digit.
 //!
+//! Hard-wrapped text (wire copy, e-mail, text copied from a PDF or a terminal: paragraphs separated by blank lines and
+//! broken into lines of at most about 100 characters) is read through [`unwrap`]: there a single line break inside a
+//! sentence is a space, so a quote or its attribution may run across it.
+//!
 //! [`speakers`] is in [`speaker`].
 
 use std::ops::Range;
@@ -97,9 +101,74 @@ impl Finder {
     }
 }
 
+/// The longest line (in characters) of a hard-wrapped text.
+const WRAP_MAX: usize = 100;
+/// A line at least this long (in characters) is a full line of a hard-wrapped paragraph.
+const WRAP_FULL: usize = 50;
+
+/// Whether `text` is hard-wrapped: some blank line, no line longer than [`WRAP_MAX`] characters, at least three lines
+/// of [`WRAP_FULL`] or more, and such full lines are at least half of the non-blank lines.
+fn hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut full, mut blank) = (0usize, 0usize, 0usize);
+    for line in text.lines() {
+        let n = line.trim().chars().count();
+        if n == 0 {
+            blank += 1;
+        } else if n > WRAP_MAX {
+            return false;
+        } else {
+            lines += 1;
+            full += usize::from(n >= WRAP_FULL);
+        }
+    }
+    blank > 0 && full >= 3 && full * 2 >= lines
+}
+
+/// The tokens as the quote finder reads them: in a hard-wrapped text a token after a single line break that does not
+/// follow the end of a sentence or a colon starts no line and no sentence (`None` where the text is not hard-wrapped:
+/// read the tokens as they are).
+pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
+    if !hard_wrapped(toks.text) {
+        return None;
+    }
+    let mut out = Tokens {
+        text: toks.text,
+        toks: toks.toks.clone(),
+    };
+    for i in 1..out.toks.len() {
+        if !out.toks[i].line_start {
+            continue;
+        }
+        let gap = toks
+            .text
+            .get(out.toks[i - 1].end..out.toks[i].start)
+            .unwrap_or("");
+        if gap.bytes().filter(|&b| b == b'\n').count() != 1 {
+            continue;
+        }
+        // A line that ends a sentence (`.`, `!`, `?` or `…` and any closing marks) or with a colon may end a paragraph
+        // too (text whose short paragraphs are not separated by blank lines): that break stays.
+        let mut j = i - 1;
+        let sentence_end = loop {
+            match toks.s(j) {
+                "." | "!" | "?" | "…" | ":" => break true,
+                "\"" | "'" | "”" | "’" | ")" | "]" | "»" if j > 0 && j + 4 > i => j -= 1,
+                _ => break false,
+            }
+        };
+        if !sentence_end {
+            out.toks[i].line_start = false;
+            out.toks[i].sent_start = false;
+        }
+    }
+    Some(out)
+}
+
 /// Finds the quotes: byte ranges from the opening mark to the closing mark, both included, in text order and not
 /// overlapping (a quote nested in another is part of the outer one). Linear: one pass over the tokens.
 pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
+    let unwrapped = unwrap(toks);
+    let toks = unwrapped.as_ref().unwrap_or(toks);
     let mut f = Finder {
         out: Vec::new(),
         stack: Vec::with_capacity(MAX_DEPTH),
@@ -230,6 +299,27 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_text_runs_quotes_over_single_line_breaks() {
+        let text = "The minister said on Monday that the country would never accept\n\
+                    what she called \"a deal that leaves us with nothing at all and\n\
+                    takes away our rights\" and that she would fight it in court.\n\n\
+                    The opposition said the plan had been agreed months ago and that\n\
+                    the minister knew it.";
+        assert!(hard_wrapped(text));
+        assert_eq!(
+            quotes(text),
+            ["\"a deal that leaves us with nothing at all and\ntakes away our rights\""]
+        );
+        // Lines of a normal article are not wrapped: a quote still ends with its line.
+        let long =
+            "The minister said on Monday that the country would never accept a deal like this.";
+        assert!(!hard_wrapped(&format!(
+            "{long} {long}\n\n{long}\n{long}\n{long}"
+        )));
+        assert_eq!(quotes("Short line \"open\nnext line.\""), ["\"open"]);
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for s in [
             "\"",
@@ -312,7 +402,9 @@ mod props {
                 prop_assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
                 let first = text[q.start..].chars().next().unwrap_or(' ');
                 prop_assert!("\"'“”‘’„‚«»‹›‟‛".contains(first), "quote {:?} starts with {:?}", &text[q.clone()], first);
-                prop_assert!(!text[q.clone()].contains('\n'));
+                // A quote runs over a line break only in hard-wrapped text, and never over a blank line.
+                prop_assert!(!text[q.clone()].contains('\n') || super::hard_wrapped(&text));
+                prop_assert!(!text[q.clone()].contains("\n\n"));
                 last = q.end;
             }
             // Every word is a mention of one person: speakers must stay in range and never panic.

@@ -1,19 +1,27 @@
 //! Speakers: for each quote, the person the text says spoke it.
 //!
 //! Every quote looks for its attribution in a bounded window, in this order:
-//! 1. after it, when the quote does not end its sentence: `"…," X said`, `"…," said X`, `"…," X, <apposition>,
-//!    said`, `said X, head of Y`, `"…," X told Y`, `"…," he said`, `"…," the prime minister said`;
+//! 0. a headline that opens with a quote and a colon names its speaker next: `‘We won’t be lectured’: Albanese hits back`;
+//! 1. after it, when the quote does not end its sentence (a full stop after the closing mark, `“…”.`, ends it):
+//!    `"…," X said`, `"…," said X`, `"…," X, <apposition>, <apposition>, said`, `"…," X (D-Mass.) said`,
+//!    `said X, head of Y`, `said one resident, X`, `"…," X told Y`, `"…," he said`, `"…," the prime minister said`;
 //! 2. before it, in its own sentence: `X said: "…"`, `X said "…"`, `X told Y: "…"`, `According to X, "…"`,
-//!    `X said the Iranians “are frightened …”`;
+//!    `X said the Iranians “are frightened …”`, `X, R-Ohio, who voted against it, said …`, `The minister, X, said …`,
+//!    `X of Kentucky said …`, `X, who said …`, `X called the bill "…"`; a participle clause takes the sentence's
+//!    subject (`X opened the meeting by calling for "…"`) or, after an earlier quote in the same sentence, its speaker
+//!    (`"…," he wrote, adding that … "…"`);
 //! 3. a quote that begins a sentence and has no attribution of its own continues the previous quote's speaker, in
 //!    the same or the next paragraph, if no other person is named in between; an unclosed run-on part takes the
 //!    speaker of the part that continues it.
 //!
 //! The speaker named in an attribution is a person mention (from `person`); a pronoun (`he`, `she`) is the most
-//! recent speaker or sentence-subject person; a role (`the prime minister`) is the most recent person whose
+//! recent speaker or sentence-subject person (a subject may stand behind a title, `Tournament director X said`, or in
+//! apposition to one, `The Chancellor, X, welcomed …`); a role (`the prime minister`) is the most recent person whose
 //! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
 //! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt.
+//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt, and from data/attribution_verbs.txt the
+//! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
+//! reads it ([`super::unwrap`]).
 
 use crate::data::Set;
 use std::ops::Range;
@@ -45,7 +53,9 @@ fn verbs() -> &'static Verbs {
             words: Set::default(),
             phrases: Vec::new(),
         };
-        for row in crate::data::rows(include_str!("../../data/speech_verbs.txt")) {
+        let speech = crate::data::rows(include_str!("../../data/speech_verbs.txt"));
+        let attribution = crate::data::rows(include_str!("../../data/attribution_verbs.txt"));
+        for row in speech.chain(attribution) {
             let Some(entry) = row.first() else { continue };
             match entry.split_once(' ') {
                 Some((a, b)) => v.phrases.push((a, b.trim())),
@@ -148,6 +158,9 @@ enum Attr {
     Role(usize, usize),
     /// An attribution was found, and it names no person.
     Nobody,
+    /// The attribution's subject is that of the previous quote in the same sentence: `"…," he wrote, adding that
+    /// X needed jets "as soon as possible."`
+    Previous,
     /// No attribution.
     Unknown,
 }
@@ -200,7 +213,19 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
             end = (k + 5).min(toks.len());
             continue;
         }
-        if !is_title_tok(toks, k) || (k > i && t.line_start) || speech_verb(toks, k).is_some() {
+        // A full stop after a lowercase word ends the sentence (`said his spokesman. Boris Johnson was away`); one
+        // after a capitalised abbreviation does not (`U.S. President`, `Sen.`).
+        let full_stop = toks.s(k) == "."
+            && k > i
+            && toks.touch(k - 1)
+            && toks.is_word(k - 1)
+            && !toks.toks[k - 1].cap
+            && toks.s(k - 1).len() > 1;
+        if !is_title_tok(toks, k)
+            || (k > i && t.line_start)
+            || full_stop
+            || speech_verb(toks, k).is_some()
+        {
             return None;
         }
         k += 1;
@@ -233,9 +258,11 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
         return Attr::Person(e);
     }
     // `said the prime minister.`, `said a spokesman,`: a short noun phrase up to punctuation.
-    let det = ["the", "a", "an"]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
+    let det = [
+        "the", "a", "an", "one", "another", "his", "her", "their", "its",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
     if det || toks.is_cap_word(i) {
         let mut k = i;
         while k < toks.len() && k < i + 5 && toks.is_word(k) && toks.toks[k].start <= limit {
@@ -245,6 +272,12 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
             || matches!(toks.s(k), "," | "." | ";" | ":" | "!" | "?")
             || toks.toks[k].line_start;
         if ends && k > i {
+            // `said one resident, Mary Jones`: a name in apposition to the noun phrase.
+            if toks.str_at(k) == "," {
+                if let Some(m) = toks.get(k + 1).and_then(|t| men.starting_at(t.start)) {
+                    return Attr::Person(m.entity);
+                }
+            }
             return Attr::Role(i, k);
         }
     }
@@ -266,6 +299,10 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     if !(open_end || !next.sent_start || lower_next) {
         return Attr::Unknown;
     }
+    // `“…”. X said …`: a full stop after the closing mark (British and European style) ends the sentence.
+    if matches!(toks.s(close + 1), "." | "!" | "?" | ";") {
+        return Attr::Unknown;
+    }
     let limit = toks.toks[close].end + WINDOW;
     let mut j = close + 1;
     if matches!(toks.s(j), "," | "—" | "–" | "-") {
@@ -280,8 +317,16 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     let Some((subj, mut k)) = subject_after(toks, men, j, limit) else {
         return Attr::Unknown;
     };
-    if toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) {
-        // An apposition: `X, who worked for …, told CNN`.
+    // A parenthesis after the name: `"…," Warren (D-Mass.) said`.
+    if toks.str_at(k) == "(" {
+        if let Some(c) = (k + 1..(k + 10).min(toks.len())).find(|&c| toks.s(c) == ")") {
+            k = c + 1;
+        }
+    }
+    // Appositions, up to three: `X, who worked for …, told CNN`, `Sen. X, D-N.Y., the majority leader, told`.
+    let mut hops = 0;
+    while toks.str_at(k) == "," && !matches!(subj, Attr::Role(..)) && hops < 3 {
+        hops += 1;
         let mut a = k + 1;
         while a < toks.len()
             && toks.toks[a].start <= limit
@@ -295,6 +340,17 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
             return Attr::Unknown;
         }
         k = a + 1;
+        let mut v = k;
+        for _ in 0..2 {
+            if is_aux(toks, v) {
+                v += 1;
+            }
+        }
+        if speech_verb(toks, v).is_some() {
+            break;
+        }
+        // Another apposition follows: its opening comma is this one's closing comma.
+        k = a;
     }
     for _ in 0..2 {
         if is_aux(toks, k) {
@@ -378,7 +434,41 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             };
         }
     }
-    subject_before(toks, men, v, lo)
+    match subject_before(toks, men, v, lo) {
+        a @ (Attr::Role(..) | Attr::Nobody) if toks.s(v).ends_with("ing") => {
+            participle_subject(toks, men, v, lo, floor).unwrap_or(a)
+        }
+        a => a,
+    }
+}
+
+/// The subject of a participle clause (`X opened the meeting by calling for "…"`, `he wrote, adding that "…"`): the
+/// person or pronoun that starts the sentence, or the speaker of a quote earlier in the same sentence.
+fn participle_subject(
+    toks: &Tokens,
+    men: &Mentions,
+    v: usize,
+    lo: usize,
+    floor: usize,
+) -> Option<Attr> {
+    let mut s = v;
+    loop {
+        let t = toks.get(s)?;
+        if t.sent_start || t.line_start {
+            break;
+        }
+        let prev = toks.get(s.checked_sub(1)?)?;
+        if prev.start < lo {
+            // The previous quote ends this sentence's first part: `"…," he wrote, adding …`.
+            return (lo == floor && floor > 0 && prev.end == floor).then_some(Attr::Previous);
+        }
+        s -= 1;
+    }
+    if is_pronoun(toks, s) {
+        return Some(Attr::Pronoun);
+    }
+    let limit = toks.get(v)?.start;
+    person_at(toks, men, s, limit).map(|(e, _)| Attr::Person(e))
 }
 
 /// The subject of the speech verb at token `v`, before it: `X said`, `X, head of Y, said`, `he said`.
@@ -392,28 +482,94 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             k -= 1;
         }
     }
-    if toks.str_at(k) == "," {
-        // Skip an apposition back to its opening comma.
+    // A parenthesis between the name and the verb: `Sen. Elizabeth Warren (D-Mass.) said`.
+    if k > 0 && toks.s(k) == ")" {
+        if let Some(o) = (k.saturating_sub(10)..k)
+            .rev()
+            .find(|&o| toks.s(o) == "(" && in_window(o))
+        {
+            if o > 0 && !toks.toks[o].sent_start {
+                k = o - 1;
+            }
+        }
+    }
+    // `X, who said …`, `X who told …`: the relative pronoun stands for the name before it.
+    if k > 0 && toks.s(k) == "who" {
+        let mut m = k - 1;
+        if toks.s(m) == "," && m > 0 {
+            m -= 1;
+        }
+        if in_window(m) {
+            if let Some(p) = men.ending_at(toks.toks[m].end) {
+                return Attr::Person(p.entity);
+            }
+        }
+    }
+    // Skip up to three appositions back to their opening commas: `X, R-Ohio, who voted against it, said`. An
+    // apposition that is itself a name is the subject: `China's commerce minister, Wang Wentao, said`.
+    let mut hops = 0;
+    while toks.str_at(k) == "," && hops < 3 {
+        hops += 1;
         let mut a = k;
-        loop {
+        let opening = loop {
             if a == 0 || !in_window(a - 1) || toks.toks[a].sent_start {
-                return Attr::Nobody;
+                break None;
             }
             a -= 1;
             if toks.s(a) == "," {
-                break;
+                break Some(a);
+            }
+        };
+        let Some(a) = opening else {
+            if hops == 1 {
+                return Attr::Nobody;
+            }
+            k -= 1;
+            break;
+        };
+        if let Some((e, after)) = person_at(toks, men, a + 1, toks.toks[k].start) {
+            if after == k {
+                return Attr::Person(e);
             }
         }
         let Some(b) = a.checked_sub(1) else {
             return Attr::Nobody;
         };
-        k = b;
+        if in_window(b) {
+            if let Some(m) = men.ending_at(toks.toks[b].end) {
+                return Attr::Person(m.entity);
+            }
+        }
+        k = a;
+    }
+    if toks.str_at(k) == "," {
+        k = k.saturating_sub(1);
     }
     if !in_window(k) {
         return Attr::Nobody;
     }
     if let Some(m) = men.ending_at(toks.toks[k].end) {
         return Attr::Person(m.entity);
+    }
+    // `X of Kentucky said`, `X of the Heritage Foundation said`: a name before `of`/`from` and a proper name.
+    if toks.is_cap_word(k) {
+        let mut j = k;
+        while j > 0 && j + 5 > k && in_window(j - 1) && !toks.toks[j].sent_start {
+            let w = toks.s(j - 1);
+            if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("from") {
+                if let Some(m) = j
+                    .checked_sub(2)
+                    .and_then(|p| men.ending_at(toks.toks[p].end))
+                {
+                    return Attr::Person(m.entity);
+                }
+                break;
+            }
+            if !(toks.is_cap_word(j - 1) || w == "the") {
+                break;
+            }
+            j -= 1;
+        }
     }
     if is_pronoun(toks, k) {
         return Attr::Pronoun;
@@ -487,14 +643,68 @@ fn ends_with_words(title: &str, words: &[&str]) -> bool {
         .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
 }
 
+/// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
+/// data/titles.tsv, or a modifier of one.
+fn is_role_word(toks: &Tokens, i: usize) -> bool {
+    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut w: Set<&'static str> = crate::data::rows(include_str!("../../data/titles.tsv"))
+            .filter_map(|row| row.first().copied())
+            .flat_map(str::split_whitespace)
+            .collect();
+        w.extend([
+            "former",
+            "deputy",
+            "acting",
+            "senior",
+            "chief",
+            "vice",
+            "assistant",
+            "interim",
+            "foreign",
+            "finance",
+            "defence",
+            "defense",
+            "prime",
+            "general",
+            "executive",
+            "state",
+            "managing",
+        ]);
+        w
+    });
+    let mut buf = [0u8; 24];
+    toks.is_word(i)
+        && !toks.toks[i].cap
+        && lower_ascii(toks.s(i), &mut buf).is_some_and(|w| words.contains(w))
+}
+
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
 /// Herzog said …`).
 fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
     let mut j = toks.index_at(m.range.start);
+    // `The Chancellor, Jeremy Hunt, welcomed …`: a name in apposition to a short first noun phrase.
+    if j > 1 && toks.s(j - 1) == "," && toks.str_at(toks.index_at(m.range.end)) == "," {
+        let mut a = j - 1;
+        for _ in 0..6 {
+            a -= 1;
+            if toks.toks[a].sent_start {
+                return true;
+            }
+            if a == 0 || !is_title_tok(toks, a) {
+                break;
+            }
+        }
+    }
     for _ in 0..6 {
         match toks.get(j) {
             Some(t) if t.sent_start => return true,
-            Some(_) if j > 0 && (toks.is_cap_word(j - 1) || matches!(toks.s(j - 1), "." | "-")) => {
+            Some(_)
+                if j > 0
+                    && (toks.is_cap_word(j - 1)
+                        || matches!(toks.s(j - 1), "." | "-")
+                        || is_role_word(toks, j - 1)) =>
+            {
                 j -= 1
             }
             _ => return false,
@@ -529,6 +739,8 @@ fn resolve_pronoun(
 
 /// For each quote, the person entity (an index into `people.entities`) the text says spoke it.
 pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<Option<usize>> {
+    let unwrapped = super::unwrap(toks);
+    let toks = unwrapped.as_ref().unwrap_or(toks);
     let men = Mentions(&people.mentions);
     let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
@@ -567,7 +779,18 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
             continue;
         }
         let floor = if qi > 0 { quotes[qi - 1].end } else { 0 };
-        let mut attr = if closed[qi] {
+        // A headline that opens with a quote and a colon names its speaker next: `‘We won’t be lectured’: Albanese
+        // hits back`.
+        let headline_colon = closed[qi]
+            && toks.toks[open].line_start
+            && toks.str_at(close + 1) == ":"
+            && toks.get(close + 2).is_some_and(|t| !t.line_start);
+        let mut attr = if headline_colon {
+            match person_at(toks, &men, close + 2, q.end + WINDOW) {
+                Some((e, _)) => Attr::Person(e),
+                None => Attr::Nobody,
+            }
+        } else if closed[qi] {
             after_quote(toks, &men, close)
         } else {
             Attr::Unknown
@@ -580,6 +803,7 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
             Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
             Attr::Role(a, b) => resolve_role(toks, people, a, b, q.start),
             Attr::Nobody => None,
+            Attr::Previous => qi.checked_sub(1).and_then(|p| out[p]),
             Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
         };
         decided[qi] = attr != Attr::Unknown;

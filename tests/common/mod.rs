@@ -16,6 +16,8 @@
 
 #![allow(dead_code)]
 
+pub mod score;
+
 use serde_json::Value;
 
 pub struct Case {
