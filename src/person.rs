@@ -295,6 +295,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn initial(&self, i: usize) -> bool {
         let s = self.t.str_at(i);
         self.word(i)
+            && !self.blocked[i]
             && s.chars().count() == 1
             && s.chars().all(char::is_uppercase)
             && self.t.touch(i)
@@ -303,6 +304,14 @@ impl<'a, 't> Ctx<'a, 't> {
 
     fn particle(&self, i: usize) -> bool {
         self.word(i) && PARTICLES.contains(&self.t.s(i))
+    }
+
+    /// A particle in either case ("Le" of "Bruno Le Maire", "Van" of "Dries Van Noten").
+    fn particle_any_case(&self, i: usize) -> bool {
+        self.word(i)
+            && PARTICLES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(self.t.s(i)))
     }
 }
 
@@ -315,6 +324,8 @@ struct Run {
     initials: usize,
     middle_initial: bool,
     has_particle: bool,
+    /// Parts that are particles ("bint", "van", "Al").
+    particles: usize,
     org: bool,
 }
 
@@ -328,6 +339,7 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
         initials: 0,
         middle_initial: false,
         has_particle: false,
+        particles: 0,
         org: false,
     };
     let mut j = i;
@@ -352,6 +364,9 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
             }
             if cx.particle(j) {
                 run.has_particle = true;
+            }
+            if end == j && cx.particle_any_case(j) {
+                run.particles += 1;
             }
             if cx.lex.org.contains(t.s(end)) {
                 run.org = true;
@@ -533,10 +548,32 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
 
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
 fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
-    i > 0
-        && cx.word(i - 1)
-        && !cx.t.toks[i - 1].cap
-        && cx.lex.verbs.contains(lower(cx.t.s(i - 1), buf))
+    let t = cx.t;
+    if i == 0 || !cx.word(i - 1) || t.toks[i - 1].cap {
+        return false;
+    }
+    // "according to Osama Rabie"
+    if t.s(i - 1) == "to" && i >= 2 && t.s(i - 2).eq_ignore_ascii_case("according") {
+        return true;
+    }
+    cx.lex.verbs.contains(lower(t.s(i - 1), buf))
+}
+
+/// "Tuvalu’s prime minister, Feleti Teo,": a role and a comma right before the name.
+fn role_comma_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    i >= 2
+        && cx.is_punct(i - 1, ",")
+        && matches!(
+            title_before(cx, i - 1, buf),
+            Some((_, TitleClass::Role | TitleClass::Occupation))
+        )
+}
+
+/// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
+fn of_country_after(cx: &Ctx, last: usize) -> bool {
+    cx.t.str_at(last + 1) == "of"
+        && (cx.blocked.get(last + 2) == Some(&true)
+            || (cx.t.str_at(last + 2) == "the" && cx.blocked.get(last + 3) == Some(&true)))
 }
 
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
@@ -746,7 +783,7 @@ pub fn find(
                 _ => {
                     n >= 2
                         && n > run.initials
-                        && n - run.initials <= 4
+                        && n - run.initials - run.particles <= 4
                         && (first_given
                             || family_first
                             || run.middle_initial
@@ -755,6 +792,8 @@ pub fn find(
                             || run.has_particle
                             || relation_before(&cx, run.first, &mut buf)
                             || verb_before(&cx, run.first, &mut buf)
+                            || role_comma_before(&cx, run.first, &mut buf)
+                            || of_country_after(&cx, run.last)
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
                 }
@@ -825,7 +864,12 @@ pub fn find(
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
-        if !lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4 {
+        let korean_style =
+            f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap && t.touch(f.last - 1);
+        if lex.family_first.contains(fs)
+            || korean_style
+            || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
+        {
             keys.entry(fs).or_insert(Some(e));
         }
     }
@@ -850,12 +894,18 @@ pub fn find(
         if let Some(f) = found.get(fi).filter(|f| f.first == i) {
             let range = t.toks[f.first].start..t.toks[f.last].end;
             let e = if f.parts >= 2 {
-                by_name.get(&canonical(&t.text[range.clone()])).copied()
+                // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
+                let name = canonical(&t.text[range.clone()]);
+                match keys.get(name.as_str()) {
+                    Some(&Some(full)) => Some(full),
+                    _ => by_name.get(&name).copied(),
+                }
             } else {
                 None
             };
-            let e =
-                e.unwrap_or_else(|| resolve_single(&mut people, &keys, &mut single, t.s(f.first)));
+            let e = e.unwrap_or_else(|| {
+                resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
+            });
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
@@ -885,14 +935,22 @@ pub fn find(
         }
         // A surname (or family name) alone. Not when another capitalised name word is glued on by a space:
         // "Trump Tower", "Melania Trump" are other things.
-        let end = cx.unit_end(i);
+        let mut end = cx.unit_end(i);
+        // A family name with a capitalised particle ("Le Maire", "Van Noten", "Al Kaabi").
+        if cx.particle_any_case(i) && !t.touch(i) && cx.name_word(i + 1) {
+            let longer = cx.unit_end(i + 1);
+            if keys.contains_key(&t.text[t.toks[i].start..t.toks[longer].end]) {
+                end = longer;
+            }
+        }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
         let known = keys.get(key).copied().or_else(|| {
             // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
             lex.notable.contains(key).then_some(None)
         });
         if let Some(k) = known {
-            let joins = |k: usize| cx.name_word(k) && !lex.stop.contains(t.s(k));
+            // In a Title Case headline every word is capitalised: neighbours say nothing there.
+            let joins = |k: usize| !cx.headline[i] && cx.name_word(k) && !lex.stop.contains(t.s(k));
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
@@ -935,7 +993,7 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
         s -= 2;
     }
     // "al-Assad": group_start already took the particle if hyphen-glued; a spaced particle ("van der Leyen") too.
-    while s > first && cx.particle(s - 1) && s - 1 > first {
+    while s > first && cx.particle_any_case(s - 1) && s - 1 > first {
         s -= 1;
     }
     (s, last)
