@@ -4,6 +4,7 @@
 #   make serve [PORT=8080]  build the wasm package into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
 #   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, page end-to-end test
 #   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
+#   make bench              speed (native, wasm in Node, next to compromise) and size; writes record/bench-DATE.json
 #   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
 #   make clean              remove build outputs (not node_modules or installed tools)
 
@@ -21,7 +22,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SETUP := scripts/setup.sh
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg
 
-.PHONY: all serve test build wasm cli setup clean
+.PHONY: all serve test build wasm cli setup clean bench
 
 all: build
 
@@ -55,9 +56,20 @@ test:
 	cargo build --release
 	wasm-pack test --headless --chrome -- --test web
 	$(WASM_PACK_BUILD)
+	node scripts/check-size.mjs www/pkg
 	cp tests/fixtures/seed.txt www/sample.txt
 	node tests/e2e/page.mjs
 	@echo "lede: all checks passed"
+
+## The benchmark, not part of `make test` (timings are not deterministic): seeded inputs (benches/gen.mjs), the native
+## timing loop (benches/native.rs), then the wasm build in Node next to compromise, and the sizes (benches/node.mjs).
+bench:
+	$(SETUP) wasm node
+	node benches/gen.mjs
+	cargo bench --bench native
+	wasm-pack build --release --target nodejs --out-dir target/pkg-node
+	wasm-pack build --release --target web --out-dir target/pkg-web
+	node benches/node.mjs
 
 clean:
 	cargo clean
