@@ -61,8 +61,7 @@ fn main() {
         let annotations = lede::annotate(black_box(&text)).annotations.len();
         let mut times = Vec::new();
         let started = Instant::now();
-        while times.len() < MAX_RUNS && (times.len() < min_runs || started.elapsed() < MIN_TIME)
-        {
+        while times.len() < MAX_RUNS && (times.len() < min_runs || started.elapsed() < MIN_TIME) {
             let t = Instant::now();
             let doc = lede::annotate(black_box(&text));
             times.push(t.elapsed());
