@@ -21,12 +21,10 @@
 //! Architecture invariant: the tables are built once ([`OnceLock`]); finding does no allocation per token, and looks
 //! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::data::rows;
+use crate::data::{rows, Map, Set};
 use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
 
@@ -194,8 +192,8 @@ struct Word {
     default_country: bool,
     /// A capitalised neighbour makes it part of a longer name.
     names: bool,
-    country: HashSet<&'static str, Fnv>,
-    other: HashSet<&'static str, Fnv>,
+    country: Set<&'static str>,
+    other: Set<&'static str>,
 }
 
 /// The lookup, built once.
@@ -203,11 +201,11 @@ struct Table {
     countries: Vec<Country>,
     entries: Vec<Entry>,
     /// First token, as written → entries starting with it, longest first.
-    exact: HashMap<&'static str, Vec<usize>, Fnv>,
+    exact: Map<&'static str, Vec<usize>>,
     /// First token in upper case → entries, longest first (for ALL-CAPS text).
-    upper: HashMap<String, Vec<usize>, Fnv>,
+    upper: Map<String, Vec<usize>>,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
-    abbrevs: HashMap<&'static str, usize, Fnv>,
+    abbrevs: Map<&'static str, usize>,
     words: Vec<Word>,
 }
 
@@ -246,7 +244,7 @@ fn build() -> Table {
         match row.as_slice() {
             ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
             ["word", word, default, names, rest @ ..] => {
-                let clues = |k: usize| -> HashSet<&'static str, Fnv> {
+                let clues = |k: usize| -> Set<&'static str> {
                     rest.get(k)
                         .map(|s| s.split('|').filter(|w| !w.is_empty()).collect())
                         .unwrap_or_default()
@@ -270,9 +268,9 @@ fn build() -> Table {
             _ => {}
         }
     }
-    let mut exact: HashMap<&'static str, Vec<usize>, Fnv> = HashMap::default();
-    let mut upper: HashMap<String, Vec<usize>, Fnv> = HashMap::default();
-    let mut abbrevs: HashMap<&'static str, usize, Fnv> = HashMap::default();
+    let mut exact: Map<&'static str, Vec<usize>> = Map::default();
+    let mut upper: Map<String, Vec<usize>> = Map::default();
+    let mut abbrevs: Map<&'static str, usize> = Map::default();
     for (i, e) in entries.iter().enumerate() {
         let Some(&first) = e.toks.first() else {
             continue;
@@ -682,31 +680,6 @@ const NOT_NAME_AFTER: &[&str] = &[
     "Dec",
 ];
 
-/// FNV-1a: a fast hash for the short keys of the lookup (no need for DoS resistance on compiled-in tables).
-#[derive(Default)]
-struct FnvHasher(u64);
-
-type Fnv = BuildHasherDefault<FnvHasher>;
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -752,7 +725,7 @@ mod tests {
     #[test]
     fn no_alias_is_claimed_twice() {
         let t = table();
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for e in &t.entries {
             if let Target::Country(c, _) = e.target {
                 let key = e.toks.concat();

@@ -1,9 +1,59 @@
 //! Figures: money, percent, count, duration, date and quantity, in digits or number words, with normalised values.
+//!
+//! One pass over the tokens. At each token that can start a figure (a number, a number word, a month name, a
+//! currency sign or code) the recogniser reads forward a bounded number of tokens:
+//!
+//! - **dates**: a month with a day and/or a year ("Oct. 7, 2023", "February 2022", "December 31", "31 December 2004"),
+//!   ISO and slashed dates ("2023-10-07", "10/07/2023"), decades ("1990s"), and a bare year: a plain four-digit
+//!   number 1900-2099 (1000-2100 after "in", "since" ...) that no unit or count noun ("2023 people") follows.
+//! - **times of day**, only with digits ("10:30", "3 p.m.", "10am"): class date, unit "time", no value.
+//! - a **number**: digits ("46,000", "1.7") or words ("forty-two", "two hundred", "a dozen", "Seventeen"), with an
+//!   optional scale ("170 million", "$2bn", "£3m", "500 crore") and "and a half"; then what follows or precedes it
+//!   decides the class: a currency sign, code or name → money (unit: ISO 4217); "%", "percent", "per cent" → percent;
+//!   a time unit → duration ("20 years", "five-year", "16-year-old"); a measure → quantity ("5 km"); nothing → count.
+//! - vague plurals ("hundreds", "tens of thousands", "several hundred") are counts with no value; "of" and a
+//!   currency or unit after them gives that class instead ("millions of dollars").
+//!
+//! The span is the number with its scale, currency, percent word or sign and unit; qualifiers ("more than",
+//! "at least", "approximately") stay outside it because the figure starts at the number.
+//!
+//! Rules that keep out what is not a figure:
+//! - ordinals ("third", "1st", "twenty-first") and fractions ("two-thirds") are skipped;
+//! - the lone word "one" is a pronoun or a label far more often than an amount ("one of the few", "phase one"), so it
+//!   counts only with a unit, scale, currency or percent ("one year", "one million"), or coordinated with one
+//!   ("one or two days");
+//! - digits glued to letters ("G7", "MH17", "5G") or hyphened to a capitalised word ("Su-35", "F-16", "COVID-19"),
+//!   and numbers after a label word ("phase 2", "Article 5", "No. 1") or right after a capitalised word inside a
+//!   sentence ("Boeing 737", "Windows 11", "iPhone 16"; not a weekday or a month: "on Friday 20 people") are names,
+//!   not amounts, and so are capitalised number words inside a sentence ("Group of Seven", "the Big Four");
+//! - numbered-list markers ("1." at the start of a line), fractions and ratios ("1/2", "24/7", "3:1"), phone-like
+//!   runs of digit groups ("+44 20 7946 0958", "555-1234"), and numbers after "#", "+", "/", "@" are skipped.
+//!
+//! Choices where the guidelines leave room:
+//! - an age written "16-year-old" is a duration of 16 years, and its span includes "-old"; "16 years old" spans
+//!   "16 years".
+//! - "m" after digits is million ("£3m", "2.3m people"), never metres; "pounds" is money (GBP) only after a scale word
+//!   ("5 million pounds") and a weight (lb) otherwise, and other ambiguous currency names ("won", "rand", "pesos")
+//!   likewise need a scale word (data/currencies.tsv, flag `scale`).
+//! - a day and month without a year ("December 31") and an ambiguous slashed date ("10/07/2023") keep what is certain:
+//!   no value, or only the year.
+//! - "percentage points" and "basis points" are class percent with those units.
+//!
+//! Coordination: a bare number joined by "and", "or", "to" or a dash to a figure with a unit takes that figure's class
+//! and unit ("14 and seven years" → "14" is a duration in years; "3 to 5 percent" → "3" is a percent; "22 to 24
+//! October" → "22" is a date).
+//!
+//! Values are exact where the text is: "1.7 billion" is computed as 17 × 10⁹ / 10 in integers ([`dec`]).
+
+mod dec;
+mod lexicon;
 
 use std::ops::Range;
 
-use crate::text::Tokens;
-use crate::FigureAttrs;
+use crate::text::{TokKind, Tokens};
+use crate::{FigureAttrs, FigureClass, Value};
+use dec::Dec;
+use lexicon::{lexicon, Lexicon, Place, Role, Seq, UnitClass, What};
 
 /// One figure in the text.
 #[derive(Debug)]
@@ -13,6 +63,1244 @@ pub struct Figure {
 }
 
 /// Finds the figures, in text order, not overlapping.
-pub fn find(_toks: &Tokens) -> Vec<Figure> {
-    Vec::new() // TODO(figures helper)
+pub fn find(toks: &Tokens) -> Vec<Figure> {
+    let lx = lexicon();
+    let mut out = Vec::new();
+    let mut last = Last {
+        end: usize::MAX,
+        class: FigureClass::Count,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(mut c) = candidate(toks, lx, i, &last) else {
+            i += 1;
+            continue;
+        };
+        if c.bare {
+            coordinate(toks, lx, &mut c);
+        }
+        if c.bare && !bare_is_figure(toks, lx, &c) {
+            i += 1;
+            continue;
+        }
+        let (Some(first), Some(lastt)) = (
+            toks.get(c.start),
+            c.end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) else {
+            i += 1;
+            continue;
+        };
+        let range = first.start..lastt.end;
+        let value = match c.date {
+            Some(d) => Some(d),
+            None => c.num.map(|d| Value::Number(d.to_f64())),
+        };
+        out.push(Figure {
+            range,
+            attrs: FigureAttrs {
+                class: c.class,
+                value,
+                unit: c.unit,
+            },
+        });
+        last = Last {
+            end: c.end,
+            class: c.class,
+        };
+        i = c.end.max(i + 1);
+    }
+    out
+}
+
+/// The figure found last: its end token (exclusive) and class, for the rules about ranges ("2019-2020", "Oct. 7-8").
+struct Last {
+    end: usize,
+    class: FigureClass,
+}
+
+/// A figure being read: tokens `start..end` and what it is.
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    class: FigureClass,
+    num: Option<Dec>,
+    date: Option<Value>,
+    unit: Option<&'static str>,
+    /// A number with nothing after it (a count so far): subject to coordination and to the label rules.
+    bare: bool,
+    /// The number is the lone word "one".
+    one: bool,
+    /// Written in digits.
+    digits: bool,
+    /// The scale multiplier the number carries ("million"), if any.
+    scale: Option<u128>,
+}
+
+impl Cand {
+    fn date(start: usize, end: usize, date: Option<Value>, unit: Option<&'static str>) -> Cand {
+        Cand {
+            start,
+            end,
+            class: FigureClass::Date,
+            num: None,
+            date,
+            unit,
+            bare: false,
+            one: false,
+            digits: true,
+            scale: None,
+        }
+    }
+}
+
+/// A number as read, before what follows it decides the class.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    start: usize,
+    end: usize,
+    val: Option<Dec>,
+    /// "hundreds", "several thousand": no exact value.
+    vague: bool,
+    digits: bool,
+    one: bool,
+    scale: Option<u128>,
+    /// A plain four-digit number (no comma, no point): a possible year.
+    year: Option<i32>,
+}
+
+/// The figure that starts at token `i`, if one does.
+fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand> {
+    let t = toks.get(i)?;
+    match t.kind {
+        TokKind::Number => at_number(toks, lx, i, last),
+        TokKind::Word => {
+            let lex = lx.get(toks, i)?;
+            if lex.role == Some(Role::Month) {
+                if let Some(c) = month_date(toks, lx, i) {
+                    return Some(c);
+                }
+            }
+            if !lex.seqs.is_empty() {
+                if let Some(c) = money_prefix(toks, lx, i) {
+                    return Some(c);
+                }
+            }
+            let num = read_words(toks, lx, i)?;
+            finish(toks, lx, num)
+        }
+        TokKind::Punct => money_prefix(toks, lx, i),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading numbers
+
+/// Reads the digits at `i` (a number token whose context allows it), with its scale.
+fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
+    let s = toks.str_at(i);
+    let val = Dec::parse(s)?;
+    let year = if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    };
+    let num = Num {
+        start: i,
+        end: i + 1,
+        val: Some(val),
+        vague: false,
+        digits: true,
+        one: false,
+        scale: None,
+        year,
+    };
+    Some(with_half_and_scale(toks, lx, num))
+}
+
+/// Reads number words at `i`: "forty-two", "two hundred and fifty thousand", "a dozen", "half a million",
+/// "hundreds", "tens of thousands", "several hundred".
+fn read_words(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
+    let role = lx.role(toks, i)?;
+    // A number word hyphened to a word before it ("year-one", "catch-twenty") is part of a name.
+    if i >= 2
+        && toks.touch(i - 1)
+        && toks.touch(i - 2)
+        && is_dash(toks.str_at(i - 1))
+        && toks.is_word(i - 2)
+    {
+        return None;
+    }
+    let vague = |start: usize, end: usize, scale: Option<u128>| Num {
+        start,
+        end,
+        val: None,
+        vague: true,
+        digits: false,
+        one: false,
+        scale,
+        year: None,
+    };
+    match role {
+        Role::Vague => {
+            let tens = toks.str_at(i).eq_ignore_ascii_case("tens");
+            let mut end = i + 1;
+            // "hundreds of thousands (of millions)"
+            while end < i + 2 * MAX_WORDS
+                && toks.str_at(end).eq_ignore_ascii_case("of")
+                && lx.role(toks, end + 1) == Some(Role::Vague)
+                && !toks.str_at(end + 1).eq_ignore_ascii_case("dozens")
+                && !toks.str_at(end + 1).eq_ignore_ascii_case("tens")
+            {
+                end += 2;
+            }
+            if tens && end == i + 1 {
+                return None;
+            }
+            Some(vague(i, end, Some(1)))
+        }
+        Role::Few => {
+            let end = scale_words_after(toks, lx, i + 1)?;
+            Some(vague(i, end, Some(1)))
+        }
+        Role::Half => {
+            // "half a million", "half a dozen"
+            if !toks.str_at(i + 1).eq_ignore_ascii_case("a") {
+                return None;
+            }
+            let r = lx.role(toks, i + 2)?;
+            let m = lx.get(toks, i + 2).map(|l| l.value as u128)?;
+            if !matches!(r, Role::Scale | Role::Hundred | Role::Dozen) {
+                return None;
+            }
+            let val = Dec::int(m).mul(5).map(|d| Dec {
+                mant: d.mant,
+                frac: 1,
+            });
+            Some(Num {
+                start: i,
+                end: i + 3,
+                val,
+                vague: false,
+                digits: false,
+                one: false,
+                scale: Some(m),
+                year: None,
+            })
+        }
+        Role::Article => match lx.role(toks, i + 1) {
+            Some(Role::Few) => {
+                let end = scale_words_after(toks, lx, i + 2)?;
+                Some(vague(i, end, Some(1)))
+            }
+            Some(Role::Scale | Role::Hundred | Role::Dozen) => compose(toks, lx, i),
+            _ => None,
+        },
+        Role::Unit | Role::Teen | Role::Ten => compose(toks, lx, i),
+        _ => None,
+    }
+}
+
+/// The most words one number is read over ("two hundred and fifty-three thousand four hundred and twelve" is 10):
+/// a bound that keeps a run of number words from being re-read from each of its words.
+const MAX_WORDS: usize = 16;
+
+/// The end of the scale words after a vague multiplier ("several hundred thousand").
+fn scale_words_after(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<usize> {
+    let mut end = i;
+    while end < i + MAX_WORDS
+        && matches!(
+            lx.role(toks, end),
+            Some(Role::Hundred | Role::Scale | Role::Dozen)
+        )
+    {
+        end += 1;
+    }
+    (end > i).then_some(end)
+}
+
+/// Cardinal words from `i`: units, teens and tens ("forty-two" with its hyphen), "hundred", "dozen", scale words,
+/// and "and" inside them ("two hundred and fifty"). "a" counts as one before a scale word.
+fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
+    let mut total: u128 = 0;
+    let mut cur: u128 = 0;
+    let mut last: Option<Role> = None;
+    let mut after_and = false;
+    let mut scale: Option<u128> = None;
+    let mut j = i;
+    let mut end = i;
+    let mut words = 0;
+    while let Some(role) = lx.role(toks, j).filter(|_| words < MAX_WORDS) {
+        let v = lx.get(toks, j).map_or(0, |l| l.value) as u128;
+        let ok = match role {
+            Role::Unit | Role::Teen => match last {
+                None => true,
+                Some(Role::Ten) => role == Role::Unit && !after_and,
+                Some(Role::Hundred | Role::Scale) => true,
+                _ => false,
+            },
+            Role::Ten => matches!(last, None | Some(Role::Hundred | Role::Scale)),
+            Role::Hundred | Role::Dozen => matches!(
+                last,
+                Some(Role::Unit | Role::Teen | Role::Ten | Role::Article)
+            ),
+            Role::Scale => {
+                matches!(
+                    last,
+                    Some(
+                        Role::Unit
+                            | Role::Teen
+                            | Role::Ten
+                            | Role::Hundred
+                            | Role::Dozen
+                            | Role::Article
+                    )
+                )
+            }
+            Role::Article => last.is_none(),
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        match role {
+            Role::Unit | Role::Teen | Role::Ten => cur = cur.checked_add(v)?,
+            Role::Hundred | Role::Dozen => cur = cur.checked_mul(v)?,
+            Role::Scale => {
+                total = total.checked_add(cur.checked_mul(v)?)?;
+                cur = 0;
+                scale = Some(scale.map_or(v, |s| s.min(v)));
+            }
+            _ => cur = 1,
+        }
+        last = Some(role);
+        words += 1;
+        end = j + 1;
+        after_and = false;
+        // What joins this word to the next: a hyphen inside "forty-two", "and" after "hundred" or a scale word.
+        let next = j + 1;
+        if role == Role::Ten && is_dash(toks.str_at(next)) && toks.touch(j) && toks.touch(next) {
+            if lx.role(toks, next + 1) == Some(Role::Unit) {
+                j = next + 1;
+                continue;
+            }
+            break;
+        }
+        if matches!(role, Role::Hundred | Role::Scale)
+            && toks.str_at(next).eq_ignore_ascii_case("and")
+            && matches!(
+                lx.role(toks, next + 1),
+                Some(Role::Unit | Role::Teen | Role::Ten)
+            )
+        {
+            after_and = true;
+            j = next + 1;
+            continue;
+        }
+        if toks.touch(j) {
+            break;
+        }
+        j = next;
+    }
+    if words == 0 || last == Some(Role::Article) {
+        return None;
+    }
+    let one = words == 1 && toks.str_at(i).eq_ignore_ascii_case("one");
+    let val = Some(Dec::int(total.checked_add(cur)?));
+    let num = Num {
+        start: i,
+        end,
+        val,
+        vague: false,
+        digits: false,
+        one,
+        scale,
+        year: None,
+    };
+    Some(with_half_and_scale(toks, lx, num))
+}
+
+/// Extends a number with "and a half" and, for digits, a scale word or abbreviation ("170 million", "£3m", "$2 bn",
+/// "$1.7-billion").
+fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
+    let e = num.end;
+    if num.scale.is_none()
+        && toks.str_at(e).eq_ignore_ascii_case("and")
+        && toks.str_at(e + 1).eq_ignore_ascii_case("a")
+        && toks.str_at(e + 2).eq_ignore_ascii_case("half")
+    {
+        if let Some(v) = num.val.and_then(Dec::plus_half) {
+            num.val = Some(v);
+            num.end = e + 3;
+            num.one = false;
+        }
+    }
+    if num.scale.is_some() || (!num.digits && num.end == e) {
+        return num;
+    }
+    let e = num.end;
+    let glued = toks.touch(e - 1);
+    let (role, at) = match lx.role(toks, e) {
+        Some(r) => (r, e),
+        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => match lx.role(toks, e + 1) {
+            Some(Role::Scale) => (Role::Scale, e + 1),
+            _ => return num,
+        },
+        None => return num,
+    };
+    let ok = match role {
+        Role::Scale => true,
+        Role::Hundred | Role::Dozen => !glued,
+        Role::Abbr => glued || toks.str_at(at).len() >= 2,
+        _ => false,
+    };
+    if !ok {
+        return num;
+    }
+    let mut m = lx.get(toks, at).map_or(1, |l| l.value as u128);
+    let mut end = at + 1;
+    // A second scale word: "1.5 lakh crore", "5 hundred thousand".
+    if role != Role::Abbr && lx.role(toks, end) == Some(Role::Scale) && !toks.touch(at) {
+        if let Some(m2) = lx
+            .get(toks, end)
+            .and_then(|l| m.checked_mul(l.value as u128))
+        {
+            m = m2;
+            end += 1;
+        }
+    }
+    if let Some(v) = num.val.and_then(|v| v.mul(m)) {
+        num.val = Some(v);
+        num.scale = Some(m);
+        num.end = end;
+        num.one = false;
+        num.year = None;
+    }
+    num
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers in digits
+
+/// What a special form at a number token gave.
+enum Form {
+    Fig(Cand),
+    /// Not a figure, and the number is not one either ("1/2", "3:1").
+    Skip,
+    /// Not this form; read the number normally.
+    Other,
+}
+
+fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand> {
+    let year_only = match digit_context(toks, i, last) {
+        Ctx::Skip => return None,
+        Ctx::YearOnly => true,
+        Ctx::Ok => false,
+    };
+    for form in [
+        dashed_or_slashed(toks, i),
+        time_of_day(toks, lx, i),
+        day_month(toks, lx, i),
+        decade(toks, i),
+    ] {
+        match form {
+            Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
+            Form::Skip => return None,
+            Form::Other => {}
+        }
+    }
+    let num = read_digits(toks, lx, i)?;
+    let c = finish(toks, lx, num)?;
+    (!year_only || c.class == FigureClass::Date).then_some(c)
+}
+
+enum Ctx {
+    Ok,
+    Skip,
+    /// After a lowercase word and a hyphen ("mid-2023"): only a year.
+    YearOnly,
+}
+
+/// Whether the digits at `i` can be a figure, judging by what they are glued to.
+fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
+    let s = toks.str_at(i);
+    // A numbered-list marker: "1." or "2)" opening a line.
+    if toks.get(i).is_some_and(|t| t.line_start)
+        && s.len() <= 2
+        && toks.touch(i)
+        && matches!(toks.str_at(i + 1), "." | ")")
+    {
+        return Ctx::Skip;
+    }
+    // Digit groups in a row on one line are a phone or account number ("+44 20 7946 0958"), and so is "555-1234".
+    let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+    let same_line = |k: usize| toks.get(k).is_some_and(|t| !t.line_start);
+    let free_num_before =
+        i > 0 && is_num(i - 1) && !(i >= 2 && toks.touch(i - 2) && toks.is_word(i - 2));
+    if (free_num_before && same_line(i)) || (is_num(i + 1) && same_line(i + 1) && !toks.touch(i)) {
+        return Ctx::Skip;
+    }
+    if is_dash(toks.str_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
+        let b = toks.str_at(i + 2);
+        if (s.len() == 3 && b.len() == 4) || (b.len() > 1 && b.starts_with('0')) {
+            return Ctx::Skip;
+        }
+        // Three groups or more ("1-800-555-0199"), unless an ISO date ("2023-10-07", read as one).
+        let iso = s.len() == 4 && b.len() == 2 && toks.str_at(i + 4).len() == 2;
+        if toks.touch(i + 2)
+            && toks.str_at(i + 3) == "-"
+            && toks.touch(i + 3)
+            && is_num(i + 4)
+            && !iso
+        {
+            return Ctx::Skip;
+        }
+    }
+    if i == 0 || !toks.touch(i - 1) {
+        return Ctx::Ok;
+    }
+    let p = i - 1;
+    let prev = toks.str_at(p);
+    match toks.get(p).map(|t| t.kind) {
+        // "G7", "MH17", "A321"
+        Some(TokKind::Word) | Some(TokKind::Number) => Ctx::Skip,
+        _ if is_dash(prev) => {
+            if p == 0 || !toks.touch(p - 1) {
+                return Ctx::Ok;
+            }
+            match toks.get(p - 1) {
+                // "Su-35", "F-16", "COVID-19"; "mid-2023" is a year.
+                Some(w) if w.kind == TokKind::Word => {
+                    if !w.cap && plain_year(s).is_some() {
+                        Ctx::YearOnly
+                    } else {
+                        Ctx::Skip
+                    }
+                }
+                // A range "10-12", "2019-2020": only when the first number was a figure, and after a date only a year
+                // ("Oct. 7-8" and "2023-24" add nothing).
+                Some(n) if n.kind == TokKind::Number => {
+                    if last.end == p && (last.class != FigureClass::Date || plain_year(s).is_some())
+                    {
+                        Ctx::Ok
+                    } else {
+                        Ctx::Skip
+                    }
+                }
+                _ => Ctx::Ok,
+            }
+        }
+        _ => match prev {
+            "/" | "\\" | ":" | "." | "#" | "+" | "@" | "_" | "&" | "=" | "^" | "~" | "*" | "|" => {
+                Ctx::Skip
+            }
+            // "’90s", "'24"
+            "’" | "'" | "‘" if s.len() == 2 => Ctx::Skip,
+            _ => Ctx::Ok,
+        },
+    }
+}
+
+/// `s` as a plain four-digit year token.
+fn plain_year(s: &str) -> Option<i32> {
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The plain one- or two-digit number at `i` (no comma, no point).
+fn small_int(toks: &Tokens, i: usize) -> Option<u32> {
+    let s = toks.str_at(i);
+    if matches!(toks.get(i), Some(t) if t.kind == TokKind::Number) && (1..=2).contains(&s.len()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// "2023-10-07" (ISO date), "10/07/2023" (slashed date), and the fractions and ratios "1/2", "24/7" (skipped).
+fn dashed_or_slashed(toks: &Tokens, i: usize) -> Form {
+    let sep = toks.str_at(i + 1);
+    if !(toks.touch(i) && toks.touch(i + 1) && (sep == "/" || sep == "-"))
+        || toks.get(i + 2).map(|t| t.kind) != Some(TokKind::Number)
+    {
+        return Form::Other;
+    }
+    let three = toks.touch(i + 2)
+        && toks.str_at(i + 3) == sep
+        && toks.touch(i + 3)
+        && toks.get(i + 4).map(|t| t.kind) == Some(TokKind::Number);
+    if sep == "-" {
+        // Only the ISO form; other dashed numbers are ranges, read one by one.
+        if let (Some(y), true, Some(m), Some(d)) = (
+            plain_year(toks.str_at(i)),
+            three,
+            small_int(toks, i + 2),
+            small_int(toks, i + 4),
+        ) {
+            if toks.str_at(i + 2).len() == 2
+                && toks.str_at(i + 4).len() == 2
+                && (1..=12).contains(&m)
+                && (1..=31).contains(&d)
+            {
+                return Form::Fig(Cand::date(i, i + 5, Some(ymd(y, m, d)), None));
+            }
+        }
+        return Form::Other;
+    }
+    if !three {
+        return Form::Skip;
+    }
+    let (a, b) = (small_int(toks, i), small_int(toks, i + 2));
+    let ys = toks.str_at(i + 4);
+    let (Some(a), Some(b)) = (a, b) else {
+        return Form::Skip;
+    };
+    let year = match (plain_year(ys), ys.len()) {
+        (Some(y), _) => y,
+        (None, 2) => 2000 + ys.parse::<i32>().unwrap_or(0),
+        _ => return Form::Skip,
+    };
+    // Day and month: certain only when one of them is over 12.
+    let value = match (a, b) {
+        (a, b) if a > 12 && (1..=12).contains(&b) && a <= 31 => Some(ymd(year, b, a)),
+        (a, b) if b > 12 && (1..=12).contains(&a) && b <= 31 => Some(ymd(year, a, b)),
+        (a, b) if (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12) => None,
+        _ => return Form::Skip,
+    };
+    let value = value.or(Some(Value::Date {
+        year,
+        month: None,
+        day: None,
+    }));
+    Form::Fig(Cand::date(i, i + 5, value, None))
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Value {
+    Value::Date {
+        year,
+        month: Some(month as u8),
+        day: Some(day as u8),
+    }
+}
+
+/// "10:30", "10:30 a.m.", "3pm", "3 p.m.", "10.30am": a time of day (class date, unit "time", no value).
+/// "3:1" and other colon pairs are skipped.
+fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
+    let s = toks.str_at(i);
+    if toks.touch(i) && toks.str_at(i + 1) == ":" && toks.touch(i + 1) {
+        let h = small_int(toks, i);
+        let m = small_int(toks, i + 2).filter(|_| toks.str_at(i + 2).len() == 2);
+        return match (h, m) {
+            (Some(h), Some(m)) if h <= 24 && m <= 59 => {
+                let end = meridiem(toks, lx, i + 3).unwrap_or(i + 3);
+                Form::Fig(Cand::date(i, end, None, Some("time")))
+            }
+            _ => Form::Skip,
+        };
+    }
+    // "3pm", "10.30am": an hour 1-12, or hh.mm
+    let hour_like = s.len() <= 5 && {
+        let (h, m) = s.split_once('.').unwrap_or((s, "00"));
+        h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+            && m.len() == 2
+            && m.parse::<u32>().is_ok_and(|m| m <= 59)
+    };
+    if hour_like {
+        if let Some(end) = meridiem(toks, lx, i + 1) {
+            return Form::Fig(Cand::date(i, end, None, Some("time")));
+        }
+    }
+    Form::Other
+}
+
+/// The end of an "a.m."/"pm"/"o'clock" mark at `j` (right after the number).
+fn meridiem(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<usize> {
+    let glued = j > 0 && toks.touch(j - 1);
+    let (s, end) = lx.seq_at(toks, j, |s| {
+        matches!(
+            s.what,
+            What::Unit {
+                class: UnitClass::Time,
+                ..
+            }
+        ) && (glued || !s.glued_only)
+    })?;
+    // "a.m." may close with the sentence's full stop; a glued "am" must not run on into a word ("5amazing").
+    let _ = s;
+    if toks.touch(end - 1) && toks.is_word(end) {
+        return None;
+    }
+    Some(end)
+}
+
+/// "31 December 2004", "7 October", "7th of October": a day before a month name.
+fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
+    let Some(day) = small_int(toks, i).filter(|d| (1..=31).contains(d)) else {
+        return Form::Other;
+    };
+    let mut j = i + 1;
+    let mut ordinal = false;
+    if toks.touch(i) && lx.role(toks, j) == Some(Role::Ordinal) && toks.str_at(j).len() == 2 {
+        j += 1;
+        ordinal = true;
+    }
+    if ordinal && toks.str_at(j).eq_ignore_ascii_case("of") {
+        j += 1;
+    }
+    let Some((month, after)) = month_at(toks, lx, j) else {
+        return Form::Other;
+    };
+    let (year, end) = year_after(toks, after);
+    let value = year.map(|y| ymd(y, month, day));
+    Form::Fig(Cand::date(i, end, value, None))
+}
+
+/// A capitalised month name at `j`, with the full stop of an abbreviation ("Oct."): its number and the index after it.
+fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
+    let t = toks.get(j)?;
+    let lex = lx.get(toks, j)?;
+    if t.kind != TokKind::Word || !t.cap || lex.role != Some(Role::Month) {
+        return None;
+    }
+    let mut end = j + 1;
+    if toks.touch(j) && toks.str_at(end) == "." && toks.str_at(j).len() <= 4 {
+        end += 1;
+    }
+    Some((lex.value as u32, end))
+}
+
+/// A year right after a date's day, optionally after a comma ("Oct. 7, 2023"): the year and the index after it.
+fn year_after(toks: &Tokens, j: usize) -> (Option<i32>, usize) {
+    let k = if toks.str_at(j) == "," { j + 1 } else { j };
+    match plain_year(toks.str_at(k)).filter(|y| (1000..=2199).contains(y)) {
+        Some(y) if !toks.touch(k) || !toks.is_word(k + 1) => (Some(y), k + 1),
+        _ => (None, j),
+    }
+}
+
+/// "1990s", "the 1800s": a decade or century (class date, no value).
+fn decade(toks: &Tokens, i: usize) -> Form {
+    match plain_year(toks.str_at(i)) {
+        Some(y)
+            if y % 10 == 0
+                && (1000..=2090).contains(&y)
+                && toks.touch(i)
+                && toks.str_at(i + 1) == "s" =>
+        {
+            Form::Fig(Cand::date(i, i + 2, None, None))
+        }
+        _ => Form::Other,
+    }
+}
+
+/// "Oct. 7, 2023", "December 31", "February 2022": a month name with a day and/or a year. A month with no number is
+/// not a figure, so "May" and "March" need their number too.
+fn month_date(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
+    let (month, j) = month_at(toks, lx, i)?;
+    if toks.touch(j - 1) && toks.get(j).is_some_and(|t| t.kind == TokKind::Number) {
+        return None; // "Jan2023", not a date we read
+    }
+    if let Some(y) = plain_year(toks.str_at(j)).filter(|y| (1000..=2199).contains(y)) {
+        if toks.touch(j) && toks.is_word(j + 1) {
+            return None;
+        }
+        return Some(Cand::date(
+            i,
+            j + 1,
+            Some(Value::Date {
+                year: y,
+                month: Some(month as u8),
+                day: None,
+            }),
+            None,
+        ));
+    }
+    let day = small_int(toks, j).filter(|d| (1..=31).contains(d))?;
+    let mut k = j + 1;
+    if toks.touch(j) && lx.role(toks, k) == Some(Role::Ordinal) && toks.str_at(k).len() == 2 {
+        k += 1;
+    } else if toks.touch(j) && toks.is_word(k) {
+        return None;
+    }
+    let (year, end) = year_after(toks, k);
+    let value = year.map(|y| ymd(y, month, day));
+    Some(Cand::date(i, end, value, None))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Money, units and the class of a number
+
+/// A currency sign or code before a number: "$1.7 billion", "£3m", "US$5", "USD 10", "Rs 500 crore".
+fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
+    if i > 0
+        && toks.touch(i - 1)
+        && matches!(
+            toks.get(i - 1).map(|t| t.kind),
+            Some(TokKind::Word | TokKind::Number)
+        )
+    {
+        return None;
+    }
+    let (seq, j) = lx.seq_at(toks, i, |s| {
+        matches!(
+            s.what,
+            What::Currency {
+                place: Place::Pre | Place::Both,
+                ..
+            }
+        )
+    })?;
+    let What::Currency { code, cent, .. } = seq.what else {
+        return None;
+    };
+    if toks.get(j).map(|t| t.kind) != Some(TokKind::Number) {
+        return None;
+    }
+    let num = read_digits(toks, lx, j)?;
+    if toks.touch(num.end - 1) && toks.is_word(num.end) {
+        return None;
+    }
+    let val = if cent {
+        num.val.and_then(Dec::hundredth)
+    } else {
+        num.val
+    };
+    Some(Cand {
+        start: i,
+        end: num.end,
+        class: FigureClass::Money,
+        num: val,
+        date: None,
+        unit: Some(code),
+        bare: false,
+        one: false,
+        digits: true,
+        scale: num.scale,
+    })
+}
+
+/// The currency or unit written after a number ending at `e`: glued ("5km", "50p"), apart ("20 years"), or
+/// hyphened ("five-year", "5-km"); with the index after it.
+fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usize)> {
+    let e = num.end;
+    let glued = toks.touch(e - 1);
+    let scaled = num.scale.is_some() || num.vague;
+    let time_ok = !num.vague
+        && num.scale.is_none()
+        && num
+            .val
+            .and_then(Dec::as_int)
+            .is_some_and(|h| (1..=12).contains(&h));
+    let want = |glued: bool| {
+        move |s: &Seq| {
+            (glued || !s.glued_only)
+                && match s.what {
+                    What::Currency {
+                        place, scale_only, ..
+                    } => place != Place::Pre && (scaled || !scale_only),
+                    What::Unit {
+                        class: UnitClass::Time,
+                        ..
+                    } => time_ok,
+                    What::Unit { .. } => true,
+                }
+        }
+    };
+    if let Some(found) = lx.seq_at(toks, e, want(glued)) {
+        return Some(found);
+    }
+    if glued && is_dash(toks.str_at(e)) && toks.touch(e) {
+        return lx.seq_at(toks, e + 1, want(false));
+    }
+    None
+}
+
+/// Decides the class of a number from what follows it, and builds the figure.
+fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
+    let mut c = Cand {
+        start: num.start,
+        end: num.end,
+        class: FigureClass::Count,
+        num: num.val,
+        date: None,
+        unit: None,
+        bare: false,
+        one: num.one,
+        digits: num.digits,
+        scale: num.scale,
+    };
+    // "twenty-first", "two-thirds": ordinals and fractions.
+    if is_dash(toks.str_at(num.end))
+        && toks.touch(num.end - 1)
+        && toks.touch(num.end)
+        && matches!(
+            lx.role(toks, num.end + 1),
+            Some(Role::Ordinal | Role::Fraction)
+        )
+    {
+        return None;
+    }
+    if num.vague {
+        // "millions of dollars", "thousands of years"
+        if toks.str_at(num.end).eq_ignore_ascii_case("of") {
+            let of = Num {
+                end: num.end + 1,
+                ..num
+            };
+            if let Some((seq, end)) = suffix(toks, lx, &of).filter(|_| !toks.touch(num.end)) {
+                apply(&mut c, seq, end);
+                c.num = None;
+                return (c.class != FigureClass::Date).then_some(c);
+            }
+        }
+        c.num = None;
+        return Some(c);
+    }
+    if let Some((seq, end)) = suffix(toks, lx, &num) {
+        apply(&mut c, seq, end);
+        if let What::Currency { cent: true, .. } = seq.what {
+            c.num = c.num.and_then(Dec::hundredth);
+        }
+        if c.class == FigureClass::Date {
+            c.num = None; // a time of day
+        }
+        // "16-year-old", "a 10-year-olds' league"
+        if c.class == FigureClass::Duration
+            && is_dash(toks.str_at(c.end))
+            && toks.touch(c.end - 1)
+            && toks.touch(c.end)
+            && ["old", "olds"]
+                .iter()
+                .any(|w| toks.str_at(c.end + 1).eq_ignore_ascii_case(w))
+        {
+            c.end += 2;
+        }
+    } else {
+        c.bare = true;
+    }
+    // Digits glued to a word we did not read ("5G", "3D", "2nd") are a name or an ordinal.
+    if toks.touch(c.end - 1) && toks.is_word(c.end) {
+        return None;
+    }
+    if c.bare && !num.vague && num.scale.is_none() {
+        if let Some(y) = num.year {
+            if is_year(toks, lx, num.start, y) {
+                c.class = FigureClass::Date;
+                c.date = Some(Value::Date {
+                    year: y,
+                    month: None,
+                    day: None,
+                });
+                c.num = None;
+            }
+        }
+    }
+    Some(c)
+}
+
+/// Sets the class and unit a currency or unit row gives.
+fn apply(c: &mut Cand, seq: &Seq, end: usize) {
+    c.end = end;
+    match seq.what {
+        What::Currency { code, .. } => {
+            c.class = FigureClass::Money;
+            c.unit = Some(code);
+        }
+        What::Unit { unit, class } => {
+            c.class = match class {
+                UnitClass::Duration => FigureClass::Duration,
+                UnitClass::Quantity => FigureClass::Quantity,
+                UnitClass::Percent => FigureClass::Percent,
+                UnitClass::Time => FigureClass::Date,
+            };
+            c.unit = Some(unit);
+        }
+    }
+}
+
+/// A plain four-digit number `y` at `i` is a year: 1900-2099, or 1000-2100 after "in", "since" ...; and no count
+/// noun follows it ("2023 people").
+fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32) -> bool {
+    let prep = i > 0 && lx.get(toks, i - 1).is_some_and(|l| l.yearprep);
+    let in_range = (1900..=2099).contains(&y) || (prep && (1000..=2100).contains(&y));
+    in_range && !lx.get(toks, i + 1).is_some_and(|l| l.countnoun)
+}
+
+/// Coordination: a bare number before "and", "or", "to" or a dash and a figure with a unit takes its class and unit
+/// ("14 and seven years", "3 to 5 percent", "10-12 km"), and its scale when it has none ("between 3 and 5 million
+/// dollars"); a day before a day and a month is a date ("from 22 to 24 October 2024" → 2024-10-22).
+fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
+    if c.class != FigureClass::Count || c.num.is_none() {
+        return;
+    }
+    let conj = toks.str_at(c.end);
+    if !(["and", "or", "to"]
+        .iter()
+        .any(|w| conj.eq_ignore_ascii_case(w))
+        || is_dash(conj))
+    {
+        return;
+    }
+    let j = c.end + 1;
+    let starts_number = match toks.get(j) {
+        Some(t) if t.kind == TokKind::Number => true,
+        Some(t) if t.kind == TokKind::Word => {
+            matches!(lx.role(toks, j), Some(Role::Unit | Role::Teen | Role::Ten))
+        }
+        _ => false,
+    };
+    if !starts_number {
+        return;
+    }
+    // The second figure sees this one as the figure before it, for the range rule.
+    let here = Last {
+        end: c.end,
+        class: c.class,
+    };
+    let Some(next) = candidate(toks, lx, j, &here) else {
+        return;
+    };
+    // "from 22 to 24 October": a day before a day and a month.
+    let day = c.num.and_then(Dec::as_int).filter(|d| (1..=31).contains(d));
+    if let (Some(day), true) = (day, next.class == FigureClass::Date && next.unit.is_none()) {
+        if c.digits && c.scale.is_none() && small_int(toks, j).is_some() {
+            c.class = FigureClass::Date;
+            c.date = match next.date {
+                Some(Value::Date {
+                    year,
+                    month,
+                    day: Some(_),
+                }) => Some(Value::Date {
+                    year,
+                    month,
+                    day: Some(day as u8),
+                }),
+                _ => None,
+            };
+            c.num = None;
+            c.bare = false;
+        }
+        return;
+    }
+    if next.start != j
+        || !matches!(
+            next.class,
+            FigureClass::Duration
+                | FigureClass::Quantity
+                | FigureClass::Percent
+                | FigureClass::Money
+        )
+    {
+        return;
+    }
+    c.class = next.class;
+    c.unit = next.unit;
+    c.bare = false;
+    if c.scale.is_none() && c.digits == next.digits {
+        if let Some(m) = next.scale.filter(|&m| m > 1) {
+            c.num = c.num.and_then(|v| v.mul(m));
+        }
+    }
+}
+
+/// Whether a bare number (no unit) is a figure: not the lone word "one", and not a label or a name's number
+/// ("phase 2", "No. 1", "Boeing 737").
+fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
+    if c.one {
+        return false;
+    }
+    let i = c.start;
+    if i == 0 {
+        return true;
+    }
+    let label_at = |k: usize| lx.get(toks, k).is_some_and(|l| l.label) && toks.is_word(k);
+    if label_at(i - 1)
+        || (i >= 2 && toks.str_at(i - 1) == "." && toks.touch(i - 2) && label_at(i - 2))
+    {
+        return false;
+    }
+    if !c.digits {
+        // "Group of Seven", "Air Force One", "the Big Four": a capitalised number word inside a sentence is a name,
+        // unless the words around it are capitalised too (a title-case headline: "Israel Frees Seven Hostages").
+        let Some(t) = toks.get(i) else { return true };
+        let titled = toks.is_cap_word(i - 1) && toks.is_cap_word(c.end);
+        return !t.cap || t.sent_start || t.line_start || titled;
+    }
+    if toks.str_at(i).contains(',') {
+        return true;
+    }
+    // "Boeing 737", "Windows 11", "Trump 2.0": a number right after a capitalised word inside a sentence, where the word
+    // before that is not capitalised too and the next is not (which would be a title-case headline: "Hamas Frees 33
+    // Hostages"). An acronym before a year is an event ("BRICS 2024 summit").
+    let p = i - 1;
+    let Some(pt) = toks.get(p) else { return true };
+    let word = toks.str_at(p);
+    let camel = word.bytes().skip(1).any(|b| b.is_ascii_uppercase()); // "iPhone 16", "eBay"
+    if pt.kind != TokKind::Word || !(pt.cap || camel) || pt.sent_start || pt.line_start {
+        return true;
+    }
+    // "on Friday 20 people were killed", "in March 200 people"
+    if lx
+        .get(toks, p)
+        .is_some_and(|l| l.weekday || l.role == Some(Role::Month))
+    {
+        return true;
+    }
+    if c.class == FigureClass::Date && (pt.all_caps || lx.get(toks, p).is_some_and(|l| l.yearprep))
+    {
+        return true;
+    }
+    let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
+    cap_before || toks.is_cap_word(c.end)
+}
+
+/// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.
+fn is_determiner(s: &str) -> bool {
+    [
+        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
+    ]
+    .iter()
+    .any(|d| s.eq_ignore_ascii_case(d))
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "‐" | "‑" | "—")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(text: &str) -> Vec<(String, &'static str, Option<Value>, Option<&'static str>)> {
+        let t = Tokens::new(text);
+        find(&t)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    f.attrs.class.as_str(),
+                    f.attrs.value,
+                    f.attrs.unit,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_seed_forms() {
+        let f = figs(
+            "a $1.7 billion deal, 46,000 people, 14 and seven years, Oct. 7, 2023, and phase one",
+        );
+        let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            spans,
+            [
+                "$1.7 billion",
+                "46,000",
+                "14",
+                "seven years",
+                "Oct. 7, 2023"
+            ]
+        );
+        assert_eq!(f[0].2, Some(Value::Number(1_700_000_000.0)));
+        assert_eq!(f[2].1, "duration");
+    }
+
+    #[test]
+    fn never_panics_on_fragments() {
+        for s in [
+            "$", "5-", "Oct.", "1/", "10:", "a", "half a", "tens of", "2023-", "£3", "-5", "5 and",
+            "twenty-",
+        ] {
+            let _ = figs(s);
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces that exercise every path: digits, signs, month names, number words, units, joiners.
+    const PIECES: &[&str] = &[
+        "1",
+        "12",
+        "2023",
+        "46,000",
+        "1.7",
+        "0",
+        "99999999999999999999999999999999999999999",
+        "$",
+        "£",
+        "US",
+        "C",
+        "€",
+        "-",
+        "–",
+        "/",
+        ":",
+        ".",
+        ",",
+        "%",
+        "'",
+        "’",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "Oct",
+        "May",
+        "of",
+        "the",
+        "a",
+        "and",
+        "to",
+        "half",
+        "one",
+        "forty",
+        "hundred",
+        "million",
+        "m",
+        "bn",
+        "k",
+        "hundreds",
+        "tens",
+        "several",
+        "years",
+        "year",
+        "old",
+        "per",
+        "cent",
+        "pm",
+        "a.m.",
+        "s",
+        "st",
+        "km",
+        "pounds",
+        "é",
+        "😀",
+        "Boeing",
+        "phase",
+        "No",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn spans_are_ordered_and_on_char_boundaries(idx in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = idx.iter().map(|&k| PIECES[k]).collect();
+            let toks = Tokens::new(&text);
+            let mut prev_end = 0;
+            for f in find(&toks) {
+                prop_assert!(f.range.start >= prev_end && f.range.start < f.range.end && f.range.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                prev_end = f.range.end;
+            }
+        }
+    }
 }

@@ -212,7 +212,7 @@ fn assemble(
 
     let mut doc = Document::default();
     // Entity numbering: first mention order, across kinds.
-    let mut person_entity: Vec<Option<usize>> = vec![None; people.entities.len()];
+    let mut person_entity_of: Vec<Option<usize>> = vec![None; people.entities.len()];
     let mut country_entity: std::collections::HashMap<&'static str, usize> =
         std::collections::HashMap::new();
     let mut last_end = 0usize;
@@ -224,18 +224,12 @@ fn assemble(
         last_end = range.end;
         let attrs = match cand {
             Cand::Person(i) => {
-                let pe = people.mentions[i].entity;
-                let e = *person_entity[pe].get_or_insert_with(|| {
-                    let src = &people.entities[pe];
-                    doc.entities.push(Entity {
-                        kind: Kind::Person,
-                        name: src.name.clone(),
-                        code: None,
-                        title: src.title.clone(),
-                        mentions: 0,
-                    });
-                    doc.entities.len() - 1
-                });
+                let e = person_entity(
+                    &mut doc,
+                    &mut person_entity_of,
+                    &people,
+                    people.mentions[i].entity,
+                );
                 doc.entities[e].mentions += 1;
                 Attrs::Person { entity: e }
             }
@@ -262,19 +256,7 @@ fn assemble(
         kept.push(Annotation { range, attrs });
     }
     for (range, speaker) in quotes.into_iter().zip(speakers) {
-        let speaker = speaker.map(|pe| {
-            *person_entity[pe].get_or_insert_with(|| {
-                let src = &people.entities[pe];
-                doc.entities.push(Entity {
-                    kind: Kind::Person,
-                    name: src.name.clone(),
-                    code: None,
-                    title: src.title.clone(),
-                    mentions: 0,
-                });
-                doc.entities.len() - 1
-            })
-        });
+        let speaker = speaker.map(|pe| person_entity(&mut doc, &mut person_entity_of, &people, pe));
         kept.push(Annotation {
             range,
             attrs: Attrs::Quote { speaker },
@@ -289,4 +271,24 @@ fn assemble(
     });
     doc.annotations = kept;
     doc
+}
+
+/// The document entity of person `pe` (an index into `people.entities`), created at its first use.
+fn person_entity(
+    doc: &mut Document,
+    entity_of: &mut [Option<usize>],
+    people: &person::People,
+    pe: usize,
+) -> usize {
+    *entity_of[pe].get_or_insert_with(|| {
+        let src = &people.entities[pe];
+        doc.entities.push(Entity {
+            kind: Kind::Person,
+            name: src.name.clone(),
+            code: None,
+            title: src.title.clone(),
+            mentions: 0,
+        });
+        doc.entities.len() - 1
+    })
 }

@@ -14,12 +14,11 @@
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
 //!    entity of its own, named as written, rather than a guess.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::country::CountryMention;
-use crate::data;
+use crate::data::{self, Map, Set};
 use crate::figure::Figure;
 use crate::text::{TokKind, Tokens};
 
@@ -51,23 +50,31 @@ pub struct People {
 enum TitleClass {
     Honorific,
     Role,
+    /// A role that counts only in lowercase ("singer", "analyst").
+    Occupation,
     Relation,
 }
 
 struct Lexicon {
-    given: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    org: HashSet<&'static str>,
+    given: Set<&'static str>,
+    stop: Set<&'static str>,
+    org: Set<&'static str>,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
-    titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
-    /// Every word of every title phrase ("prime", "minister", "crown"): never part of a name.
-    title_words: HashSet<&'static str>,
-    verbs: HashSet<&'static str>,
+    titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
+    /// Every word of every title phrase, lowercase and capitalised ("prime", "Minister"): never part of a name.
+    title_words: Set<String>,
+    /// Family names written first ("Wang Donghai", "Kim In-so").
+    family_first: Set<&'static str>,
+    /// The family names of widely known public figures (data/notable_people.txt).
+    notable: Set<&'static str>,
+    /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
+    org_names: Map<&'static str, Vec<Vec<&'static str>>>,
+    verbs: Set<&'static str>,
 }
 
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "del", "della", "di", "da",
-    "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y",
+    "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
 ];
 
 /// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
@@ -79,17 +86,17 @@ const TITLE_MODIFIERS: &[&str] = &[
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let words = |src: &'static str| -> HashSet<&'static str> {
+        let words = |src: &'static str| -> Set<&'static str> {
             data::rows(src).filter_map(|r| r.first().copied()).collect()
         };
         let mut given = words(include_str!("../data/given_names.txt"));
         given.extend(words(include_str!("../data/given_names_extra.txt")));
-        let mut titles: HashMap<&'static str, Vec<(Vec<&'static str>, TitleClass)>> =
-            HashMap::new();
+        let mut titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>> = Map::default();
         for row in data::rows(include_str!("../data/titles.tsv")) {
             let class = match row.get(1).copied() {
                 Some("honorific") => TitleClass::Honorific,
                 Some("relation") => TitleClass::Relation,
+                Some("occupation") => TitleClass::Occupation,
                 _ => TitleClass::Role,
             };
             let phrase: Vec<&'static str> = row[0].split(' ').filter(|w| !w.is_empty()).collect();
@@ -99,14 +106,24 @@ fn lexicon() -> &'static Lexicon {
                 list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
             }
         }
+        let family_first = words(include_str!("../data/family_names_first.txt"));
+        // Each word as written in the table (lowercase) and capitalised, so tokens are looked up as they stand.
         let title_words = titles
             .values()
             .flatten()
-            .flat_map(|(p, _)| p.iter().copied())
+            .flat_map(|(p, _)| p.iter().flat_map(|w| w.split('-')))
+            .flat_map(|w| {
+                let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                cap.push_str(&w[w.chars().next().map_or(0, char::len_utf8)..]);
+                [w.to_string(), cap]
+            })
             .collect();
         Lexicon {
             given,
             title_words,
+            notable: notable_keys(include_str!("../data/notable_people.txt"), &family_first),
+            org_names: token_seqs(include_str!("../data/org_names.txt")),
+            family_first,
             stop: words(include_str!("../data/name_stopwords.txt")),
             org: words(include_str!("../data/org_words.txt")),
             titles,
@@ -115,11 +132,48 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// The key of each notable name: its family name (the first part for family-name-first names, else the last part), and
+/// for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
+fn notable_keys(table: &'static str, family_first: &Set<&'static str>) -> Set<&'static str> {
+    let mut keys = Set::default();
+    for row in data::rows(table) {
+        let parts: Vec<&'static str> = row[0].split_whitespace().collect();
+        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        if family_first.contains(first) {
+            keys.insert(first);
+            continue;
+        }
+        keys.insert(last);
+        if let Some((particle, bare)) = last.split_once('-') {
+            if PARTICLES.contains(&particle) {
+                keys.insert(bare);
+            }
+        }
+    }
+    keys
+}
+
+/// Each line of a table as the texts of its tokens, grouped by the first.
+fn token_seqs(table: &'static str) -> Map<&'static str, Vec<Vec<&'static str>>> {
+    let mut out: Map<&'static str, Vec<Vec<&'static str>>> = Map::default();
+    for row in data::rows(table) {
+        let t = Tokens::new(row[0]);
+        let seq: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
+        if let Some(&first) = seq.first() {
+            out.entry(first).or_default().push(seq);
+        }
+    }
+    out
+}
+
 /// Lowercases `s` into `buf` (reused across calls) and returns it.
 fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
     } else {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }
@@ -134,9 +188,13 @@ struct Ctx<'a, 't> {
     blocked: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
+    /// Token is a word of a title phrase ("minister", "prime"), in any case.
+    title: Vec<bool>,
+    /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
+    name: Vec<bool>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a, 't> Ctx<'a, 't> {
     fn word(&self, i: usize) -> bool {
         self.t.is_word(i)
     }
@@ -187,8 +245,32 @@ impl Ctx<'_, '_> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
+    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
+        let title: Vec<bool> = (0..t.len())
+            .map(|i| t.toks[i].kind == TokKind::Word && lex.title_words.contains(t.s(i)))
+            .collect();
+        let mut cx = Ctx {
+            t,
+            lex,
+            blocked,
+            headline: headline_lines(t),
+            title,
+            name: Vec::new(),
+        };
+        cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
+        cx
+    }
+
     /// A capitalised word that may be part of a name (not a title word, country, figure, handle or ALL-CAPS word).
-    fn name_word(&self, i: usize, buf: &mut String) -> bool {
+    fn name_word(&self, i: usize) -> bool {
+        self.name.get(i).copied().unwrap_or(false)
+    }
+
+    fn title_word(&self, i: usize) -> bool {
+        self.title.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_name_word(&self, i: usize) -> bool {
         let Some(tok) = self.t.get(i) else {
             return false;
         };
@@ -207,11 +289,7 @@ impl Ctx<'_, '_> {
                 return false;
             }
         }
-        !self.title_word(i, buf)
-    }
-
-    fn title_word(&self, i: usize, buf: &mut String) -> bool {
-        self.lex.title_words.contains(lower(self.t.s(i), buf))
+        !self.title[i]
     }
 
     fn initial(&self, i: usize) -> bool {
@@ -241,7 +319,7 @@ struct Run {
 }
 
 /// Builds the run that starts at name word `i` (which must satisfy `name_word`).
-fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
+fn build_run(cx: &Ctx, i: usize) -> Run {
     let t = cx.t;
     let mut run = Run {
         first: i,
@@ -260,7 +338,7 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             run.middle_initial |= !run.parts.is_empty();
             run.parts.push((j, j + 1));
             run.last = j + 1;
-        } else if cx.name_word(j, buf) || (j > i && cx.particle(j)) {
+        } else if cx.name_word(j) || (j > i && cx.particle(j)) {
             let mut end = cx.group_end(j);
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
@@ -313,13 +391,13 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             } else {
                 next + 1
             };
-            if cx.name_word(after, buf) || cx.particle(after) {
+            if cx.name_word(after) || cx.particle(after) {
                 j = next;
                 continue;
             }
             break;
         }
-        if cx.initial(next) || cx.name_word(next, buf) {
+        if cx.initial(next) || cx.name_word(next) {
             // Stop words do not continue a name unless they are given names ("Theresa May").
             let s = t.s(next);
             if cx.lex.stop.contains(s) && !cx.lex.given.contains(s) {
@@ -328,7 +406,34 @@ fn build_run(cx: &Ctx, i: usize, buf: &mut String) -> Run {
             j = next;
             continue;
         }
+        // A family name that is also a title ("John Major", "Billie Jean King"): after a given name, capitalised, and
+        // not itself followed by a name it would introduce.
+        if run.parts.len() <= 2
+            && t.is_cap_word(next)
+            && !t.toks[next].all_caps
+            && cx.title_word(next)
+            && cx.lex.given.contains(t.s(run.first))
+            && !cx.name_word(next + 1)
+            && !(t.is_word(next + 1) && cx.title_word(next + 1))
+            && !cx.initial(next + 1)
+            && !(t.touch(next) && cx.is_punct(next + 1, "."))
+        {
+            run.parts.push((next, next));
+            run.last = next;
+        }
         break;
+    }
+    // A regnal number ("Leopold III", "Charles VI") closes the name.
+    let next = run.last + 1;
+    if !t.touch(run.last)
+        && t.get(next).is_some_and(|x| !x.line_start)
+        && t.is_word(next)
+        && t.s(next).len() <= 4
+        && t.s(next).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && !run.parts.is_empty()
+    {
+        run.parts.push((next, next));
+        run.last = next;
     }
     // A trailing particle is not part of the name.
     while let Some(&(a, b)) = run.parts.last() {
@@ -377,6 +482,12 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         }
         if *class == TitleClass::Relation {
             return None; // relations introduce names only after a comma: see relation_before
+        }
+        // Occupations are written in lowercase ("singer Adele"), honorifics capitalised ("Miss Marple", not "will miss England").
+        if (*class == TitleClass::Occupation && t.toks[j].cap)
+            || (*class == TitleClass::Honorific && !t.toks[key_start].cap)
+        {
+            continue;
         }
         // Widen the displayed title over modifiers: capitalised words ("Finance", "Kremlin"), countries ("Russian",
         // "U.S."), and a few lowercase words ("former"), on the same line, at most 6 tokens back.
@@ -438,6 +549,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     if !cx.is_punct(n, ",") {
         return false;
     }
+    // "Semyon Sharetsky, told Reuters"
+    if cx.word(n + 1) && !t.toks[n + 1].cap && cx.lex.verbs.contains(lower(t.s(n + 1), buf)) {
+        return true;
+    }
     // "Smith, 45, said"
     if matches!(t.get(n + 1), Some(tok) if tok.kind == TokKind::Number) && cx.is_punct(n + 2, ",") {
         return true;
@@ -449,12 +564,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         }
         if cx.word(k) && !t.toks[k].cap {
             let w = lower(t.s(k), buf);
-            if cx
-                .lex
-                .titles
-                .get(w)
-                .is_some_and(|v| v.iter().any(|(_, c)| *c == TitleClass::Role))
-            {
+            if cx.lex.titles.get(w).is_some_and(|v| {
+                v.iter()
+                    .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
+            }) {
                 return true;
             }
         }
@@ -481,9 +594,12 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
     let mut i = 0;
     while i <= t.len() {
         if i == t.len() || (i > line_first && t.toks[i].line_start) {
-            let (mut words, mut long, mut cap_long, mut caps) = (0, 0, 0, 0);
+            let (mut words, mut long, mut cap_long, mut caps, mut numbers) = (0, 0, 0, 0, 0);
             for k in line_first..i {
                 let tok = &t.toks[k];
+                if tok.kind == TokKind::Number {
+                    numbers += 1;
+                }
                 if tok.kind != TokKind::Word {
                     continue;
                 }
@@ -504,7 +620,8 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
                 && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
             let all_caps = caps * 5 >= words * 4;
             let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
-            let headline = words >= 3 && (all_caps || title_case);
+            // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
+            let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
             if headline {
                 out[line_first..i].iter_mut().for_each(|h| *h = true);
             }
@@ -533,6 +650,8 @@ struct Found {
     /// Number of parts (hyphen groups, initials).
     parts: usize,
     title: Option<Range<usize>>,
+    /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
+    honorific: bool,
 }
 
 /// Canonical form of a name: its text with each run of whitespace made one space.
@@ -558,12 +677,7 @@ pub fn find(
     let mut blocked = vec![false; t.len()];
     mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut blocked);
     mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx {
-        t,
-        lex,
-        blocked,
-        headline: headline_lines(t),
-    };
+    let cx = Ctx::new(t, lex, blocked);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
@@ -573,15 +687,37 @@ pub fn find(
     while i < t.len() {
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
-        let starts =
-            !glued && (cx.initial(i) || !lex.stop.contains(t.s(i))) && cx.name_word(i, &mut buf);
+        // A stop word that is also a given name starts a name after a title ("captain Will Carling").
+        let s = t.s(i);
+        let stop_ok = !lex.stop.contains(s)
+            || cx.initial(i)
+            || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some());
+        let starts = !glued && stop_ok && cx.name_word(i);
         if !starts {
             i += 1;
             continue;
         }
-        let run = build_run(&cx, i, &mut buf);
+        // An organisation that looks like a name ("Morgan Stanley"): never a person, not even in part.
+        if let Some(len) = lex.org_names.get(t.s(i)).and_then(|seqs| {
+            seqs.iter()
+                .find(|seq| seq.iter().enumerate().all(|(k, w)| t.str_at(i + k) == *w))
+                .map(Vec::len)
+        }) {
+            vetoed[i..i + len].iter_mut().for_each(|v| *v = true);
+            i += len;
+            continue;
+        }
+        let run = build_run(&cx, i);
         let next = run.last + 1;
-        if run.org {
+        // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
+        // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
+        let org_continues = run.first >= 2
+            && vetoed[run.first - 2]
+            && matches!(
+                t.str_at(run.first - 1),
+                "of" | "for" | "and" | "&" | "on" | "de"
+            );
+        if run.org || org_continues {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
@@ -598,17 +734,21 @@ pub fn find(
                 && !lex.stop.contains(head)
         };
         let title = title_before(&cx, run.first, &mut buf);
+        let family_first = n >= 2
+            && lex.family_first.contains(t.s(run.parts[0].0))
+            && run.parts[0].0 == run.parts[0].1;
         let person = if cx.headline[run.first] {
-            n == 2 && (first_given || title.is_some())
+            n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
-                Some((_, TitleClass::Role)) => n <= 4,
+                Some((_, TitleClass::Role | TitleClass::Occupation)) => n <= 4,
                 _ => {
                     n >= 2
                         && n > run.initials
                         && n - run.initials <= 4
                         && (first_given
+                            || family_first
                             || run.middle_initial
                             || run.initials >= 2
                             || (run.initials >= 1 && !t.toks[run.first].line_start)
@@ -621,20 +761,16 @@ pub fn find(
             }
         };
         {
-            // A title keeps its text for the tooltip: from its first word to the end of its last.
-            let title = title.map(|(s, _)| {
-                let mut e = run.first - 1;
-                if cx.is_punct(e, ".") {
-                    e -= 1;
-                }
-                t.toks[s].start..t.toks[e].end
-            });
+            let honorific = matches!(title, Some((_, TitleClass::Honorific)));
+            // A title keeps its text for the tooltip, abbreviation period included ("Sen.").
+            let title = title.map(|(s, _)| t.toks[s].start..t.toks[run.first - 1].end);
             cands.push((
                 Found {
                     first: run.first,
                     last: run.last,
                     parts: n,
                     title,
+                    honorific,
                 },
                 person,
             ));
@@ -667,9 +803,9 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut keys: HashMap<&str, Option<usize>> = HashMap::new(); // surname/first-part key -> entity (None: ambiguous)
-    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new(); // first token text -> entities
+    let mut by_name: Map<String, usize> = Map::default();
+    let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut starts: Map<&str, Vec<usize>> = Map::default(); // first token text -> entities
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
@@ -697,7 +833,15 @@ pub fn find(
     // Pass 2: every mention, in text order: pass-1 names, full-name repeats, and surname keys.
     let mut fi = 0;
     let mut i = 0;
-    let mut single: HashMap<String, usize> = HashMap::new();
+    let mut single: Map<String, usize> = Map::default();
+    // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
+    for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
+        let word = t.s(f.first);
+        if !keys.contains_key(word) {
+            let e = resolve_single(&mut people, &keys, &mut single, word);
+            keys.insert(word, Some(e));
+        }
+    }
     while i < t.len() {
         // A pass-1 name starting here.
         while fi < found.len() && found[fi].first < i {
@@ -719,7 +863,7 @@ pub fn find(
             i = f.last + 1;
             continue;
         }
-        if vetoed[i] || !cx.name_word(i, &mut buf) {
+        if vetoed[i] || !cx.name_word(i) {
             i += 1;
             continue;
         }
@@ -743,16 +887,19 @@ pub fn find(
         // "Trump Tower", "Melania Trump" are other things.
         let end = cx.unit_end(i);
         let key = &t.text[t.toks[i].start..t.toks[end].end];
-        if let Some(&k) = keys.get(key) {
-            let joins =
-                |k: usize, buf: &mut String| cx.name_word(k, buf) && !lex.stop.contains(t.s(k));
-            let joined_before =
-                i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1, &mut buf);
+        let known = keys.get(key).copied().or_else(|| {
+            // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
+            lex.notable.contains(key).then_some(None)
+        });
+        if let Some(k) = known {
+            let joins = |k: usize| cx.name_word(k) && !lex.stop.contains(t.s(k));
+            let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
-                && joins(end + 1, &mut buf);
+                && joins(end + 1);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
             let evident = k.is_some()
+                || (lex.notable.contains(key) && !keys.contains_key(key))
                 || title_before(&cx, i, &mut buf).is_some()
                 || evidence_after(&cx, end, &mut buf);
             if !joined_before && !joined_after && evident {
@@ -794,7 +941,7 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
     (s, last)
 }
 
-fn insert_key<'t>(keys: &mut HashMap<&'t str, Option<usize>>, key: &'t str, e: usize) {
+fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
@@ -807,8 +954,8 @@ fn insert_key<'t>(keys: &mut HashMap<&'t str, Option<usize>>, key: &'t str, e: u
 /// The entity for a one-word mention: the full-name entity its key names, or (unknown or ambiguous) an entity of its own.
 fn resolve_single(
     people: &mut People,
-    keys: &HashMap<&str, Option<usize>>,
-    single: &mut HashMap<String, usize>,
+    keys: &Map<&str, Option<usize>>,
+    single: &mut Map<String, usize>,
     word: &str,
 ) -> usize {
     if let Some(Some(e)) = keys.get(word) {

@@ -47,6 +47,10 @@ impl<'t> Tokens<'t> {
         self.toks.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// The text of token `i`.
     pub fn s(&self, i: usize) -> &'t str {
         let t = &self.toks[i];

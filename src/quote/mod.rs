@@ -251,7 +251,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod props {
     use proptest::prelude::*;
 
@@ -322,33 +322,5 @@ mod props {
             prop_assert_eq!(speakers.len(), quotes.len());
             prop_assert!(speakers.iter().all(|s| s.is_none_or(|e| e == 0)));
         }
-    }
-}
-
-#[cfg(test)]
-mod bench {
-    /// `LEDE_BENCH=file cargo test --release --lib quote::bench -- --ignored --nocapture`: time find and speakers.
-    #[test]
-    #[ignore]
-    fn time_find_and_speakers() {
-        let Ok(path) = std::env::var("LEDE_BENCH") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let toks = crate::text::Tokens::new(&text);
-        let t = std::time::Instant::now();
-        let q = super::find(&toks);
-        let f = t.elapsed().as_secs_f64();
-        let t = std::time::Instant::now();
-        let s = super::speakers(&toks, &q, &crate::person::People::default());
-        let sp = t.elapsed().as_secs_f64();
-        let mb = text.len() as f64 / 1e6;
-        eprintln!(
-            "{} quotes {}: find {:.0} MB/s, speakers {:.0} MB/s",
-            q.len(),
-            s.len(),
-            mb / f,
-            mb / sp
-        );
     }
 }

@@ -15,7 +15,7 @@
 //! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
 //! headline, with no speaker. Speech verbs come from data/speech_verbs.txt.
 
-use std::collections::HashSet;
+use crate::data::Set;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -34,7 +34,7 @@ const CONTINUE_WINDOW: usize = 600;
 const ROLE_LOOKBACK: usize = 200;
 
 struct Verbs {
-    words: HashSet<&'static str>,
+    words: Set<&'static str>,
     phrases: Vec<(&'static str, &'static str)>,
 }
 
@@ -42,7 +42,7 @@ fn verbs() -> &'static Verbs {
     static V: OnceLock<Verbs> = OnceLock::new();
     V.get_or_init(|| {
         let mut v = Verbs {
-            words: HashSet::new(),
+            words: Set::default(),
             phrases: Vec::new(),
         };
         for row in crate::data::rows(include_str!("../../data/speech_verbs.txt")) {

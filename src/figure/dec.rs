@@ -1,0 +1,133 @@
+//! Exact decimal numbers, so that "1.7 billion" is 1700000000 and not 1700000000.0000002.
+//!
+//! A [`Dec`] is `mant / 10^frac` held in integers; scaling multiplies the integer, and only the final conversion to
+//! `f64` rounds (once, to the nearest double, as parsing the decimal string would).
+
+/// `mant / 10^frac`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dec {
+    pub mant: u128,
+    pub frac: u32,
+}
+
+/// More decimal places than this cannot be held in a `u128` power of ten.
+const MAX_FRAC: u32 = 30;
+
+impl Dec {
+    pub fn int(n: u128) -> Dec {
+        Dec { mant: n, frac: 0 }
+    }
+
+    /// Parses a number token: digits, thousands groups with `,` ("46,000": a first group of one to three digits, then
+    /// groups of three), and at most one decimal point. Anything else ("1,2", "1.2.3", "007") is not a number.
+    pub fn parse(s: &str) -> Option<Dec> {
+        let (int, fract) = match s.split_once('.') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let mut mant: u128 = 0;
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        let grouped = int.contains(',');
+        if first.is_empty()
+            || (grouped && first.len() > 3)
+            || (first.len() > 1 && first.starts_with('0'))
+        {
+            return None;
+        }
+        for (k, g) in std::iter::once(first).chain(groups).enumerate() {
+            if (k > 0 && g.len() != 3) || !g.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            for b in g.bytes() {
+                mant = mant.checked_mul(10)?.checked_add((b - b'0') as u128)?;
+            }
+        }
+        let mut frac = 0;
+        if let Some(f) = fract {
+            if f.is_empty() || f.len() as u32 > MAX_FRAC || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            for b in f.bytes() {
+                mant = mant.checked_mul(10)?.checked_add((b - b'0') as u128)?;
+            }
+            frac = f.len() as u32;
+        }
+        Some(Dec { mant, frac })
+    }
+
+    /// The integer value, if the number is a whole number.
+    pub fn as_int(self) -> Option<u128> {
+        let p = 10u128.checked_pow(self.frac)?;
+        (self.mant % p == 0).then_some(self.mant / p)
+    }
+
+    /// `self * m`, exactly.
+    pub fn mul(self, m: u128) -> Option<Dec> {
+        Some(Dec {
+            mant: self.mant.checked_mul(m)?,
+            frac: self.frac,
+        })
+    }
+
+    /// `self / 100`, exactly (cents, pence).
+    pub fn hundredth(self) -> Option<Dec> {
+        (self.frac + 2 <= MAX_FRAC).then_some(Dec {
+            mant: self.mant,
+            frac: self.frac + 2,
+        })
+    }
+
+    /// `self + 0.5`, exactly.
+    pub fn plus_half(self) -> Option<Dec> {
+        if self.frac + 1 > MAX_FRAC {
+            return None;
+        }
+        let five = 5u128.checked_mul(10u128.checked_pow(self.frac)?)?;
+        Some(Dec {
+            mant: self.mant.checked_mul(10)?.checked_add(five)?,
+            frac: self.frac + 1,
+        })
+    }
+
+    pub fn to_f64(self) -> f64 {
+        match self.as_int() {
+            Some(n) => n as f64,
+            None => self.mant as f64 / 10f64.powi(self.frac as i32),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_groups_and_decimals() {
+        assert_eq!(Dec::parse("46,000"), Some(Dec::int(46000)));
+        assert_eq!(Dec::parse("1.7"), Some(Dec { mant: 17, frac: 1 }));
+        assert_eq!(Dec::parse("1,234,567.5").map(Dec::to_f64), Some(1234567.5));
+        for bad in ["1,2", "1234,567", "1.2.3", "007", "1,23"] {
+            assert_eq!(Dec::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Dec::parse(&"9".repeat(60)), None);
+    }
+
+    #[test]
+    fn scales_exactly() {
+        let v = Dec::parse("1.7")
+            .and_then(|d| d.mul(1_000_000_000))
+            .map(Dec::to_f64);
+        assert_eq!(v, Some(1_700_000_000.0));
+        assert_eq!(
+            Dec::parse("0.1").and_then(|d| d.mul(3)).map(Dec::to_f64),
+            Some(0.3)
+        );
+        assert_eq!(Dec::int(50).hundredth().map(Dec::to_f64), Some(0.5));
+        assert_eq!(Dec::int(2).plus_half().map(Dec::to_f64), Some(2.5));
+        assert_eq!(
+            Dec::parse("1.5").and_then(Dec::plus_half).map(Dec::to_f64),
+            Some(2.0)
+        );
+    }
+}
