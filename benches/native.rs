@@ -3,7 +3,8 @@
 //! A plain timing loop (no harness): each input is annotated once to warm up, then repeatedly until both a minimum
 //! number of runs and a minimum total time are reached; the median run is reported. Results go to stdout as a table
 //! and to `target/bench-native.json` (or `$LEDE_BENCH_OUT`), which `benches/node.mjs` folds into the record.
-//! Inputs are read from `target/bench-inputs/` (or `$LEDE_BENCH_INPUTS`).
+//! Inputs are read from `target/bench-inputs/` (or `$LEDE_BENCH_INPUTS`); `$LEDE_BENCH_ONLY=news` runs only the inputs
+//! whose file name contains `news`.
 //!
 //! Run with `cargo bench --bench native` (the release profile: LTO, one codegen unit), after `node benches/gen.mjs`.
 
@@ -46,7 +47,9 @@ fn main() {
         .unwrap_or_else(|| root.join("target/bench-native.json"));
 
     let mut results = Vec::new();
-    for &(name, min_runs) in INPUTS {
+    let mut first_call = Duration::ZERO;
+    let only = std::env::var("LEDE_BENCH_ONLY").unwrap_or_default();
+    for &(name, min_runs) in INPUTS.iter().filter(|(n, _)| n.contains(only.as_str())) {
         let path = dir.join(name);
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -58,7 +61,13 @@ fn main() {
                 std::process::exit(2);
             }
         };
+        // The first call of the process also builds the lookup tables (`OnceLock`s): timed on its own.
+        let t = Instant::now();
         let annotations = lede::annotate(black_box(&text)).annotations.len();
+        let first = t.elapsed();
+        if results.is_empty() {
+            first_call = first;
+        }
         let mut times = Vec::new();
         let started = Instant::now();
         while times.len() < MAX_RUNS && (times.len() < min_runs || started.elapsed() < MIN_TIME) {
@@ -103,14 +112,19 @@ fn main() {
         ));
     }
     json.push_str(&format!(
-        "  }},\n  \"rustc\": \"{}\",\n  \"profile\": \"bench (inherits release: opt-level 3, LTO, 1 codegen unit)\"\n}}\n",
+        "  }},\n  \"first_call_ms\": {:.4},\n  \"rustc\": \"{}\",\n  \"profile\": \"bench (inherits release: opt-level 3, LTO, 1 codegen unit)\"\n}}\n",
+        ms(first_call),
         rustc_version()
     ));
     if let Err(e) = std::fs::write(&out, json) {
         eprintln!("bench: cannot write {} ({e})", out.display());
         std::process::exit(2);
     }
-    println!("native: results in {}", out.display());
+    println!(
+        "native: first call (with the tables' set-up) {:.3} ms; results in {}",
+        ms(first_call),
+        out.display()
+    );
 }
 
 fn ms(d: Duration) -> f64 {

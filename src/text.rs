@@ -97,8 +97,9 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Common punctuation outside ASCII that is certainly neither a letter, a mark nor a space: the quotation marks,
-/// dashes and bullets of U+2010..U+2027 and U+2030..U+205E, and « ». A fast path: it spares the Unicode tables.
-fn is_plain_punct(c: char) -> bool {
+/// dashes and bullets of U+2010..U+2027 and U+2030..U+205E, and « ». A fast path: it spares the Unicode tables
+/// (`char::is_alphabetic` on these is a table search); recognisers that test neighbours of quote marks can use it too.
+pub fn is_plain_punct(c: char) -> bool {
     matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E | 0xAB | 0xBB)
 }
 
