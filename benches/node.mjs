@@ -235,6 +235,7 @@ const record = {
   versions: {
     lede: cargoVersion,
     git_commit: sh('git', ['rev-parse', 'HEAD']),
+    git_dirty: (sh('git', ['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',
     rustc: native?.rustc ?? sh('rustc', ['--version']),
     node: process.version,
     wasm_pack: sh('wasm-pack', ['--version']),
@@ -248,7 +249,7 @@ const record = {
     native: native?.profile ?? 'not run',
     wasm: 'wasm-pack build --release --target nodejs; annotate() including the conversion of the result to JS objects (UTF-16 offsets)',
     compromise: `nlp(text) then people(), places(), numbers(), money(), quotations(), each .json({offset: true}); inputs over ${CHUNK} bytes in chunks of <= ${CHUNK} bytes for at most ${PEER_BUDGET_MS} ms`,
-    sizes: 'gzip level 9, brotli quality 11 (node:zlib); web = the page build (--target web), what ships',
+    sizes: 'GNU gzip -9 -n; brotli quality 11 (node:zlib); web = the page build (--target web), what ships; total = .wasm + JS glue',
   },
   wasm: {
     instantiate_ms: round(instantiateMs),
