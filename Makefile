@@ -5,6 +5,7 @@
 #   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, the page end-to-end
 #                           suites (tests/e2e/run.mjs: screenshots in target/e2e/)
 #   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
+#   make bench              speed (native, wasm in Node, next to compromise) and size; writes record/bench-DATE.json
 #   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
 #   make clean              remove build outputs (not node_modules or installed tools)
 #   make score [SCORE_FLAGS=--show-errors]  score the CLI on tests/eval, the seed and CoNLL-2003 dev (scripts/score.sh)
@@ -23,7 +24,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SETUP := scripts/setup.sh
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg
 
-.PHONY: all serve test build wasm cli setup clean score
+.PHONY: all serve test build wasm cli setup clean score bench
 
 all: build
 
@@ -57,6 +58,7 @@ test:
 	cargo build --release
 	wasm-pack test --headless --chrome -- --test web
 	$(WASM_PACK_BUILD)
+	node scripts/check-size.mjs www/pkg
 	cp tests/fixtures/seed.txt www/sample.txt
 	node tests/e2e/run.mjs
 	@echo "lede: all checks passed"
@@ -65,6 +67,16 @@ test:
 score:
 	$(SETUP) rust
 	scripts/score.sh $(SCORE_FLAGS)
+
+## The benchmark, not part of `make test` (timings are not deterministic): seeded inputs (benches/gen.mjs), the native
+## timing loop (benches/native.rs), then the wasm build in Node next to compromise, and the sizes (benches/node.mjs).
+bench:
+	$(SETUP) wasm node
+	node benches/gen.mjs
+	cargo bench --bench native
+	wasm-pack build --release --target nodejs --out-dir target/pkg-node
+	wasm-pack build --release --target web --out-dir target/pkg-web
+	node benches/node.mjs
 
 clean:
 	cargo clean
