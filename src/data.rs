@@ -1,6 +1,14 @@
 //! The data tables compiled into lede (each file under `data/` names its source at its top), and the small helpers
 //! that read them. Tables are plain text: `#` starts a comment line, fields are separated by tabs.
 
+/// The text of the table `data/NAME` as compiled in: build.rs drops its comment lines first.
+macro_rules! table {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+pub(crate) use table;
+
 /// The non-comment, non-empty lines of a table, with their fields split on tabs.
 pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     table

@@ -17,6 +17,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::bloom::Bloom;
 use crate::country::CountryMention;
 use crate::data::{self, Map, Set};
 use crate::figure::Figure;
@@ -56,7 +57,8 @@ enum TitleClass {
 }
 
 struct Lexicon {
-    given: Set<&'static str>,
+    /// Given names (data/given_names*.txt), as a Bloom filter built by build.rs.
+    given: Bloom,
     stop: Set<&'static str>,
     org: Set<&'static str>,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
@@ -89,10 +91,12 @@ fn lexicon() -> &'static Lexicon {
         let words = |src: &'static str| -> Set<&'static str> {
             data::rows(src).filter_map(|r| r.first().copied()).collect()
         };
-        let mut given = words(include_str!("../data/given_names.txt"));
-        given.extend(words(include_str!("../data/given_names_extra.txt")));
+        let given = Bloom(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/given_names.bloom"
+        )));
         let mut titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>> = Map::default();
-        for row in data::rows(include_str!("../data/titles.tsv")) {
+        for row in data::rows(crate::data::table!("titles.tsv")) {
             let class = match row.get(1).copied() {
                 Some("honorific") => TitleClass::Honorific,
                 Some("relation") => TitleClass::Relation,
@@ -106,7 +110,7 @@ fn lexicon() -> &'static Lexicon {
                 list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
             }
         }
-        let family_first = words(include_str!("../data/family_names_first.txt"));
+        let family_first = words(crate::data::table!("family_names_first.txt"));
         // Each word as written in the table (lowercase) and capitalised, so tokens are looked up as they stand.
         let title_words = titles
             .values()
@@ -121,13 +125,13 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             given,
             title_words,
-            notable: notable_keys(include_str!("../data/notable_people.txt"), &family_first),
-            org_names: token_seqs(include_str!("../data/org_names.txt")),
+            notable: notable_keys(crate::data::table!("notable_people.txt"), &family_first),
+            org_names: token_seqs(crate::data::table!("org_names.txt")),
             family_first,
-            stop: words(include_str!("../data/name_stopwords.txt")),
-            org: words(include_str!("../data/org_words.txt")),
+            stop: words(crate::data::table!("name_stopwords.txt")),
+            org: words(crate::data::table!("org_words.txt")),
             titles,
-            verbs: words(include_str!("../data/speech_verbs.txt")),
+            verbs: words(crate::data::table!("speech_verbs.txt")),
         }
     })
 }

@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 use crate::data::rows;
 use crate::text::{TokKind, Tokens};
 
-const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
-const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
-const UNITS: &str = include_str!("../../data/units.tsv");
+const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
+const CURRENCIES: &str = crate::data::table!("currencies.tsv");
+const UNITS: &str = crate::data::table!("units.tsv");
 
 /// What a word does for numbers (data/number_words.tsv, column `role`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

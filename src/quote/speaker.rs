@@ -53,8 +53,8 @@ fn verbs() -> &'static Verbs {
             words: Set::default(),
             phrases: Vec::new(),
         };
-        let speech = crate::data::rows(include_str!("../../data/speech_verbs.txt"));
-        let attribution = crate::data::rows(include_str!("../../data/attribution_verbs.txt"));
+        let speech = crate::data::rows(crate::data::table!("speech_verbs.txt"));
+        let attribution = crate::data::rows(crate::data::table!("attribution_verbs.txt"));
         for row in speech.chain(attribution) {
             let Some(entry) = row.first() else { continue };
             match entry.split_once(' ') {
@@ -648,7 +648,7 @@ fn ends_with_words(title: &str, words: &[&str]) -> bool {
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
     static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut w: Set<&'static str> = crate::data::rows(include_str!("../../data/titles.tsv"))
+        let mut w: Set<&'static str> = crate::data::rows(crate::data::table!("titles.tsv"))
             .filter_map(|row| row.first().copied())
             .flat_map(str::split_whitespace)
             .collect();
