@@ -2,19 +2,8 @@
 // surrogates), a 1 MB single line, unbalanced and runaway quotation marks, piles of combining marks. Each is shown
 // exactly (or, when long, its first part, with a notice), the legend counts equal the CLI's, and nothing throws.
 
+import { rng as random } from '../../scripts/rng.mjs';
 import { check, cli, counts, legendCounts, open, paste, same } from './lib.mjs';
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function garbage(n, seed, max) {
   const r = random(seed);
