@@ -522,8 +522,11 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         return None;
     }
     let key_start = cx.group_start(j);
-    let last = lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf).to_string();
-    let phrases = cx.lex.titles.get(last.as_str())?;
+    // (The phrases borrow the lexicon, not `buf`, which is free again for the comparisons below.)
+    let phrases = cx
+        .lex
+        .titles
+        .get(lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf))?;
     for (phrase, class) in phrases {
         // Match the phrase's earlier words backwards.
         let mut k = key_start;
@@ -587,11 +590,13 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     if i < 2 || !cx.is_punct(i - 1, ",") || !cx.word(i - 2) {
         return false;
     }
-    let w = lower(cx.t.s(i - 2), buf).to_string();
-    cx.lex.titles.get(w.as_str()).is_some_and(|v| {
-        v.iter()
-            .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
-    })
+    cx.lex
+        .titles
+        .get(lower(cx.t.s(i - 2), buf))
+        .is_some_and(|v| {
+            v.iter()
+                .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
+        })
 }
 
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
@@ -894,7 +899,9 @@ pub fn find(
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
     let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
-    let mut starts: Map<&str, Vec<usize>> = Map::default(); // first token text -> entities
+                                                             // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                             // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
@@ -905,7 +912,10 @@ pub fn find(
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
-        starts.entry(t.s(f.first)).or_default().push(e);
+        starts
+            .entry((t.s(f.first), t.str_at(f.first + 1)))
+            .or_default()
+            .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
@@ -968,7 +978,7 @@ pub fn find(
             continue;
         }
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = starts.get(t.s(i)) {
+        if let Some(cands) = starts.get(&(t.s(i), t.str_at(i + 1))) {
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
