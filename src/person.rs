@@ -344,13 +344,16 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn initial(&self, i: usize) -> bool {
+        // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
         let s = self.t.str_at(i);
-        self.word(i)
-            && !self.blocked[i]
-            && s.chars().count() == 1
-            && s.chars().all(char::is_uppercase)
+        self.t.get(i).is_some_and(|tok| tok.cap)
+            && self.word(i)
             && self.t.touch(i)
             && self.is_punct(i + 1, ".")
+            && !self.blocked[i]
+            && s.len() <= 4
+            && s.chars().count() == 1
+            && s.chars().all(char::is_uppercase)
     }
 
     fn particle(&self, i: usize) -> bool {
@@ -1016,11 +1019,14 @@ pub fn find(
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
                 && joins(end + 1);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
-            let evident = k.is_some()
-                || (lex.notable.contains(key) && !keys.contains_key(key))
-                || title_before(&cx, i, &mut buf).is_some()
-                || evidence_after(&cx, end, &mut buf);
-            if !joined_before && !joined_after && evident {
+            // (Looked for only when the word stands alone: the search for evidence is the costly part.)
+            let evident = |buf: &mut String| {
+                k.is_some()
+                    || (lex.notable.contains(key) && !keys.contains_key(key))
+                    || title_before(&cx, i, buf).is_some()
+                    || evidence_after(&cx, end, buf)
+            };
+            if !joined_before && !joined_after && evident(&mut buf) {
                 let e = match k {
                     Some(e) => e,
                     None => resolve_single(&mut people, &keys, &mut single, key),
