@@ -239,8 +239,6 @@ struct Ctx<'a, 't> {
     blocked: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
-    /// Token is a word of a title phrase ("minister", "prime"), in any case.
-    title: Vec<bool>,
     /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
     name: Vec<bool>,
 }
@@ -297,15 +295,11 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
-        let title: Vec<bool> = (0..t.len())
-            .map(|i| t.toks[i].kind == TokKind::Word && lex.title_words.contains(t.s(i)))
-            .collect();
         let mut cx = Ctx {
             t,
             lex,
             blocked,
             headline: headline_lines(t),
-            title,
             name: Vec::new(),
         };
         cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
@@ -317,8 +311,10 @@ impl<'a, 't> Ctx<'a, 't> {
         self.name.get(i).copied().unwrap_or(false)
     }
 
+    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case. Looked up when asked, not for every
+    /// token up front: only capitalised words and a few neighbours of runs are ever asked about.
     fn title_word(&self, i: usize) -> bool {
-        self.title.get(i).copied().unwrap_or(false)
+        self.word(i) && self.lex.title_words.contains(self.t.s(i))
     }
 
     fn compute_name_word(&self, i: usize) -> bool {
@@ -340,7 +336,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return false;
             }
         }
-        !self.title[i]
+        !self.title_word(i)
     }
 
     fn initial(&self, i: usize) -> bool {
