@@ -56,6 +56,11 @@ fn is_alnum(c: char) -> bool {
     }
 }
 
+/// White space; the common punctuation of [`is_plain_punct`] (often the next mark) without the Unicode table.
+fn is_space(c: char) -> bool {
+    !is_plain_punct(c) && c.is_whitespace()
+}
+
 /// Characters after which a mark opens: besides space and the start of the text. (A `match`, not a search of a string.)
 fn opens_left(c: char) -> bool {
     matches!(
@@ -99,8 +104,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let text = toks.text;
     let prev = text.get(..t.start).and_then(|p| p.chars().next_back());
     let next = text.get(t.end..).and_then(|n| n.chars().next());
-    let l_space = prev.is_none_or(char::is_whitespace);
-    let r_space = next.is_none_or(char::is_whitespace);
+    let l_space = prev.is_none_or(is_space);
+    let r_space = next.is_none_or(is_space);
     let l_open = l_space || prev.is_some_and(opens_left);
     let l_alnum = prev.is_some_and(is_alnum);
     let r_alnum = next.is_some_and(is_alnum);
@@ -327,10 +332,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fast_path_of_is_alnum_agrees_with_the_unicode_tables() {
+    fn the_fast_paths_agree_with_the_unicode_tables() {
         let plain = (0x2010..=0x205E).chain([0xAB, 0xBB]);
         for c in (0..0x80).chain(plain).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
         }
     }
 
