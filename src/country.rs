@@ -415,9 +415,18 @@ const LANGUAGE_USES: &[&str] = &[
 
 /// Cuts a table string into tokens the way the text is cut.
 fn entry(s: &'static str, target: Target) -> Entry {
-    let t = Tokens::new(s);
-    let toks: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
-    let touch = (0..t.len()).map(|i| t.touch(i)).collect();
+    // Most names are one plain word ("France", "Iranians"): one token, touching nothing, without running the
+    // tokenizer (this runs for every alias on the first call, which the page waits for).
+    let (toks, touch): (Vec<&'static str>, Vec<bool>) =
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+            (vec![s], vec![false])
+        } else {
+            let t = Tokens::new(s);
+            (
+                (0..t.len()).map(|i| t.s(i)).collect(),
+                (0..t.len()).map(|i| t.touch(i)).collect(),
+            )
+        };
     let pronoun_like = toks.len() == 1 && PRONOUN_LIKE.contains(&toks[0]);
     Entry {
         toks,
@@ -799,6 +808,24 @@ const NOT_NAME_AFTER: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_word_entries_are_cut_as_the_tokenizer_cuts_them() {
+        for s in [
+            "France",
+            "Iranians",
+            "U.S.",
+            "Côte d’Ivoire",
+            "New Zealand",
+            "Guinea-Bissau",
+        ] {
+            let e = entry(s, Target::Not);
+            let t = Tokens::new(s);
+            let toks: Vec<&str> = (0..t.len()).map(|i| t.s(i)).collect();
+            let touch: Vec<bool> = (0..t.len()).map(|i| t.touch(i)).collect();
+            assert_eq!((e.toks, e.touch), (toks, touch), "{s}");
+        }
+    }
 
     fn found(text: &str) -> Vec<(&str, &'static str, &'static str)> {
         let toks = Tokens::new(text);

@@ -79,6 +79,53 @@ const PARTICLES: &[&str] = &[
     "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
 ];
 
+/// `s` is one of [`PARTICLES`], as written there (lowercase). The same list as a `match`, which compiles to a switch on
+/// the length and a few comparisons instead of a scan of 25 strings: it runs for most capitalised words.
+/// (A unit test keeps the two lists equal.)
+fn is_particle(s: &[u8]) -> bool {
+    matches!(
+        s,
+        b"al"
+            | b"el"
+            | b"bin"
+            | b"ibn"
+            | b"bint"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"del"
+            | b"della"
+            | b"di"
+            | b"da"
+            | b"du"
+            | b"dos"
+            | b"das"
+            | b"le"
+            | b"la"
+            | b"ter"
+            | b"ten"
+            | b"zu"
+            | b"y"
+            | b"ben"
+            | b"wa"
+    )
+}
+
+/// `s` is a particle in any ASCII case ("Le", "VAN"), lowercased on the stack: particles have at most 5 bytes.
+fn is_particle_any_case(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() > 5 {
+        return false;
+    }
+    let mut low = [0u8; 5];
+    for (d, c) in low.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    is_particle(&low[..b.len()])
+}
+
 /// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
 const TITLE_MODIFIERS: &[&str] = &[
     "former", "acting", "deputy", "interim", "late", "then", "ex", "outgoing", "incoming",
@@ -192,8 +239,6 @@ struct Ctx<'a, 't> {
     blocked: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
-    /// Token is a word of a title phrase ("minister", "prime"), in any case.
-    title: Vec<bool>,
     /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
     name: Vec<bool>,
 }
@@ -250,15 +295,11 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
-        let title: Vec<bool> = (0..t.len())
-            .map(|i| t.toks[i].kind == TokKind::Word && lex.title_words.contains(t.s(i)))
-            .collect();
         let mut cx = Ctx {
             t,
             lex,
             blocked,
             headline: headline_lines(t),
-            title,
             name: Vec::new(),
         };
         cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
@@ -270,8 +311,10 @@ impl<'a, 't> Ctx<'a, 't> {
         self.name.get(i).copied().unwrap_or(false)
     }
 
+    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case. Looked up when asked, not for every
+    /// token up front: only capitalised words and a few neighbours of runs are ever asked about.
     fn title_word(&self, i: usize) -> bool {
-        self.title.get(i).copied().unwrap_or(false)
+        self.word(i) && self.lex.title_words.contains(self.t.s(i))
     }
 
     fn compute_name_word(&self, i: usize) -> bool {
@@ -293,29 +336,29 @@ impl<'a, 't> Ctx<'a, 't> {
                 return false;
             }
         }
-        !self.title[i]
+        !self.title_word(i)
     }
 
     fn initial(&self, i: usize) -> bool {
+        // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
         let s = self.t.str_at(i);
-        self.word(i)
-            && !self.blocked[i]
-            && s.chars().count() == 1
-            && s.chars().all(char::is_uppercase)
+        self.t.get(i).is_some_and(|tok| tok.cap)
+            && self.word(i)
             && self.t.touch(i)
             && self.is_punct(i + 1, ".")
+            && !self.blocked[i]
+            && s.len() <= 4
+            && s.chars().count() == 1
+            && s.chars().all(char::is_uppercase)
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.word(i) && PARTICLES.contains(&self.t.s(i))
+        self.word(i) && is_particle(self.t.s(i).as_bytes())
     }
 
     /// A particle in either case ("Le" of "Bruno Le Maire", "Van" of "Dries Van Noten").
     fn particle_any_case(&self, i: usize) -> bool {
-        self.word(i)
-            && PARTICLES
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(self.t.s(i)))
+        self.word(i) && is_particle_any_case(self.t.s(i))
     }
 }
 
@@ -478,8 +521,11 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         return None;
     }
     let key_start = cx.group_start(j);
-    let last = lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf).to_string();
-    let phrases = cx.lex.titles.get(last.as_str())?;
+    // (The phrases borrow the lexicon, not `buf`, which is free again for the comparisons below.)
+    let phrases = cx
+        .lex
+        .titles
+        .get(lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf))?;
     for (phrase, class) in phrases {
         // Match the phrase's earlier words backwards.
         let mut k = key_start;
@@ -543,11 +589,13 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     if i < 2 || !cx.is_punct(i - 1, ",") || !cx.word(i - 2) {
         return false;
     }
-    let w = lower(cx.t.s(i - 2), buf).to_string();
-    cx.lex.titles.get(w.as_str()).is_some_and(|v| {
-        v.iter()
-            .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
-    })
+    cx.lex
+        .titles
+        .get(lower(cx.t.s(i - 2), buf))
+        .is_some_and(|v| {
+            v.iter()
+                .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
+        })
 }
 
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
@@ -729,11 +777,13 @@ pub fn find(
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
+        // (The cheap per-token flags first: the set lookups run only for capitalised name words.)
         let s = t.s(i);
-        let stop_ok = !lex.stop.contains(s)
-            || cx.initial(i)
-            || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some());
-        let starts = !glued && stop_ok && cx.name_word(i);
+        let starts = !glued
+            && cx.name_word(i)
+            && (!lex.stop.contains(s)
+                || cx.initial(i)
+                || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some()));
         if !starts {
             i += 1;
             continue;
@@ -848,7 +898,9 @@ pub fn find(
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
     let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
-    let mut starts: Map<&str, Vec<usize>> = Map::default(); // first token text -> entities
+                                                             // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                             // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
@@ -859,7 +911,10 @@ pub fn find(
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
-        starts.entry(t.s(f.first)).or_default().push(e);
+        starts
+            .entry((t.s(f.first), t.str_at(f.first + 1)))
+            .or_default()
+            .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
@@ -922,7 +977,7 @@ pub fn find(
             continue;
         }
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = starts.get(t.s(i)) {
+        if let Some(cands) = starts.get(&(t.s(i), t.str_at(i + 1))) {
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
@@ -960,11 +1015,14 @@ pub fn find(
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
                 && joins(end + 1);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
-            let evident = k.is_some()
-                || (lex.notable.contains(key) && !keys.contains_key(key))
-                || title_before(&cx, i, &mut buf).is_some()
-                || evidence_after(&cx, end, &mut buf);
-            if !joined_before && !joined_after && evident {
+            // (Looked for only when the word stands alone: the search for evidence is the costly part.)
+            let evident = |buf: &mut String| {
+                k.is_some()
+                    || (lex.notable.contains(key) && !keys.contains_key(key))
+                    || title_before(&cx, i, buf).is_some()
+                    || evidence_after(&cx, end, buf)
+            };
+            if !joined_before && !joined_after && evident(&mut buf) {
                 let e = match k {
                     Some(e) => e,
                     None => resolve_single(&mut people, &keys, &mut single, key),
@@ -1033,4 +1091,23 @@ fn resolve_single(
     });
     single.insert(word.to_string(), e);
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particle_match_agrees_with_the_list() {
+        for p in PARTICLES {
+            assert!(is_particle(p.as_bytes()), "{p}");
+            assert!(is_particle_any_case(&p.to_uppercase()), "{p}");
+        }
+        for w in ["a", "alb", "Della", "dellas", "Le", "Émile", ""] {
+            let listed = PARTICLES.contains(&w);
+            assert_eq!(is_particle(w.as_bytes()), listed, "{w}");
+            let any = PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w));
+            assert_eq!(is_particle_any_case(w), any, "{w}");
+        }
+    }
 }

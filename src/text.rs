@@ -130,6 +130,9 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
+        // For words: whether every character was ASCII, and how many ASCII capitals, counted while scanning.
+        let mut ascii_word = false;
+        let mut upper = 0usize;
         if b.is_ascii_digit() {
             kind = TokKind::Number;
             i += 1;
@@ -153,9 +156,12 @@ fn tokenize(text: &str) -> Vec<Token> {
             if b.is_ascii_alphabetic() || (b >= 0x80 && !plain && is_word_char(c)) {
                 kind = TokKind::Word;
                 i += c.len_utf8();
+                ascii_word = b < 0x80;
+                upper = usize::from(b.is_ascii_uppercase());
                 while i < text.len() {
                     let b = bytes[i];
                     if b.is_ascii_alphabetic() {
+                        upper += usize::from(b.is_ascii_uppercase());
                         i += 1;
                         continue;
                     }
@@ -164,6 +170,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                     }
                     let c = text[i..].chars().next().unwrap_or(' ');
                     if is_word_char(c) {
+                        ascii_word = false;
                         i += c.len_utf8();
                     } else {
                         break;
@@ -193,9 +200,8 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let s = &text[start..i];
-        let (cap, all_caps) = if kind == TokKind::Word && s.is_ascii() {
+        let (cap, all_caps) = if kind == TokKind::Word && ascii_word {
             // An ASCII word is all letters.
-            let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
             (
                 s.as_bytes()[0].is_ascii_uppercase(),
                 s.len() >= 2 && upper == s.len(),

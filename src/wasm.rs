@@ -62,14 +62,24 @@ export interface Annotated {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `JSON.parse`.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(json: &str) -> Result<JsValue, JsValue>;
+}
+
 /// Annotates `text`; returns `{version, annotations, entities}` with UTF-16 offsets.
+///
+/// The result crosses to JavaScript as the CLI's JSON, parsed by `JSON.parse`: one string copy and the engine's own
+/// parser, several times faster than building each object with a call per property from wasm. The objects are the
+/// same: keys in the same order, absent fields absent, `null` where the contract says null, and numbers exact (serde_json
+/// writes the shortest form that reads back as the same double; the core's numbers are always finite).
 #[wasm_bindgen(unchecked_return_type = "Annotated")]
 pub fn annotate(text: &str) -> Result<JsValue, JsError> {
     let doc = annotate_core(text);
-    let out = Output::new(text, &doc, Unit::Utf16);
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    serde::Serialize::serialize(&out, &ser)
-        .map_err(|e| JsError::new(&format!("lede: cannot build the result: {e}")))
+    let json = Output::new(text, &doc, Unit::Utf16).to_json(false);
+    json_parse(&json).map_err(|_| JsError::new("lede: cannot build the result"))
 }
 
 /// The crate version, e.g. "0.1.0".

@@ -5,7 +5,7 @@
 //! belongs to a JSON-like wrapper (`[[{“value”:”`) are not marks at all. Every decision here looks at a few
 //! characters or tokens around the mark, never further.
 
-use crate::text::{is_mark, TokKind, Tokens};
+use crate::text::{is_mark, is_plain_punct, TokKind, Tokens};
 
 /// A closing mark only closes an opening mark of its own family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,12 +46,42 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     family(s).is_some()
 }
 
+/// A letter, digit or combining mark. ASCII and the common punctuation of [`is_plain_punct`] (the neighbours of most
+/// marks) are answered without the Unicode tables.
 fn is_alnum(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_plain_punct(c) && (c.is_alphanumeric() || is_mark(c))
+    }
 }
 
-/// Characters after which a mark opens: besides space and the start of the text.
-const OPEN_LEFT: &str = "([{<-–—/“‘«‹„‚\"'";
+/// White space; the common punctuation of [`is_plain_punct`] (often the next mark) without the Unicode table.
+fn is_space(c: char) -> bool {
+    !is_plain_punct(c) && c.is_whitespace()
+}
+
+/// Characters after which a mark opens: besides space and the start of the text. (A `match`, not a search of a string.)
+fn opens_left(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '<'
+            | '-'
+            | '–'
+            | '—'
+            | '/'
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '„'
+            | '‚'
+            | '"'
+            | '\''
+    )
+}
 
 /// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
 /// text writes apart (`Reuters 's`, `I 'm`, `wo n't`).
@@ -74,15 +104,17 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let text = toks.text;
     let prev = text.get(..t.start).and_then(|p| p.chars().next_back());
     let next = text.get(t.end..).and_then(|n| n.chars().next());
-    let l_space = prev.is_none_or(char::is_whitespace);
-    let r_space = next.is_none_or(char::is_whitespace);
-    let l_open = l_space || prev.is_some_and(|c| OPEN_LEFT.contains(c));
+    let l_space = prev.is_none_or(is_space);
+    let r_space = next.is_none_or(is_space);
+    let l_open = l_space || prev.is_some_and(opens_left);
     let l_alnum = prev.is_some_and(is_alnum);
     let r_alnum = next.is_some_and(is_alnum);
     let r_bound = !r_alnum;
     // Opening: space or an opening bracket before, text after. Closing: text before, space or punctuation after.
-    let open_ctx = l_open && !r_space && !next.is_some_and(|c| ",;:!?)]}".contains(c));
-    let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| "([{".contains(c));
+    let open_ctx = l_open
+        && !r_space
+        && !next.is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}'));
+    let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| matches!(c, '(' | '[' | '{'));
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
     let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end);
@@ -298,6 +330,15 @@ fn in_wrapper(toks: &Tokens, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_paths_agree_with_the_unicode_tables() {
+        let plain = (0x2010..=0x205E).chain([0xAB, 0xBB]);
+        for c in (0..0x80).chain(plain).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
 
     /// The classification of every mark in `text`, as (mark, open, close, weak).
     fn marks(text: &str) -> Vec<(String, bool, bool, bool)> {
