@@ -44,7 +44,9 @@
   // ---- the host element, its shadow root, the tooltip and the keyboard bar
   const host = document.createElement('lede-annotator');
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.innerHTML = `<style>
+  // A constructed style sheet, not a <style> element: a page's CSP (style-src) cannot block it.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
     :host { all: initial !important; }
     * { box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif; }
     .tip { position: fixed; max-width: 22rem; padding: .45rem .6rem; border-radius: 6px; background: #1c1917; color: #fafaf9;
@@ -59,8 +61,9 @@
     .bar button { border: 1px solid #a8a29e; background: #fff; color: #1c1917; border-radius: 5px; padding: 2px 8px; cursor: pointer; }
     .bar button:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
     .count { padding: 0 4px; }
-  </style>
-  <div class="tip" role="tooltip" id="tip" hidden></div>
+`);
+  shadow.adoptedStyleSheets = [sheet];
+  shadow.innerHTML = `<div class="tip" role="tooltip" id="tip" hidden></div>
   <div class="bar" role="toolbar" aria-label="lede annotations" hidden>
     <span class="count" aria-live="polite"></span>
     <button type="button" data-go="-1" aria-label="Previous annotation">◀</button>
@@ -128,15 +131,23 @@
     const segs = [];
     let text = '';
     let lastBlock = null;
+    const display = new Map();
+    const inline = (el) => {
+      let d = display.get(el);
+      if (d === undefined) display.set(el, (d = getComputedStyle(el).display.startsWith('inline')));
+      return d;
+    };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(n) {
         if (n.nodeType === Node.ELEMENT_NODE) return n.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-        return n.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return NodeFilter.FILTER_ACCEPT;
       },
     });
     for (let n = walker.nextNode(); n && text.length < MAX_TEXT; n = walker.nextNode()) {
       let block = n.parentElement;
-      while (block && block !== root && !BLOCK.has(block.tagName) && getComputedStyle(block).display === 'inline') block = block.parentElement;
+      while (block && block !== root && !BLOCK.has(block.tagName) && inline(block)) block = block.parentElement;
+      // White space between blocks is layout; between inline tags of one block it separates words.
+      if (!n.data.trim() && block !== lastBlock) continue;
       if (segs.length && block !== lastBlock) text += '\n\n';
       lastBlock = block;
       segs.push({ node: n, start: text.length, end: text.length + n.data.length });
