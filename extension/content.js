@@ -186,6 +186,7 @@
   // ---- painting
   function paint() {
     for (const k of KINDS) CSS.highlights.delete(`lede-${k}`);
+    CSS.highlights.delete('lede-current');
     if (!on) return;
     for (const k of KINDS) {
       if (!kinds[k]) continue;
@@ -328,6 +329,9 @@
     if (!list.length) return;
     const at = list.indexOf(current);
     current = list[at < 0 ? (d > 0 ? 0 : list.length - 1) : (at + d + list.length) % list.length];
+    const h = new Highlight(shown[current].range);
+    h.priority = 2;
+    CSS.highlights.set('lede-current', h);
     const r = shown[current].range.getBoundingClientRect();
     if (r.top < 40 || r.bottom > innerHeight - 80) window.scrollBy({ top: r.top - innerHeight / 3 });
     showTip(current);

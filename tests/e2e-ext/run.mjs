@@ -7,6 +7,7 @@
 //   - hovers a highlight and reads the tooltip in the extension's shadow root; reaches one by keyboard (the bar's Next);
 //   - clicks a highlighted word: the page's own click handler still fires;
 //   - compares the page's DOM, without the extension's host element, with the reference tab's: unchanged.
+// Then the popup's settings: per-kind toggles, and "always annotate" for a site.
 // The extension is loaded from a copy of target/extension/ whose manifest adds host permission for http://127.0.0.1/*
 // (the tests cannot click the toolbar button, which is what grants activeTab to a reader).
 // Usage: node tests/e2e-ext/run.mjs [PAGE...]   (env CHROMIUM overrides /usr/bin/chromium)
@@ -16,7 +17,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { BROWSER, OUT_DIR, ROOT, browserArgs, check, fail, failed, same, setSuite } from '../e2e/lib.mjs';
+import { BROWSER, OUT_DIR, ROOT, browserArgs, check, fail, failed, ok, same, setSuite } from '../e2e/lib.mjs';
 
 const EXT = join(ROOT, 'target', 'extension');
 const PAGES = join(ROOT, 'tests', 'e2e-ext', 'pages');
@@ -232,9 +233,62 @@ async function runPage(context, sw, base, name) {
   await page.close();
 }
 
+/**
+ * The popup's per-kind toggles (persisted in chrome.storage.local, applied to an annotated tab at once) and the
+ * per-site "always annotate" (a content script registered for the site: a new visit is annotated without a click).
+ */
+async function settings(context, sw, base) {
+  const id = new URL(sw.url()).host;
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const url = `${base}plain.html?settings`;
+  await page.goto(url);
+  const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  await sw.evaluate((t) => globalThis.lede.toggle(t), tabId);
+  await page.waitForFunction(() => document.querySelector('lede-annotator')?.dataset.state === 'ready');
+  const popup = await context.newPage();
+  popup.setDefaultTimeout(TIMEOUT);
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.waitForSelector('input[data-kind="person"]:checked');
+  await popup.click('input[data-kind="person"]');
+  await page.waitForFunction(() => !CSS.highlights.has('lede-person') && CSS.highlights.has('lede-country'));
+  const stored = await sw.evaluate(() => chrome.storage.local.get('kinds'));
+  check(stored.kinds?.person === false, 'unticking People in the popup is stored', JSON.stringify(stored));
+  ok('unticking People removes the person highlights and keeps the others');
+  await popup.reload();
+  check(!(await popup.isChecked('input[data-kind="person"]')), 'the popup shows the stored setting when opened again');
+  await popup.click('input[data-kind="person"]');
+  await page.waitForFunction(() => (CSS.highlights.get('lede-person')?.size ?? 0) > 0);
+  ok('ticking People again brings the person highlights back');
+  await popup.close();
+  await page.close();
+
+  const origin = new URL(base).origin;
+  const granted = await sw.evaluate(async (o) => {
+    await chrome.storage.local.set({ sites: { [o]: true } });
+    return globalThis.lede.syncSites();
+  }, origin);
+  check(same(granted, [`${origin}/*`]), 'always annotate: the content script is registered for the site', JSON.stringify(granted));
+  const visit = await context.newPage();
+  visit.setDefaultTimeout(TIMEOUT);
+  await visit.goto(`${base}noise.html?always`);
+  await visit.waitForFunction(() => document.querySelector('lede-annotator')?.dataset.state === 'ready');
+  const got = await highlights(visit);
+  check(got.person.includes('Narendra Modi'), 'always annotate: a new visit is annotated without a click', JSON.stringify(got));
+  await sw.evaluate(async () => {
+    await chrome.storage.local.set({ sites: {} });
+    return globalThis.lede.syncSites();
+  });
+  await visit.reload();
+  await visit.waitForFunction(() => window.done === true);
+  await visit.waitForTimeout(500);
+  check((await visit.$('lede-annotator')) === null, 'always annotate off: the next visit is left alone');
+  await visit.close();
+}
+
 async function main() {
   const wanted = process.argv.slice(2);
-  for (const w of wanted) if (!(w in CASES)) throw new Error(`unknown page ${w}: expected one of ${Object.keys(CASES).join(', ')}`);
+  for (const w of wanted) if (!(w in CASES) && w !== 'settings') throw new Error(`unknown page ${w}: expected one of ${Object.keys(CASES).join(', ')}`);
   for (const f of ['manifest.json', 'background.js', 'content.js', 'describe.js', 'pkg/lede_bg.wasm']) {
     if (!existsSync(join(EXT, f))) throw new Error(`${join(EXT, f)} is missing: run make extension`);
   }
@@ -257,11 +311,12 @@ async function main() {
     const probe = await sw.evaluate(() => globalThis.lede.annotateText('French President Emmanuel Macron said 40 percent.'));
     check(probe.ok && probe.annotations.some((a) => a.kind === 'person' && a.tip?.heading === 'Emmanuel Macron'),
       'the service worker runs the wasm and describes the spans', JSON.stringify(probe).slice(0, 400));
-    for (const name of wanted.length ? wanted : Object.keys(CASES)) {
+    for (const name of wanted.length ? wanted : [...Object.keys(CASES), 'settings']) {
       setSuite(name);
       const t0 = Date.now();
       try {
-        await runPage(context, sw, url, name);
+        if (name === 'settings') await settings(context, sw, url);
+        else await runPage(context, sw, url, name);
       } catch (e) {
         fail(`stopped: ${e.stack ?? e}`);
       }
