@@ -20,13 +20,20 @@
   const MAX_TEXT = 2_000_000;
   const DEBOUNCE_MS = 400;
   const MAX_RUNS = 30;
-  /** Subtrees that are never article text. */
-  const SKIP = [
+  /** Subtrees that are never article text, by their tag or role. */
+  const HARD = [
     'nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select',
     'button', 'svg', 'canvas', 'iframe', 'figcaption', 'lede-annotator', '[hidden]', '[aria-hidden="true"]', '[role="navigation"]',
     '[role="complementary"]', '[role="contentinfo"]', '[role="banner"]', '[contenteditable=""]', '[contenteditable="true"]',
+  ].join(',');
+  /**
+   * Subtrees that are not article text by their class or id (comments, "most read" and related lists, share bars),
+   * unless they hold most of the page's paragraph text: then the name is a wrapper's ("page has-comments").
+   */
+  const SOFT = [
     '#comments', '.comments', '[class*="comment" i]', '[id*="comment" i]', '[class*="most-read" i]', '[class*="mostread" i]',
-    '[class*="most-popular" i]', '[class*="related" i]', '[class*="newsletter" i]', '[class*="share" i]', '[class*="promo" i]',
+    '[class*="most-popular" i]', '[class*="related" i]', '[class*="newsletter" i]', '[class*="share-" i]', '[class*="social" i]',
+    '[class*="promo" i]',
   ].join(',');
   const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'MAIN',
     'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGURE', 'TABLE', 'TR', 'UL', 'OL', 'BR', 'HR']);
@@ -92,18 +99,44 @@
   });
 
   // ---- finding the article
+  /** Paragraph text under `el` (UTF-16 units). */
+  const pText = (el) => {
+    let n = 0;
+    for (const p of el.querySelectorAll('p')) n += p.textContent.length;
+    return n;
+  };
+  /** Per run: the page's paragraph text, and which SOFT-matching elements are skipped. */
+  let total = 0;
+  let soft = new Map();
+  /** True when the subtree of `el` is not article text. */
+  function isSkipped(el) {
+    if (el.matches(HARD)) return true;
+    if (!el.matches(SOFT)) return false;
+    let v = soft.get(el);
+    if (v === undefined) soft.set(el, (v = pText(el) * 2 < total));
+    return v;
+  }
+  /** True when `el` or an ancestor of it below `stop` is skipped. */
+  function skippedIn(el, stop) {
+    for (let e = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
+    return false;
+  }
   const textLen = (el) => {
     let n = 0;
-    for (const p of el.querySelectorAll('p')) if (!p.closest(SKIP)) n += p.textContent.length;
+    for (const p of el.querySelectorAll('p')) if (!skippedIn(p, el)) n += p.textContent.length;
     return n;
   };
 
   /** The element holding the article: the <article>/<main> with the most paragraph text, else the densest <p> parent. */
   function findRoot() {
+    const body = document.body;
+    if (!body) return null;
+    total = pText(body);
+    soft = new Map();
     let best = null;
     let bestLen = 0;
-    for (const el of document.querySelectorAll('article, main, [role="main"], [itemprop="articleBody"]')) {
-      if (el.parentElement?.closest(SKIP) || el.matches('[hidden]')) continue;
+    for (const el of body.querySelectorAll('article, main, [role="main"], [itemprop="articleBody"]')) {
+      if (skippedIn(el, body)) continue;
       const n = textLen(el);
       if (n > bestLen) {
         best = el;
@@ -112,8 +145,8 @@
     }
     if (best && bestLen >= 200) return best;
     const byParent = new Map();
-    for (const p of document.body?.querySelectorAll('p') ?? []) {
-      if (p.closest(SKIP)) continue;
+    for (const p of body.querySelectorAll('p')) {
+      if (skippedIn(p, body)) continue;
       const parent = p.parentElement;
       byParent.set(parent, (byParent.get(parent) ?? 0) + p.textContent.length);
     }
@@ -123,7 +156,7 @@
         bestLen = n;
       }
     }
-    return best ?? document.body;
+    return best ?? body;
   }
 
   /** The article's text and its text nodes: {text, segs: [{node, start, end}]}; blocks are apart by a blank line. */
@@ -139,7 +172,7 @@
     };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(n) {
-        if (n.nodeType === Node.ELEMENT_NODE) return n.matches(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        if (n.nodeType === Node.ELEMENT_NODE) return isSkipped(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
         return NodeFilter.FILTER_ACCEPT;
       },
     });
@@ -180,8 +213,8 @@
     return r;
   }
 
-  /** The text a range should show: the annotation's text with the block breaks the extraction put in it. */
-  const flat = (s) => s.replace(/\s+/g, ' ');
+  /** A text without its white space: a range across blocks lacks the blank line the extraction put between them. */
+  const flat = (s) => s.replace(/\s+/g, '');
 
   // ---- painting
   function paint() {
@@ -216,6 +249,7 @@
     if (!on) return;
     const id = ++job;
     const root = findRoot();
+    if (!root) return;
     const { text, segs } = extract(root);
     if (text === lastText && shown.length) return validate();
     setState('busy');

@@ -53,7 +53,7 @@ const CASES = {
   },
   noise: {
     want: { person: ['Narendra Modi', 'Modi'], country: ['Indian', 'Pakistan', 'Bangladesh', 'Nepal'], figure: ['66 percent', '$1 billion'], quote: ['“The people have spoken,”'] },
-    not: ['Joe Biden', 'Canada', 'Boris Johnson', 'Xi Jinping', 'Argentina', 'Norway', 'Donald Trump', 'Sweden', 'Angela Merkel', 'Austria', 'Belgium'],
+    not: ['Joe Biden', 'Canada', 'Rishi Sunak', 'Ireland', 'Boris Johnson', 'Xi Jinping', 'Argentina', 'Norway', 'Donald Trump', 'Sweden', 'Angela Merkel', 'Austria', 'Belgium'],
   },
 };
 
