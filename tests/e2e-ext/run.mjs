@@ -217,12 +217,32 @@ async function runPage(context, sw, base, name) {
   check(a === b, "the page's DOM is unchanged (outside the extension's host element)", `annotated:\n${a}\nreference:\n${b}`);
   check(errors.length === 0, 'no page errors', errors.join('\n'));
 
+  if (name === 'rerender') {
+    // An edit under a highlight drops it at once (before the debounced re-annotation), then the new text is annotated.
+    const runs = (await hostState(page)).runs;
+    const early = await page.evaluate(async () => {
+      const walker = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.data.includes('Anthony Albanese')) n.data = n.data.replace('Australian Prime Minister Anthony Albanese', 'New Zealand Prime Minister Chris Hipkins');
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      return [...(CSS.highlights.get('lede-person') ?? [])].map((r) => r.toString());
+    });
+    check(!early.some((t) => t.includes('Albanese') || t.includes('Chris Hip')), 'an edit under a highlight drops it at once', JSON.stringify(early));
+    await page.waitForFunction((n) => Number(document.querySelector('lede-annotator').dataset.runs) > n, runs);
+    const later = await highlights(page);
+    check(later.person.includes('Chris Hipkins') && !later.person.includes('Anthony Albanese'), 'the edited text is annotated anew', JSON.stringify(later.person));
+  }
+
   if (name === 'plain') {
     mkdirSync(OUT_DIR, { recursive: true });
     const p = await centreOf(page, 'person', 'Emmanuel Macron');
     if (p) await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(OUT_DIR, 'extension-plain.png') });
+    // The observer does not feed on its own work: a static page is annotated once.
+    await page.waitForTimeout(1000);
+    check((await hostState(page)).runs === 1, 'a static page is annotated once (no loop)', JSON.stringify(await hostState(page)));
     // A second toggle removes the annotation.
     await sw.evaluate((t) => globalThis.lede.toggle(t), tabId);
     await page.waitForFunction(() => document.querySelector('lede-annotator')?.dataset.state === 'off', null, { timeout: TIMEOUT });
