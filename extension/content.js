@@ -68,11 +68,13 @@
     .bar button { border: 1px solid #a8a29e; background: #fff; color: #1c1917; border-radius: 5px; padding: 2px 8px; cursor: pointer; }
     .bar button:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
     .count { padding: 0 4px; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `);
   shadow.adoptedStyleSheets = [sheet];
   shadow.innerHTML = `<div class="tip" role="tooltip" id="tip" hidden></div>
   <div class="bar" role="toolbar" aria-label="lede annotations" hidden>
-    <span class="count" aria-live="polite"></span>
+    <span class="count"></span>
+    <span class="sr" aria-live="polite"></span>
     <button type="button" data-go="-1" aria-label="Previous annotation">◀</button>
     <button type="button" data-go="1" aria-label="Next annotation">▶</button>
     <button type="button" data-go="0" aria-label="Remove the annotations">✕</button>
@@ -80,6 +82,7 @@
   const tip = shadow.querySelector('.tip');
   const bar = shadow.querySelector('.bar');
   const count = shadow.querySelector('.count');
+  const live = shadow.querySelector('.sr');
   const setState = (s) => host.setAttribute('data-state', s);
   document.documentElement.append(host);
 
@@ -306,7 +309,11 @@
       e.textContent = t;
       return e;
     };
-    tip.replaceChildren(span('kind', d.kind), span('head', d.heading), ...d.lines.map((l) => span('line', l)));
+    const lines = [...d.lines];
+    // As on the page: a name, country or figure inside a quote says whose quote it is.
+    const q = s.a.kind === 'quote' ? undefined : shown.find((o) => o.a.kind === 'quote' && o.a.start <= s.a.start && o.a.end >= s.a.end);
+    if (q) lines.push(q.a.speaker ? `In a quote by ${q.a.speaker}` : 'In a quote (speaker not named)');
+    tip.replaceChildren(span('kind', d.kind), span('head', d.heading), ...lines.map((l) => span('line', l)));
     tip.dataset.kind = s.a.kind;
     tip.hidden = false;
     const rects = s.range.getClientRects();
@@ -369,8 +376,10 @@
     const r = shown[current].range.getBoundingClientRect();
     if (r.top < 40 || r.bottom > innerHeight - 80) window.scrollBy({ top: r.top - innerHeight / 3 });
     showTip(current);
-    const s = shown[current];
-    count.textContent = `${list.indexOf(current) + 1}/${list.length}: ${s.a.tip?.kind ?? s.a.kind} ${s.a.text.slice(0, 60)}`;
+    const t = shown[current].a.tip;
+    count.textContent = `${list.indexOf(current) + 1}/${list.length}`;
+    // What a screen reader says: the tooltip, flattened.
+    live.textContent = t ? [`${t.kind}: ${t.heading}`, ...t.lines].join('; ') : shown[current].a.text;
   }
 
   // ---- on, off, settings

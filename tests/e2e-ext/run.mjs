@@ -12,6 +12,7 @@
 // (the tests cannot click the toolbar button, which is what grants activeTab to a reader).
 // Usage: node tests/e2e-ext/run.mjs [PAGE...]   (env CHROMIUM overrides /usr/bin/chromium)
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; obj
  */
 const CASES = {
   plain: {
-    want: { person: ['Vladimir Putin', 'Emmanuel Macron', 'Macron'], country: ['Russian', 'French', 'Germany', 'Italy'], figure: ['$1.7 billion', '40 percent'], quote: ['“We want a lasting peace,”'] },
+    want: { person: ['Vladimir Putin', 'Emmanuel Macron', 'Macron'], country: ['Russian', 'French', 'Ukraine', 'Germany', 'Italy'], figure: ['$1.7 billion', '40 percent'], quote: ['“We want a lasting peace for Ukraine,”'] },
     not: [],
   },
   strict: {
@@ -210,6 +211,8 @@ async function runPage(context, sw, base, name) {
   await page.keyboard.press('Enter');
   const ktip = await tooltip(page);
   check(ktip !== null && ktip.length > 0, 'the keyboard (Next) shows a tooltip', String(ktip));
+  const said = await page.evaluate(() => document.querySelector('lede-annotator').shadowRoot.querySelector('[aria-live]').textContent);
+  check(ktip !== null && said.length > 0 && ktip.includes(said.split('; ')[1] ?? '\u0000'), 'the keyboard step is announced (a live region says the tooltip)', `${said} / ${ktip}`);
   await page.keyboard.press('Escape');
 
   // The page's DOM, outside the extension's host element, is the reference tab's.
@@ -240,6 +243,12 @@ async function runPage(context, sw, base, name) {
     if (p) await page.mouse.move(p.x, p.y);
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(OUT_DIR, 'extension-plain.png') });
+    // A country inside a quote says whose quote it is, as on the page.
+    const u = await centreOf(page, 'country', 'Ukraine');
+    await page.mouse.move(u.x, u.y);
+    await page.waitForFunction(() => /Ukraine/.test(document.querySelector('lede-annotator').shadowRoot.querySelector('[role="tooltip"]').textContent));
+    const qtip = await tooltip(page);
+    check(qtip?.includes('In a quote by Emmanuel Macron'), "a country's tooltip in a quote names the speaker", String(qtip));
     // The observer does not feed on its own work: a static page is annotated once.
     await page.waitForTimeout(1000);
     check((await hostState(page)).runs === 1, 'a static page is annotated once (no loop)', JSON.stringify(await hostState(page)));
@@ -312,6 +321,8 @@ async function main() {
   for (const f of ['manifest.json', 'background.js', 'content.js', 'describe.js', 'pkg/lede_bg.wasm']) {
     if (!existsSync(join(EXT, f))) throw new Error(`${join(EXT, f)} is missing: run make extension`);
   }
+  // A syntax error in a content script shows only as a timeout in the browser: say it here.
+  execFileSync(process.execPath, ['--check', join(EXT, 'content.js')], { stdio: 'inherit' });
   const ext = testExtension();
   const profile = mkdtempSync(join(tmpdir(), 'lede-profile-'));
   const { server, url } = await servePages();
