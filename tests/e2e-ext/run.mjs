@@ -211,6 +211,10 @@ async function runPage(context, sw, base, name) {
   await page.keyboard.press('Enter');
   const ktip = await tooltip(page);
   check(ktip !== null && ktip.length > 0, 'the keyboard (Next) shows a tooltip', String(ktip));
+  if (name !== 'plain') {
+    mkdirSync(OUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUT_DIR, `extension-${name}.png`) });
+  }
   const said = await page.evaluate(() => document.querySelector('lede-annotator').shadowRoot.querySelector('[aria-live]').textContent);
   check(ktip !== null && said.length > 0 && ktip.includes(said.split('; ')[1] ?? '\u0000'), 'the keyboard step is announced (a live region says the tooltip)', `${said} / ${ktip}`);
   await page.keyboard.press('Escape');
