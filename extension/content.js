@@ -43,6 +43,10 @@
   /** The annotations shown: {a, range} in text order. */
   let shown = [];
   let lastText = null;
+  /** The worker's annotations of lastText. */
+  let lastAnnotations = null;
+  /** How many of them were anchored on the page. */
+  let anchored = 0;
   let current = -1;
   let timer = 0;
   let runs = [];
@@ -254,7 +258,13 @@
     const root = findRoot();
     if (!root) return;
     const { text, segs } = extract(root);
-    if (text === lastText && shown.length) return validate();
+    // The same text: nothing to do when every highlight still holds; when a framework re-rendered it with new nodes,
+    // anchor the spans again on them, without the worker.
+    if (text === lastText && lastAnnotations) {
+      validate();
+      if (shown.length < anchored) anchor(lastAnnotations, segs, text);
+      return;
+    }
     setState('busy');
     let res;
     try {
@@ -268,14 +278,21 @@
       setState('error');
       return;
     }
+    anchor(res.annotations, segs, text);
+  }
+
+  /** Shows `annotations` of `text` on the text nodes `segs`. */
+  function anchor(annotations, segs, text) {
     // The page may have changed while the worker ran: keep only the spans whose text is still there.
     const next = [];
-    for (const a of res.annotations) {
+    for (const a of annotations) {
       const range = toRange(segs, a);
       if (range && flat(range.toString()) === flat(a.text)) next.push({ a, range });
     }
     shown = next;
+    anchored = next.length;
     lastText = text;
+    lastAnnotations = annotations;
     current = -1;
     hideTip();
     paint();
@@ -401,6 +418,7 @@
     window.removeEventListener('scroll', onScroll);
     shown = [];
     lastText = null;
+    lastAnnotations = null;
     current = -1;
     paint();
     hideTip();

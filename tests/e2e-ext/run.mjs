@@ -239,6 +239,13 @@ async function runPage(context, sw, base, name) {
     await page.waitForFunction((n) => Number(document.querySelector('lede-annotator').dataset.runs) > n, runs);
     const later = await highlights(page);
     check(later.person.includes('Chris Hipkins') && !later.person.includes('Anthony Albanese'), 'the edited text is annotated anew', JSON.stringify(later.person));
+    // A re-render with the same text and new nodes: the highlights come back on the new nodes.
+    const again = (await hostState(page)).runs;
+    await page.evaluate(() => window.rerenderSame());
+    await page.waitForFunction((n) => Number(document.querySelector('lede-annotator').dataset.runs) > n, again);
+    const back = await highlights(page);
+    const onNew = await page.evaluate(() => [...CSS.highlights.get('lede-person')].every((r) => r.startContainer.isConnected));
+    check(same(back, later) && onNew, 'a re-render with the same text gets the same highlights on its new nodes', JSON.stringify(back));
   }
 
   if (name === 'plain') {

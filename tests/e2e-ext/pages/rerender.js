@@ -32,3 +32,9 @@ setTimeout(() => {
     window.done = true;
   }, 1200);
 }, 1200);
+
+/** Renders the article again with the same text and all new nodes, as frameworks do (called by the test). */
+window.rerenderSame = () => {
+  const app = document.getElementById('app');
+  app.innerHTML = app.innerHTML;
+};
