@@ -48,6 +48,8 @@
   /** How many of them were anchored on the page. */
   let anchored = 0;
   let current = -1;
+  /** The annotation whose tooltip is shown, or -1. */
+  let tipAt = -1;
   let timer = 0;
   let runs = [];
   let job = 0;
@@ -333,6 +335,7 @@
     tip.replaceChildren(span('kind', d.kind), span('head', d.heading), ...lines.map((l) => span('line', l)));
     tip.dataset.kind = s.a.kind;
     tip.hidden = false;
+    tipAt = i;
     const rects = s.range.getClientRects();
     const first = rects[0] ?? s.range.getBoundingClientRect();
     const h = tip.offsetHeight;
@@ -344,6 +347,7 @@
   }
   function hideTip() {
     tip.hidden = true;
+    tipAt = -1;
   }
 
   /** The innermost shown annotation under the point (x, y), or -1. */
@@ -373,11 +377,11 @@
       pending = false;
       const i = hit(x, y);
       if (i >= 0) showTip(i);
-      else if (current < 0) hideTip();
+      else if (tipAt !== current) hideTip(); // the keyboard's tooltip stays until Escape or the next step
     });
   };
   const onScroll = () => {
-    if (current >= 0) showTip(current);
+    if (tipAt >= 0 && tipAt === current) showTip(current);
     else hideTip();
   };
 

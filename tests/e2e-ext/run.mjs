@@ -203,7 +203,8 @@ async function runPage(context, sw, base, name) {
     await page.mouse.click(at.x, at.y);
     check((await page.evaluate(() => window.clicks)) === before + 1, "clicking a highlighted word fires the page's click handler");
     await page.mouse.move(2, 2);
-    await page.waitForTimeout(100);
+    await page.waitForFunction(() => document.querySelector('lede-annotator').shadowRoot.querySelector('[role="tooltip"]').hidden, null, { timeout: 5000 }).catch(() => {});
+    check((await tooltip(page)) === null, 'moving off the highlight hides its tooltip');
   }
 
   // Keyboard: the bar's Next button reaches the first annotation and shows its tooltip.
