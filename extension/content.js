@@ -368,14 +368,19 @@
     return best;
   }
 
+  // At most one hit test per frame, always at the pointer's latest position.
   let pending = false;
+  let px = 0;
+  let py = 0;
   const onMove = (e) => {
-    if (!on || pending) return;
+    if (!on) return;
+    px = e.clientX;
+    py = e.clientY;
+    if (pending) return;
     pending = true;
-    const { clientX: x, clientY: y } = e;
     requestAnimationFrame(() => {
       pending = false;
-      const i = hit(x, y);
+      const i = hit(px, py);
       if (i >= 0) showTip(i);
       else if (tipAt !== current) hideTip(); // the keyboard's tooltip stays until Escape or the next step
     });
