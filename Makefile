@@ -3,7 +3,9 @@
 #
 #   make serve [PORT=8080]  build the wasm package into www/pkg and serve www/ on http://127.0.0.1:$(PORT)/
 #   make test               fmt, clippy, native tests, release build, wasm tests in headless Chromium, the page end-to-end
-#                           suites (tests/e2e/run.mjs: screenshots in target/e2e/)
+#                           suites (tests/e2e/run.mjs: screenshots in target/e2e/), then the extension's
+#                           (target/extension/, tests/e2e-ext/run.mjs)
+#   make extension          the browser extension, unpacked in target/extension/ (load it from chrome://extensions)
 #   make build              release CLI (target/release/lede) and the page (www/pkg, www/sample.txt)
 #   make bench              speed (native, wasm in Node, next to compromise) and size; writes record/bench-DATE.json
 #   make setup              install the whole toolchain (rust targets, wasm-pack, wasm-bindgen-cli, chromium, npm tools)
@@ -27,7 +29,7 @@ SETUP := scripts/setup.sh
 WASM_OPT_ENV := CARGO_PROFILE_RELEASE_OPT_LEVEL=s
 WASM_PACK_BUILD := $(WASM_OPT_ENV) wasm-pack build --release --target web --out-dir www/pkg
 
-.PHONY: all serve test build wasm cli setup clean score bench
+.PHONY: all serve test build wasm cli setup clean score bench extension
 
 all: build
 
@@ -42,6 +44,20 @@ wasm:
 	cp tests/fixtures/seed.txt www/sample.txt
 	@printf 'lede: www/pkg/lede_bg.wasm is %s bytes, %s gzipped\n' \
 	  "$$(wc -c < www/pkg/lede_bg.wasm)" "$$(gzip -9 -c www/pkg/lede_bg.wasm | wc -c)"
+
+## The browser extension, unpacked in target/extension/ (load it from there): extension/'s files, the wasm package the
+## page uses and the page's describe.js (the tooltip texts), copied rather than duplicated in the source.
+EXT := target/extension
+define EXTENSION_FILES
+rm -rf $(EXT)
+mkdir -p $(EXT)/pkg
+cp extension/manifest.json extension/*.js extension/*.css extension/*.html $(EXT)/
+cp www/pkg/lede.js www/pkg/lede_bg.wasm $(EXT)/pkg/
+cp www/describe.js $(EXT)/
+@echo "lede: the extension is in $(EXT)/ (chrome://extensions, Developer mode, Load unpacked)"
+endef
+extension: wasm
+	$(EXTENSION_FILES)
 
 cli:
 	$(SETUP) rust
@@ -64,6 +80,8 @@ test:
 	node scripts/check-size.mjs www/pkg
 	cp tests/fixtures/seed.txt www/sample.txt
 	node tests/e2e/run.mjs
+	$(EXTENSION_FILES)
+	node tests/e2e-ext/run.mjs
 	@echo "lede: all checks passed"
 
 ## Accuracy against the gold files of tests/eval and the seed, and person F1 on CoNLL-2003 dev ($LEDE_EVAL, default ../shared/eval).
