@@ -18,7 +18,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { BROWSER, OUT_DIR, ROOT, browserArgs, check, fail, failed, ok, same, setSuite } from '../e2e/lib.mjs';
+import { BROWSER, OUT_DIR, ROOT, browserArgs, check, fail, ok, runChecks, same, setSuite } from '../e2e/lib.mjs';
 
 const EXT = join(ROOT, 'target', 'extension');
 const PAGES = join(ROOT, 'tests', 'e2e-ext', 'pages');
@@ -373,19 +373,4 @@ async function main() {
   }
 }
 
-const timer = setTimeout(() => {
-  console.error('FAIL the extension tests took more than 5 minutes');
-  process.exit(1);
-}, 300_000);
-try {
-  await main();
-} catch (e) {
-  setSuite('run');
-  fail(e.stack ?? String(e));
-}
-clearTimeout(timer);
-if (failed() > 0) {
-  console.error(`e2e-ext: ${failed()} check(s) failed`);
-  process.exit(1);
-}
-console.log('e2e-ext: all checks passed');
+await runChecks('e2e-ext', main, 300_000, 'the extension tests');

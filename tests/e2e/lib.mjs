@@ -140,3 +140,26 @@ export function tooltip(page) {
     return t && !t.hidden && t.getBoundingClientRect().width > 0 ? t.innerText : null;
   });
 }
+
+/**
+ * Runs a test runner's `main` under a time limit, reports an exception as a failure of suite "run", and exits 1 when
+ * any check failed (else prints "NAME: all checks passed"). Shared by tests/e2e/run.mjs and tests/e2e-ext/run.mjs.
+ */
+export async function runChecks(name, main, limitMs, what) {
+  const timer = setTimeout(() => {
+    console.error(`FAIL ${what} took more than ${limitMs / 60_000} minutes`);
+    process.exit(1);
+  }, limitMs);
+  try {
+    await main();
+  } catch (e) {
+    setSuite('run');
+    fail(e.stack ?? String(e));
+  }
+  clearTimeout(timer);
+  if (failed() > 0) {
+    console.error(`${name}: ${failed()} check(s) failed`);
+    process.exit(1);
+  }
+  console.log(`${name}: all checks passed`);
+}

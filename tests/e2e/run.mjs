@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { BROWSER, CLI, OUT_DIR, ROOT, browserArgs, fail, failed, setSuite } from './lib.mjs';
+import { BROWSER, CLI, OUT_DIR, ROOT, browserArgs, fail, runChecks, setSuite } from './lib.mjs';
 
 const SUITES = ['sample', 'edit', 'xss', 'robust', 'worker', 'export', 'a11y'];
 
@@ -49,19 +49,4 @@ async function main() {
   }
 }
 
-const timer = setTimeout(() => {
-  console.error('FAIL the end-to-end tests took more than 10 minutes');
-  process.exit(1);
-}, 600_000);
-try {
-  await main();
-} catch (e) {
-  setSuite('run');
-  fail(e.stack ?? String(e));
-}
-clearTimeout(timer);
-if (failed() > 0) {
-  console.error(`e2e: ${failed()} check(s) failed`);
-  process.exit(1);
-}
-console.log('e2e: all checks passed');
+await runChecks('e2e', main, 600_000, 'the end-to-end tests');
