@@ -664,6 +664,112 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     false
 }
 
+/// A number token at `i` with an ordinal suffix glued on ("47th", "2nd"): the index after the suffix.
+fn ordinal_at(cx: &Ctx, i: usize) -> Option<usize> {
+    let t = cx.t;
+    (t.get(i)?.kind == TokKind::Number
+        && t.touch(i)
+        && matches!(t.str_at(i + 1), "th" | "st" | "nd" | "rd"))
+    .then_some(i + 2)
+}
+
+/// Bowling figures right at `i`: three or four numbers joined by hyphens, all touching ("7-0-29-0", "6.5-1-23-4").
+fn bowling_figures_at(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t;
+    let mut k = i;
+    let mut numbers = 0;
+    // Overs have at most two digits (and maybe a ball count, "6.5"), the others at most three: not a date or a phone.
+    while t.get(k).is_some_and(|x| x.kind == TokKind::Number) {
+        let s = t.s(k);
+        let ok = if numbers == 0 {
+            s.split('.').next().is_some_and(|w| w.len() <= 2)
+        } else {
+            s.len() <= 3
+        };
+        if !ok {
+            return false;
+        }
+        numbers += 1;
+        if !(t.touch(k) && cx.is_hyphen(k + 1) && t.touch(k + 1)) {
+            break;
+        }
+        k += 2;
+    }
+    numbers >= 3
+}
+
+/// A lowercase scorecard word at `i` standing on its own: "c", "b", "st", "lbw" (a catch, a bowler, a stumping).
+fn scorecard_word(cx: &Ctx, i: usize, words: &[&str]) -> bool {
+    let t = cx.t;
+    cx.word(i)
+        && words.contains(&t.s(i))
+        && !t.touch(i)
+        && !(i > 0 && t.touch(i - 1))
+        && !t.toks[i].line_start
+}
+
+/// Slots that only people fill in sports results, seen from the name `first..=last`:
+/// - bowling figures after it ("Hollioake 6.5-1-23-4");
+/// - a cricket scorecard around it: "c Knight b Hollioake 21", "Thorpe lbw b Croft", "Lewis not out 14";
+/// - a goal minute after it, in brackets or before a closing one ("Hajaj ( 47th )", "( 12 - Leboeuf 46th )");
+/// - a shirt number before it in a line-up, followed by a list mark or the line's end ("13 - Japie Mulder ,").
+fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
+    let t = cx.t;
+    let n = last + 1;
+    let next_on_line = t.get(n).is_some_and(|x| !x.line_start);
+    if next_on_line {
+        if bowling_figures_at(cx, n) {
+            return true;
+        }
+        // Batsman: the line starts with the name, then how the wicket fell.
+        if t.toks[first].line_start
+            && (scorecard_word(cx, n, &["c", "b", "lbw", "st"])
+                || (matches!(t.str_at(n), "not" | "run")
+                    && t.str_at(n + 1) == "out"
+                    && t.get(n + 2).is_some_and(|x| x.kind == TokKind::Number)))
+        {
+            return true;
+        }
+        // Goal minute: "( 47th )", "( 52nd minute )", "Leboeuf 46th )".
+        if cx.is_punct(n, "(") {
+            if let Some(k) = ordinal_at(cx, n + 1) {
+                if cx.is_punct(k, ")") || cx.is_punct(k, ",") || t.str_at(k) == "minute" {
+                    return true;
+                }
+            }
+        }
+        if let Some(k) = ordinal_at(cx, n) {
+            if cx.is_punct(k, ")") {
+                return true;
+            }
+        }
+    }
+    if first >= 1 {
+        let p = first - 1;
+        // Fielder or bowler: "c Knight b", "b Hollioake 21", "st Russell b".
+        if scorecard_word(cx, p, &["c", "b", "st"])
+            && next_on_line
+            && (scorecard_word(cx, n, &["b"])
+                || (t.get(n).is_some_and(|x| x.kind == TokKind::Number)
+                    && t.get(n + 1).is_none_or(|x| x.line_start)))
+        {
+            return true;
+        }
+        // Line-up: "13 - Japie Mulder ,", "1 - Dawie Theron ( Garry Pagel , 66 )".
+        if p >= 1
+            && cx.is_hyphen(p)
+            && !t.touch(p)
+            && !t.touch(p - 1)
+            && t.get(p - 1).is_some_and(|x| x.kind == TokKind::Number)
+            && t.s(p - 1).len() <= 2
+            && (!next_on_line || matches!(t.str_at(n), "," | ";" | "("))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
     cx.is_punct(last + 1, "(") && cx.blocked.get(last + 2) == Some(&true) && {
@@ -828,7 +934,9 @@ pub fn find(
         let family_first = n >= 2
             && lex.family_first.contains(t.s(run.parts[0].0))
             && run.parts[0].0 == run.parts[0].1;
-        let person = if cx.headline[run.first] {
+        let person = if n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last) {
+            true
+        } else if cx.headline[run.first] {
             n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
         } else {
             match title {
