@@ -1080,7 +1080,21 @@ pub fn find(
             i = f.last + 1;
             continue;
         }
-        if vetoed[i] || !cx.name_word(i) {
+        if vetoed[i] {
+            i += 1;
+            continue;
+        }
+        if !cx.name_word(i) {
+            if let Some((first, e)) = caps_mention(&cx, i, &keys, &tokens_of, &mut buf) {
+                let e = e.unwrap_or_else(|| {
+                    let name = buf.clone();
+                    resolve_single(&mut people, &keys, &mut single, &name)
+                });
+                people.mentions.push(PersonMention {
+                    range: t.toks[first].start..t.toks[i].end,
+                    entity: e,
+                });
+            }
             i += 1;
             continue;
         }
@@ -1149,6 +1163,63 @@ pub fn find(
         i = end + 1;
     }
     people
+}
+
+/// An ALL-CAPS word in a headline line that is a known person's surname key or a widely known family name
+/// ("SQUASH - HILL BRANDS JANSHER A CHEAT" after "Peter Hill"): the mention's first token (a given name in capitals
+/// before it that matches the person's joins it) and the entity (None: a notable name not in the text, named as `buf`,
+/// which holds the word in Title Case afterwards).
+fn caps_mention(
+    cx: &Ctx,
+    i: usize,
+    keys: &Map<&str, Option<usize>>,
+    tokens_of: &[Vec<&str>],
+    buf: &mut String,
+) -> Option<(usize, Option<usize>)> {
+    let t = cx.t;
+    let tok = t.get(i)?;
+    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline[i] || cx.blocked[i] {
+        return None;
+    }
+    let s = t.s(i);
+    if s.len() < 3 || !s.is_ascii() {
+        return None;
+    }
+    // Not a piece of a dotted abbreviation or a possessive ("U.S.", "SCHUMACHER'S" keeps only the name).
+    if i > 0 && t.touch(i - 1) && matches!(t.str_at(i - 1), "." | "'" | "’") {
+        return None;
+    }
+    buf.clear();
+    buf.push_str(&s[..1]);
+    buf.extend(s[1..].chars().map(|c| c.to_ascii_lowercase()));
+    if cx.lex.stop.contains(buf.as_str()) || cx.lex.title_words.contains(buf.as_str()) {
+        return None;
+    }
+    let e = match keys.get(buf.as_str()) {
+        // A family name written first ("Hong" of "Hong Ying") is too often a place's first word ("HONG KONG").
+        Some(&Some(e)) if tokens_of.get(e).and_then(|v| v.first()) == Some(&buf.as_str()) => {
+            return None;
+        }
+        Some(&Some(e)) => Some(e),
+        Some(None) => return None,
+        None if cx.lex.notable.contains(buf.as_str()) => None,
+        None => return None,
+    };
+    // "RANDALL CUNNINGHAM": the person's given name in capitals just before.
+    let mut first = i;
+    if let (Some(e), Some(p)) = (e, i.checked_sub(1)) {
+        let caps_word = t
+            .get(p)
+            .is_some_and(|x| x.kind == TokKind::Word && x.all_caps);
+        if caps_word && !t.touch(p) && !cx.blocked[p] {
+            if let Some(given) = tokens_of.get(e).and_then(|v| v.first()) {
+                if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != *given {
+                    first = p;
+                }
+            }
+        }
+    }
+    Some((first, e))
 }
 
 /// The last part of the name `first..=last`: its final hyphen group, with a glued particle ("al-Assad").
