@@ -621,6 +621,26 @@ fn role_comma_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
         )
 }
 
+/// A lone capitalised word as the speaker of a quote: `, " Orr said`, `said King .`, `" …, " said Rios`.
+/// Only around a quotation mark, where companies and places rarely stand as bare names.
+fn speaker_slot(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    let t = cx.t;
+    let quote = |k: usize| matches!(t.str_at(k), "\"" | "”" | "“" | "'" | "’");
+    let said = |k: usize, buf: &mut String| {
+        cx.word(k) && !t.toks[k].cap && matches!(lower(t.s(k), buf), "said" | "says" | "told")
+    };
+    // ", " Orr said" / "…," Orr told
+    if i >= 1 && !t.toks[i].line_start && quote(i - 1) && said(i + 1, buf) {
+        return true;
+    }
+    // "…," said King . / said Rios , " (not "told Reuters .": the one told is no speaker)
+    i >= 2
+        && said(i - 1, buf)
+        && t.s(i - 1) != "told"
+        && (quote(i - 2) || cx.is_punct(i - 2, ","))
+        && (cx.is_punct(i + 1, ".") || cx.is_punct(i + 1, ","))
+}
+
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
@@ -958,6 +978,7 @@ pub fn find(
                             || of_country_after(&cx, run.last)
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
+                        || (n == 1 && run.initials == 0 && speaker_slot(&cx, run.first, &mut buf))
                 }
             }
         };
@@ -1010,6 +1031,7 @@ pub fn find(
                                                              // so that a text naming many people with the same given name does not compare each mention with all of them.
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
+    let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
         if by_name.contains_key(&name) {
@@ -1019,6 +1041,7 @@ pub fn find(
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
+        named_at.push(t.toks[f.first].start);
         starts
             .entry((t.s(f.first), t.str_at(f.first + 1)))
             .or_default()
@@ -1085,7 +1108,8 @@ pub fn find(
             continue;
         }
         if !cx.name_word(i) {
-            if let Some((first, e)) = caps_mention(&cx, i, &keys, &tokens_of, &mut buf) {
+            if let Some((first, e)) = caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf)
+            {
                 let e = e.unwrap_or_else(|| {
                     let name = buf.clone();
                     resolve_single(&mut people, &keys, &mut single, &name)
@@ -1165,6 +1189,9 @@ pub fn find(
     people
 }
 
+/// How far (bytes) from a person's full name an ALL-CAPS headline may mention them by surname: a long story's length.
+const CAPS_REACH: usize = 6000;
+
 /// An ALL-CAPS word in a headline line that is a known person's surname key or a widely known family name
 /// ("SQUASH - HILL BRANDS JANSHER A CHEAT" after "Peter Hill"): the mention's first token (a given name in capitals
 /// before it that matches the person's joins it) and the entity (None: a notable name not in the text, named as `buf`,
@@ -1173,7 +1200,7 @@ fn caps_mention(
     cx: &Ctx,
     i: usize,
     keys: &Map<&str, Option<usize>>,
-    tokens_of: &[Vec<&str>],
+    (tokens_of, named_at): (&[Vec<&str>], &[usize]),
     buf: &mut String,
 ) -> Option<(usize, Option<usize>)> {
     let t = cx.t;
@@ -1200,7 +1227,14 @@ fn caps_mention(
         Some(&Some(e)) if tokens_of.get(e).and_then(|v| v.first()) == Some(&buf.as_str()) => {
             return None;
         }
-        Some(&Some(e)) => Some(e),
+        // The person must be named near the headline (its story), not in some other article pasted with it.
+        Some(&Some(e)) => {
+            let at = named_at.get(e).copied().unwrap_or(usize::MAX);
+            if at.abs_diff(tok.start) > CAPS_REACH {
+                return None;
+            }
+            Some(e)
+        }
         Some(None) => return None,
         None if cx.lex.notable.contains(buf.as_str()) => None,
         None => return None,
