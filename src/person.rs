@@ -621,6 +621,17 @@ fn role_comma_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
         )
 }
 
+/// "Duran, 45, takes on …": an age in commas right after the name (one or two digits, not in a list of numbers).
+fn age_after(cx: &Ctx, last: usize) -> bool {
+    let t = cx.t;
+    cx.is_punct(last + 1, ",")
+        && t.get(last + 2).is_some_and(|x| x.kind == TokKind::Number)
+        && t.s(last + 2).len() <= 2
+        && !t.s(last + 2).starts_with('0')
+        && cx.is_punct(last + 3, ",")
+        && !t.get(last + 4).is_some_and(|x| x.kind == TokKind::Number)
+}
+
 /// A lone capitalised word as the speaker of a quote: `, " Orr said`, `said King .`, `" …, " said Rios`.
 /// Only around a quotation mark, where companies and places rarely stand as bare names.
 fn speaker_slot(cx: &Ctx, i: usize, buf: &mut String) -> bool {
@@ -978,7 +989,9 @@ pub fn find(
                             || of_country_after(&cx, run.last)
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
-                        || (n == 1 && run.initials == 0 && speaker_slot(&cx, run.first, &mut buf))
+                        || (n == 1
+                            && run.initials == 0
+                            && (speaker_slot(&cx, run.first, &mut buf) || age_after(&cx, run.last)))
                 }
             }
         };
@@ -1001,9 +1014,19 @@ pub fn find(
     }
     // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
     // is a person too. One sweep each way carries the evidence along the whole list.
+    // A role in brackets may stand between them ("Wasim Akram ( captain ) , Moin Khan").
     let in_list = |a: &Found, b: &Found| -> bool {
-        b.first == a.last + 2
-            && matches!(t.str_at(a.last + 1), "," | ";" | "and" | "&")
+        let sep = if cx.is_punct(a.last + 1, "(")
+            && cx.word(a.last + 2)
+            && !t.toks[a.last + 2].cap
+            && cx.is_punct(a.last + 3, ")")
+        {
+            a.last + 4
+        } else {
+            a.last + 1
+        };
+        b.first == sep + 1
+            && matches!(t.str_at(sep), "," | ";" | "and" | "&")
             && !cx.headline[a.first]
             && (2..=3).contains(&b.parts)
     };
