@@ -9,10 +9,15 @@
 //!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
 //!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt) veto a run.
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
+//!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
+//!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
+//!    "13 - Japie Mulder ,"), the speaker right at a quotation mark (`," Orr said`, `," said Rios .`), and an age
+//!    ("Duran, 45,").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
-//!    entity of its own, named as written, rather than a guess.
+//!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
+//!    (for a person named within a story's length of it) or a widely known family name is a mention too.
 
 use std::ops::Range;
 use std::sync::OnceLock;
