@@ -11,8 +11,8 @@
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
-//!    "13 - Japie Mulder ,"), the speaker right at a quotation mark (`," Orr said`, `," said Rios .`), and an age
-//!    ("Duran, 45,").
+//!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
+//!    speak there as often as people ("Boeing said").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
@@ -637,26 +637,6 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
         && !t.get(last + 4).is_some_and(|x| x.kind == TokKind::Number)
 }
 
-/// A lone capitalised word as the speaker of a quote: `, " Orr said`, `said King .`, `" …, " said Rios`.
-/// Only around a quotation mark, where companies and places rarely stand as bare names.
-fn speaker_slot(cx: &Ctx, i: usize, buf: &mut String) -> bool {
-    let t = cx.t;
-    let quote = |k: usize| matches!(t.str_at(k), "\"" | "”" | "“" | "'" | "’");
-    let said = |k: usize, buf: &mut String| {
-        cx.word(k) && !t.toks[k].cap && matches!(lower(t.s(k), buf), "said" | "says" | "told")
-    };
-    // ", " Orr said" / "…," Orr told
-    if i >= 1 && !t.toks[i].line_start && quote(i - 1) && said(i + 1, buf) {
-        return true;
-    }
-    // "…," said King . / said Rios , " (not "told Reuters .": the one told is no speaker)
-    i >= 2
-        && said(i - 1, buf)
-        && t.s(i - 1) != "told"
-        && (quote(i - 2) || cx.is_punct(i - 2, ","))
-        && (cx.is_punct(i + 1, ".") || cx.is_punct(i + 1, ","))
-}
-
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
@@ -994,9 +974,7 @@ pub fn find(
                             || of_country_after(&cx, run.last)
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
-                        || (n == 1
-                            && run.initials == 0
-                            && (speaker_slot(&cx, run.first, &mut buf) || age_after(&cx, run.last)))
+                        || (n == 1 && run.initials == 0 && age_after(&cx, run.last))
                 }
             }
         };
