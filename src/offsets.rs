@@ -32,31 +32,41 @@ impl FromStr for Unit {
 
 /// Converts byte offsets into `text` to `unit`, in place. Each offset must lie on a character boundary of `text`
 /// (annotation ranges always do). Linear in `text.len()` plus `offsets.len() log offsets.len()`.
+///
+/// One forward pass over the offsets in sorted order; the bytes between two offsets are counted, not decoded: every
+/// byte that is not a UTF-8 continuation byte starts a character, and a four-byte character is two UTF-16 units.
 pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
-    if unit == Unit::Utf8 || offsets.is_empty() {
+    if unit == Unit::Utf8 || offsets.is_empty() || text.is_ascii() {
         return;
     }
+    let bytes = text.as_bytes();
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut chars = text.char_indices().peekable();
     let mut counted = 0usize; // offset in `unit` of the byte position `pos`
     let mut pos = 0usize;
     for i in order {
-        let target = offsets[i];
-        while pos < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    pos += c.len_utf8();
-                    counted += match unit {
-                        Unit::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
-                }
-                None => break,
-            }
+        let target = offsets[i].min(bytes.len());
+        if target > pos {
+            let span = bytes.get(pos..target).unwrap_or(&[]);
+            counted += match unit {
+                Unit::Utf16 => span.iter().map(|&b| utf16_units(b)).sum::<usize>(),
+                _ => span.iter().filter(|&&b| !is_continuation(b)).count(),
+            };
+            pos = target;
         }
         offsets[i] = counted;
     }
+}
+
+/// A UTF-8 continuation byte (`10xxxxxx`): part of the character before it.
+fn is_continuation(b: u8) -> bool {
+    (b as i8) < -64
+}
+
+/// The UTF-16 code units that UTF-8 byte `b` adds: one for the lead byte of a character, two for the lead byte of a
+/// four-byte character (a surrogate pair), none for a continuation byte.
+fn utf16_units(b: u8) -> usize {
+    usize::from(!is_continuation(b)) + usize::from(b >= 0xF0)
 }
 
 #[cfg(test)]
