@@ -44,11 +44,20 @@ impl<'a> Output<'a> {
     pub fn to_json(&self, pretty: bool) -> String {
         if !pretty {
             let mut out = String::with_capacity(self.json_capacity());
-            self.write_compact(&mut out);
+            self.write_compact(&mut out, false);
             return out;
         }
         // Serialising plain strings and numbers into a String cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The compact JSON with every character outside ASCII escaped (`\u201c`): the same value once parsed, for
+    /// `JSON.parse` in the wasm binding. JavaScript engines decode an ASCII string from wasm memory several times
+    /// faster than one with other characters, and keep it as one byte a character.
+    pub fn to_json_ascii(&self) -> String {
+        let mut out = String::with_capacity(self.json_capacity());
+        self.write_compact(&mut out, true);
+        out
     }
 
     /// A guess at the compact JSON's length that is rarely short: each annotation's text plus its fields and names.
@@ -57,8 +66,10 @@ impl<'a> Output<'a> {
         64 + texts + 128 * self.doc.annotations.len() + 96 * self.doc.entities.len()
     }
 
-    /// Appends the compact JSON of the output to `out`: the same bytes as `serde_json::to_string(self)`.
-    fn write_compact(&self, out: &mut String) {
+    /// Appends the compact JSON of the output to `out`: the same bytes as `serde_json::to_string(self)`, or, when
+    /// `ascii`, the same but with characters outside ASCII escaped.
+    fn write_compact(&self, out: &mut String, ascii: bool) {
+        let push_str = |out: &mut String, s: &str| push_str(out, s, ascii);
         let doc = self.doc;
         out.push_str("{\"version\":");
         push_uint(out, VERSION as u64);
@@ -185,14 +196,15 @@ fn push_value(out: &mut String, v: &Value) {
         }
         // A fraction: serde_json's shortest round-trip form (rare enough to go through it).
         Value::Number(n) => out.push_str(&serde_json::to_string(&n).unwrap_or_default()),
-        Value::Date { year, month, day } => push_str(out, &iso_date(year, month, day)),
+        Value::Date { year, month, day } => push_str(out, &iso_date(year, month, day), false),
     }
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\`, and the control characters below
 /// U+0020 (`\b \t \n \f \r` by name, the others as `\u00xx`). Runs of plain bytes are copied whole; the scan
-/// looks at eight bytes at a time.
-fn push_str(out: &mut String, s: &str) {
+/// looks at eight bytes at a time. When `ascii`, characters outside ASCII are escaped too (`\u00e9`, and a surrogate
+/// pair for those outside the Basic Multilingual Plane), as `JSON.stringify` never does but `JSON.parse` reads.
+fn push_str(out: &mut String, s: &str, ascii: bool) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut run = 0; // start of the run of bytes not yet copied
@@ -203,7 +215,8 @@ fn push_str(out: &mut String, s: &str) {
             let w = u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
             ]);
-            if !has_special(w) {
+            let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
+            if !(has_special(w) || non_ascii) {
                 i += 8;
                 continue;
             }
@@ -218,6 +231,20 @@ fn push_str(out: &mut String, s: &str) {
             0x0C => "\\f",
             b'\r' => "\\r",
             0..=0x1F => "",
+            0x80.. if ascii => {
+                out.push_str(s.get(run..i).unwrap_or(""));
+                let c = s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or('\u{FFFD}');
+                let mut units = [0u16; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    push_u_escape(out, u);
+                }
+                i += c.len_utf8().max(1);
+                run = i;
+                continue;
+            }
             _ => {
                 i += 1;
                 continue;
@@ -226,10 +253,7 @@ fn push_str(out: &mut String, s: &str) {
         // Bytes below 0x80 are whole characters, so `run..i` and `i + 1..` are on character boundaries.
         out.push_str(s.get(run..i).unwrap_or(""));
         if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xF) as usize] as char);
+            push_u_escape(out, u16::from(b));
         } else {
             out.push_str(esc);
         }
@@ -238,6 +262,15 @@ fn push_str(out: &mut String, s: &str) {
     }
     out.push_str(s.get(run..).unwrap_or(""));
     out.push('"');
+}
+
+/// Appends `\u` and the four lowercase hex digits of `u`.
+fn push_u_escape(out: &mut String, u: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((u >> shift) & 0xF)]));
+    }
 }
 
 /// Some byte of `w` is below 0x20, or is `"` or `\` (the classic SWAR zero-byte tests).
@@ -400,6 +433,23 @@ impl Serialize for EntityOut<'_> {
 mod tests {
     use super::*;
 
+    /// The ASCII form parses to the same value.
+    #[test]
+    fn ascii_json_is_the_same_value() {
+        let text =
+            "“Ça va”, dit Zoë Müller 😀 in Côte d’Ivoire on 7 October 2023, \"he\" said.\u{1}";
+        let doc = crate::annotate(text);
+        let out = Output::new(text, &doc, Unit::Utf16);
+        let ascii = out.to_json_ascii();
+        assert!(ascii.is_ascii());
+        let a: serde_json::Value = serde_json::from_str(&ascii).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&out.to_json(false)).unwrap();
+        assert_eq!(a, b);
+        let mut s = String::new();
+        push_str(&mut s, "a😀é\"\n", true);
+        assert_eq!(s, r#""a\ud83d\ude00\u00e9\"\n""#);
+    }
+
     /// The hand-written compact JSON is serde_json's, byte for byte, for every kind, escape and value form.
     #[test]
     fn compact_json_is_serde_json() {
@@ -425,7 +475,7 @@ mod tests {
             s.push(b as char);
         }
         let mut out = String::new();
-        push_str(&mut out, &s.repeat(3));
+        push_str(&mut out, &s.repeat(3), false);
         assert_eq!(out, serde_json::to_string(&s.repeat(3)).unwrap());
         for v in [
             0.5,
