@@ -51,15 +51,6 @@ impl<'a> Output<'a> {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The compact JSON with every character outside ASCII escaped (`\u201c`): the same value once parsed, for
-    /// `JSON.parse` in the wasm binding. JavaScript engines decode an ASCII string from wasm memory several times
-    /// faster than one with other characters, and keep it as one byte a character.
-    pub fn to_json_ascii(&self) -> String {
-        let mut out = String::with_capacity(self.json_capacity());
-        self.write_compact(&mut out, true);
-        out
-    }
-
     /// A guess at the compact JSON's length that is rarely short: each annotation's text plus its fields and names.
     fn json_capacity(&self) -> usize {
         let texts: usize = self.doc.annotations.iter().map(|a| a.range.len()).sum();
@@ -140,8 +131,15 @@ impl<'a> Output<'a> {
             }
             out.push('}');
         }
-        out.push_str("],\"entities\":[");
-        for (i, e) in doc.entities.iter().enumerate() {
+        out.push_str("],\"entities\":");
+        self.write_entities(out, ascii);
+        out.push('}');
+    }
+
+    /// Appends the JSON array of the entities.
+    fn write_entities(&self, out: &mut String, ascii: bool) {
+        out.push('[');
+        for (i, e) in self.doc.entities.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
@@ -150,22 +148,103 @@ impl<'a> Output<'a> {
             out.push_str(",\"kind\":\"");
             out.push_str(e.kind.as_str());
             out.push_str("\",\"name\":");
-            push_str(out, &e.name);
+            push_str(out, &e.name, ascii);
             if let Some(c) = e.code {
                 out.push_str(",\"code\":");
-                push_str(out, c);
+                push_str(out, c, ascii);
             }
             if let Some(t) = &e.title {
                 out.push_str(",\"title\":");
-                push_str(out, t);
+                push_str(out, t, ascii);
             }
             out.push_str(",\"mentions\":");
             push_uint(out, e.mentions as u64);
             out.push('}');
         }
-        out.push_str("]}");
+        out.push(']');
+    }
+
+    /// The output in the two parts the wasm binding's JavaScript builds the result objects from, with no JSON for the
+    /// annotations themselves (parsing that JSON was most of the binding's time):
+    ///
+    /// - `nums`: [`JS_STRIDE`] numbers an annotation: kind (0 person, 1 country, 2 figure, 3 quote), start, end, then
+    ///   person: entity; country: entity, form (0 name, 1 demonym); figure: class (in [`FigureClass`] order), value tag
+    ///   (0 none, 1 number, 2 string, 3 null), the number or the string's index, the unit's string index or -1;
+    ///   quote: the speaker's entity or -1. Unused slots are 0.
+    /// - `meta`: ASCII JSON `{"version":1,"entities":[...],"strings":[...]}`: the entities as in the contract, and the
+    ///   date values and units the figures refer to.
+    ///
+    /// The annotation's `text` is not sent: it is the caller's string sliced at the UTF-16 offsets.
+    ///
+    /// [`FigureClass`]: crate::FigureClass
+    pub fn js_parts(&self) -> (Vec<f64>, String) {
+        let doc = self.doc;
+        let mut nums = Vec::with_capacity(doc.annotations.len() * JS_STRIDE);
+        let mut strings = String::from("[");
+        let mut n_strings = 0usize;
+        let mut string = |s: &str| -> f64 {
+            if n_strings > 0 {
+                strings.push(',');
+            }
+            push_str(&mut strings, s, true);
+            n_strings += 1;
+            (n_strings - 1) as f64
+        };
+        for (i, a) in doc.annotations.iter().enumerate() {
+            let at = nums.len();
+            nums.resize(at + JS_STRIDE, 0.0);
+            let rec = &mut nums[at..];
+            rec[1] = self.offsets[2 * i] as f64;
+            rec[2] = self.offsets[2 * i + 1] as f64;
+            match &a.attrs {
+                Attrs::Person { entity } => {
+                    rec[0] = 0.0;
+                    rec[3] = *entity as f64;
+                }
+                Attrs::Country { entity, form } => {
+                    rec[0] = 1.0;
+                    rec[3] = *entity as f64;
+                    rec[4] = f64::from(u8::from(*form == crate::CountryForm::Demonym));
+                }
+                Attrs::Figure(f) => {
+                    rec[0] = 2.0;
+                    rec[3] = f.class as u8 as f64;
+                    match &f.value {
+                        None => {}
+                        Some(Value::Number(n)) if !n.is_finite() => rec[4] = 3.0,
+                        Some(Value::Number(n)) => {
+                            rec[4] = 1.0;
+                            // As the JSON writes it: an integral value as an integer, so -0 is 0.
+                            rec[5] = if *n == 0.0 { 0.0 } else { *n };
+                        }
+                        Some(Value::Date { year, month, day }) => {
+                            rec[4] = 2.0;
+                            rec[5] = string(&iso_date(*year, *month, *day));
+                        }
+                    }
+                    rec[6] = f.unit.map_or(-1.0, &mut string);
+                }
+                Attrs::Quote { speaker } => {
+                    rec[0] = 3.0;
+                    rec[3] = speaker.map_or(-1.0, |e| e as f64);
+                }
+            }
+        }
+        strings.push(']');
+        let mut meta = String::with_capacity(64 + strings.len() + 96 * doc.entities.len());
+        meta.push_str("{\"version\":");
+        push_uint(&mut meta, VERSION as u64);
+        meta.push_str(",\"entities\":");
+        self.write_entities(&mut meta, true);
+        meta.push_str(",\"strings\":");
+        meta.push_str(&strings);
+        meta.push('}');
+        (nums, meta)
     }
 }
+
+/// The numbers per annotation in [`Output::js_parts`].
+pub const JS_STRIDE: usize = 7;
 
 /// Appends `n` in decimal.
 fn push_uint(out: &mut String, mut n: u64) {
@@ -433,14 +512,15 @@ impl Serialize for EntityOut<'_> {
 mod tests {
     use super::*;
 
-    /// The ASCII form parses to the same value.
+    /// The ASCII form (non-ASCII characters escaped, as `js_parts` writes its strings) parses to the same value.
     #[test]
     fn ascii_json_is_the_same_value() {
         let text =
             "“Ça va”, dit Zoë Müller 😀 in Côte d’Ivoire on 7 October 2023, \"he\" said.\u{1}";
         let doc = crate::annotate(text);
         let out = Output::new(text, &doc, Unit::Utf16);
-        let ascii = out.to_json_ascii();
+        let mut ascii = String::new();
+        out.write_compact(&mut ascii, true);
         assert!(ascii.is_ascii());
         let a: serde_json::Value = serde_json::from_str(&ascii).unwrap();
         let b: serde_json::Value = serde_json::from_str(&out.to_json(false)).unwrap();
