@@ -46,13 +46,15 @@ wasm:
 	  "$$(wc -c < www/pkg/lede_bg.wasm)" "$$(gzip -9 -c www/pkg/lede_bg.wasm | wc -c)"
 
 ## The browser extension, unpacked in target/extension/ (load it from there): extension/'s files, the wasm package the
-## page uses and the page's describe.js (the tooltip texts), copied rather than duplicated in the source.
+## page uses (with the JS snippets its glue imports) and the page's describe.js (the tooltip texts), copied rather than
+## duplicated in the source.
 EXT := target/extension
 define EXTENSION_FILES
 rm -rf $(EXT)
 mkdir -p $(EXT)/pkg
 cp extension/manifest.json extension/*.js extension/*.css extension/*.html $(EXT)/
 cp www/pkg/lede.js www/pkg/lede_bg.wasm $(EXT)/pkg/
+cp -r www/pkg/snippets $(EXT)/pkg/
 cp www/describe.js $(EXT)/
 @echo "lede: the extension is in $(EXT)/ (chrome://extensions, Developer mode, Load unpacked)"
 endef

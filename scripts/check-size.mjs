@@ -1,4 +1,5 @@
-// The size budget of what the page ships: the release .wasm plus its JS glue, each `gzip -9`, at most BUDGET bytes.
+// The size budget of what the page ships: the release .wasm plus its JS glue (lede.js and the snippets it imports),
+// each file `gzip -9`, at most BUDGET bytes.
 // gzip is GNU gzip (as `make wasm` reports and ../shared/toolchain/FACTS.md measured), not node:zlib, whose level 9
 // comes out about 2% larger on the .wasm; brotli is node:zlib's, quality 11.
 // `make test` runs it right after the web build and fails when the budget is passed (size is deterministic; speed is
@@ -7,7 +8,7 @@
 // Usage: node scripts/check-size.mjs [PKG_DIR]   (default www/pkg)
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -27,10 +28,25 @@ export function fileSizes(path) {
   };
 }
 
-/** The sizes of a wasm-pack package directory (`lede_bg.wasm`, `lede.js`) and their sum. */
+/** The JS snippets wasm-bindgen writes next to the glue (`snippets/<crate>-<hash>/inline0.js`), which the glue imports. */
+function snippetFiles(dir) {
+  const root = join(dir, 'snippets');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => join(root, f));
+}
+
+/** The sizes of a wasm-pack package directory (`lede_bg.wasm`, and the glue: `lede.js` plus its snippets) and their sum. */
 export function sizes(dir) {
   const wasm = fileSizes(join(dir, 'lede_bg.wasm'));
   const glue = fileSizes(join(dir, 'lede.js'));
+  for (const f of snippetFiles(dir)) {
+    const s = fileSizes(f);
+    for (const k of Object.keys(glue)) glue[k] += s[k];
+  }
   const total = {};
   for (const k of Object.keys(wasm)) total[k] = wasm[k] + glue[k];
   return { wasm, glue, total };

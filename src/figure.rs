@@ -194,11 +194,23 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
                     return Some(c);
                 }
             }
-            if !lex.seqs.is_empty() {
+            // (What `money_prefix` and `read_words` would look up again first: a currency written before its
+            // number, a number role.)
+            let currency_first = lex.seqs.iter().any(|s| {
+                matches!(
+                    s.what,
+                    What::Currency {
+                        place: Place::Pre | Place::Both,
+                        ..
+                    }
+                )
+            });
+            if currency_first {
                 if let Some(c) = money_prefix(toks, lx, i) {
                     return Some(c);
                 }
             }
+            lex.role?;
             let num = read_words(toks, lx, i)?;
             finish(toks, lx, num)
         }

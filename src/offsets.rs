@@ -32,36 +32,108 @@ impl FromStr for Unit {
 
 /// Converts byte offsets into `text` to `unit`, in place. Each offset must lie on a character boundary of `text`
 /// (annotation ranges always do). Linear in `text.len()` plus `offsets.len() log offsets.len()`.
+///
+/// One forward pass over the offsets in sorted order; the bytes between two offsets are counted, not decoded: every
+/// byte that is not a UTF-8 continuation byte starts a character, and a four-byte character is two UTF-16 units
+/// ([`count`]).
 pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
-    if unit == Unit::Utf8 || offsets.is_empty() {
+    if unit == Unit::Utf8 || offsets.is_empty() || text.is_ascii() {
         return;
     }
+    let bytes = text.as_bytes();
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut chars = text.char_indices().peekable();
     let mut counted = 0usize; // offset in `unit` of the byte position `pos`
     let mut pos = 0usize;
     for i in order {
-        let target = offsets[i];
-        while pos < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    pos += c.len_utf8();
-                    counted += match unit {
-                        Unit::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
-                }
-                None => break,
-            }
+        let target = offsets[i].min(bytes.len());
+        if target > pos {
+            counted += count(bytes.get(pos..target).unwrap_or(&[]), unit);
+            pos = target;
         }
         offsets[i] = counted;
     }
 }
 
+/// The characters (or, for [`Unit::Utf16`], the UTF-16 code units) in `span`, a run of whole UTF-8 characters:
+/// eight bytes at a time, with bit tricks, then byte by byte.
+fn count(span: &[u8], unit: Unit) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let utf16 = unit == Unit::Utf16;
+    let mut n = 0usize;
+    let mut chunks = span.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Bit 7 of each byte: set for a continuation byte (10xxxxxx); for a four-byte lead (11110xxx).
+        let continuation = w & !(w << 1) & HIGH;
+        n += 8 - continuation.count_ones() as usize;
+        if utf16 {
+            let lead4 = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+            n += lead4.count_ones() as usize;
+        }
+    }
+    for &b in chunks.remainder() {
+        n += usize::from(!is_continuation(b)) + usize::from(utf16 && b >= 0xF0);
+    }
+    n
+}
+
+/// A UTF-8 continuation byte (`10xxxxxx`): part of the character before it.
+fn is_continuation(b: u8) -> bool {
+    (b as i8) < -64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_long_runs_as_the_chars_do() {
+        let text = "Zoë said “hi” 😀 to 東京 and e\u{301}\u{10FFFF} ".repeat(5);
+        // Offsets far apart (spans of many eight-byte chunks) and close together, unsorted.
+        let all: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut ends: Vec<usize> = all.iter().step_by(37).copied().collect();
+        ends.extend(all.iter().skip(100).take(20).rev());
+        ends.push(text.len());
+        let want16: Vec<usize> = ends
+            .iter()
+            .map(|&e| text[..e].encode_utf16().count())
+            .collect();
+        let want_chars: Vec<usize> = ends.iter().map(|&e| text[..e].chars().count()).collect();
+        let mut c = ends.clone();
+        convert(&text, Unit::Chars, &mut c);
+        assert_eq!(c, want_chars);
+        convert(&text, Unit::Utf16, &mut ends);
+        assert_eq!(ends, want16);
+    }
+
+    #[test]
+    fn nested_spans_take_the_same_values() {
+        let text = "“Zoë” said 😀 the 東京 team, e\u{301} «ok» ".repeat(4);
+        let b: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // Nested and overlapping spans sorted by start, as annotations are.
+        let mut spans = Vec::new();
+        for k in (0..b.len() - 30).step_by(7) {
+            spans.extend([b[k], b[k + 30], b[k + 1], b[k + 3]]);
+        }
+        spans.extend([b[b.len() - 2], b[b.len() - 1]]);
+        for unit in [Unit::Utf16, Unit::Chars] {
+            let want: Vec<usize> = spans
+                .iter()
+                .map(|&e| match unit {
+                    Unit::Utf16 => text[..e].encode_utf16().count(),
+                    _ => text[..e].chars().count(),
+                })
+                .collect();
+            let mut got = spans.clone();
+            convert(&text, unit, &mut got);
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn converts_to_utf16_and_chars() {

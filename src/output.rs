@@ -36,15 +36,329 @@ impl<'a> Output<'a> {
         }
     }
 
+    /// The JSON text of the output: compact (one line), or indented when `pretty`.
+    ///
+    /// The compact form, which the CLI prints and the wasm binding hands to `JSON.parse`, is written by hand into one
+    /// preallocated `String` (see [`Output::write_compact`]); it is byte for byte what serde_json writes for the
+    /// [`Serialize`] impl below, which the pretty form still goes through (a test holds the two equal).
     pub fn to_json(&self, pretty: bool) -> String {
-        let r = if pretty {
-            serde_json::to_string_pretty(self)
-        } else {
-            serde_json::to_string(self)
-        };
+        if !pretty {
+            let mut out = String::with_capacity(self.json_capacity());
+            self.write_compact(&mut out, false);
+            return out;
+        }
         // Serialising plain strings and numbers into a String cannot fail.
-        r.unwrap_or_default()
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
+
+    /// A guess at the compact JSON's length that is rarely short: each annotation's text plus its fields and names.
+    fn json_capacity(&self) -> usize {
+        let texts: usize = self.doc.annotations.iter().map(|a| a.range.len()).sum();
+        64 + texts + 128 * self.doc.annotations.len() + 96 * self.doc.entities.len()
+    }
+
+    /// Appends the compact JSON of the output to `out`: the same bytes as `serde_json::to_string(self)`, or, when
+    /// `ascii`, the same but with characters outside ASCII escaped.
+    fn write_compact(&self, out: &mut String, ascii: bool) {
+        let push_str = |out: &mut String, s: &str| push_str(out, s, ascii);
+        let doc = self.doc;
+        out.push_str("{\"version\":");
+        push_uint(out, VERSION as u64);
+        out.push_str(",\"annotations\":[");
+        for (i, a) in doc.annotations.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"kind\":\"");
+            out.push_str(a.kind().as_str());
+            out.push_str("\",\"start\":");
+            push_uint(out, self.offsets[2 * i] as u64);
+            out.push_str(",\"end\":");
+            push_uint(out, self.offsets[2 * i + 1] as u64);
+            out.push_str(",\"text\":");
+            push_str(out, self.text.get(a.range.clone()).unwrap_or(""));
+            match &a.attrs {
+                Attrs::Person { entity } => {
+                    let e = &doc.entities[*entity];
+                    out.push_str(",\"name\":");
+                    push_str(out, &e.name);
+                    if let Some(t) = &e.title {
+                        out.push_str(",\"title\":");
+                        push_str(out, t);
+                    }
+                    out.push_str(",\"entity\":");
+                    push_uint(out, *entity as u64);
+                }
+                Attrs::Country { entity, form } => {
+                    let e = &doc.entities[*entity];
+                    out.push_str(",\"code\":");
+                    match e.code {
+                        Some(c) => push_str(out, c),
+                        None => out.push_str("null"),
+                    }
+                    out.push_str(",\"name\":");
+                    push_str(out, &e.name);
+                    out.push_str(",\"form\":\"");
+                    out.push_str(form.as_str());
+                    out.push_str("\",\"entity\":");
+                    push_uint(out, *entity as u64);
+                }
+                Attrs::Figure(f) => {
+                    out.push_str(",\"class\":\"");
+                    out.push_str(f.class.as_str());
+                    out.push('"');
+                    if let Some(v) = &f.value {
+                        out.push_str(",\"value\":");
+                        push_value(out, v);
+                    }
+                    if let Some(u) = f.unit {
+                        out.push_str(",\"unit\":");
+                        push_str(out, u);
+                    }
+                }
+                Attrs::Quote { speaker } => {
+                    out.push_str(",\"speaker\":");
+                    match speaker {
+                        Some(e) => push_str(out, &doc.entities[*e].name),
+                        None => out.push_str("null"),
+                    }
+                    out.push_str(",\"speaker_entity\":");
+                    match speaker {
+                        Some(e) => push_uint(out, *e as u64),
+                        None => out.push_str("null"),
+                    }
+                }
+            }
+            out.push('}');
+        }
+        out.push_str("],\"entities\":");
+        self.write_entities(out, ascii);
+        out.push('}');
+    }
+
+    /// Appends the JSON array of the entities.
+    fn write_entities(&self, out: &mut String, ascii: bool) {
+        out.push('[');
+        for (i, e) in self.doc.entities.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"id\":");
+            push_uint(out, i as u64);
+            out.push_str(",\"kind\":\"");
+            out.push_str(e.kind.as_str());
+            out.push_str("\",\"name\":");
+            push_str(out, &e.name, ascii);
+            if let Some(c) = e.code {
+                out.push_str(",\"code\":");
+                push_str(out, c, ascii);
+            }
+            if let Some(t) = &e.title {
+                out.push_str(",\"title\":");
+                push_str(out, t, ascii);
+            }
+            out.push_str(",\"mentions\":");
+            push_uint(out, e.mentions as u64);
+            out.push('}');
+        }
+        out.push(']');
+    }
+
+    /// The output in the two parts the wasm binding's JavaScript builds the result objects from, with no JSON for the
+    /// annotations themselves (parsing that JSON was most of the binding's time):
+    ///
+    /// - `nums`: [`JS_STRIDE`] numbers an annotation: kind (0 person, 1 country, 2 figure, 3 quote), start, end, then
+    ///   person: entity; country: entity, form (0 name, 1 demonym); figure: class (in [`FigureClass`] order), value tag
+    ///   (0 none, 1 number, 2 string, 3 null), the number or the string's index, the unit's string index or -1;
+    ///   quote: the speaker's entity or -1. Unused slots are 0.
+    /// - `meta`: ASCII JSON `{"version":1,"entities":[...],"strings":[...]}`: the entities as in the contract, and the
+    ///   date values and units the figures refer to.
+    ///
+    /// The annotation's `text` is not sent: it is the caller's string sliced at the UTF-16 offsets.
+    ///
+    /// [`FigureClass`]: crate::FigureClass
+    pub fn js_parts(&self) -> (Vec<f64>, String) {
+        let doc = self.doc;
+        let mut nums = Vec::with_capacity(doc.annotations.len() * JS_STRIDE);
+        let mut strings = String::from("[");
+        let mut n_strings = 0usize;
+        let mut string = |s: &str| -> f64 {
+            if n_strings > 0 {
+                strings.push(',');
+            }
+            push_str(&mut strings, s, true);
+            n_strings += 1;
+            (n_strings - 1) as f64
+        };
+        for (i, a) in doc.annotations.iter().enumerate() {
+            let at = nums.len();
+            nums.resize(at + JS_STRIDE, 0.0);
+            let rec = &mut nums[at..];
+            rec[1] = self.offsets[2 * i] as f64;
+            rec[2] = self.offsets[2 * i + 1] as f64;
+            match &a.attrs {
+                Attrs::Person { entity } => {
+                    rec[0] = 0.0;
+                    rec[3] = *entity as f64;
+                }
+                Attrs::Country { entity, form } => {
+                    rec[0] = 1.0;
+                    rec[3] = *entity as f64;
+                    rec[4] = f64::from(u8::from(*form == crate::CountryForm::Demonym));
+                }
+                Attrs::Figure(f) => {
+                    rec[0] = 2.0;
+                    rec[3] = f.class as u8 as f64;
+                    match &f.value {
+                        None => {}
+                        Some(Value::Number(n)) if !n.is_finite() => rec[4] = 3.0,
+                        Some(Value::Number(n)) => {
+                            rec[4] = 1.0;
+                            // As the JSON writes it: an integral value as an integer, so -0 is 0.
+                            rec[5] = if *n == 0.0 { 0.0 } else { *n };
+                        }
+                        Some(Value::Date { year, month, day }) => {
+                            rec[4] = 2.0;
+                            rec[5] = string(&iso_date(*year, *month, *day));
+                        }
+                    }
+                    rec[6] = f.unit.map_or(-1.0, &mut string);
+                }
+                Attrs::Quote { speaker } => {
+                    rec[0] = 3.0;
+                    rec[3] = speaker.map_or(-1.0, |e| e as f64);
+                }
+            }
+        }
+        strings.push(']');
+        let mut meta = String::with_capacity(64 + strings.len() + 96 * doc.entities.len());
+        meta.push_str("{\"version\":");
+        push_uint(&mut meta, VERSION as u64);
+        meta.push_str(",\"entities\":");
+        self.write_entities(&mut meta, true);
+        meta.push_str(",\"strings\":");
+        meta.push_str(&strings);
+        meta.push('}');
+        (nums, meta)
+    }
+}
+
+/// The numbers per annotation in [`Output::js_parts`].
+pub const JS_STRIDE: usize = 7;
+
+/// Appends `n` in decimal.
+fn push_uint(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends a figure's value as [`ValueOut`] serialises it.
+fn push_value(out: &mut String, v: &Value) {
+    match *v {
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => {
+            let i = n as i64;
+            if i < 0 {
+                out.push('-');
+            }
+            push_uint(out, i.unsigned_abs());
+        }
+        // A fraction: serde_json's shortest round-trip form (rare enough to go through it).
+        Value::Number(n) => out.push_str(&serde_json::to_string(&n).unwrap_or_default()),
+        Value::Date { year, month, day } => push_str(out, &iso_date(year, month, day), false),
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\`, and the control characters below
+/// U+0020 (`\b \t \n \f \r` by name, the others as `\u00xx`). Runs of plain bytes are copied whole; the scan
+/// looks at eight bytes at a time. When `ascii`, characters outside ASCII are escaped too (`\u00e9`, and a surrogate
+/// pair for those outside the Basic Multilingual Plane), as `JSON.stringify` never does but `JSON.parse` reads.
+fn push_str(out: &mut String, s: &str, ascii: bool) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut run = 0; // start of the run of bytes not yet copied
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
+            if !(has_special(w) || non_ascii) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let esc: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0C => "\\f",
+            b'\r' => "\\r",
+            0..=0x1F => "",
+            0x80.. if ascii => {
+                out.push_str(s.get(run..i).unwrap_or(""));
+                let c = s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or('\u{FFFD}');
+                let mut units = [0u16; 2];
+                for &u in c.encode_utf16(&mut units).iter() {
+                    push_u_escape(out, u);
+                }
+                i += c.len_utf8().max(1);
+                run = i;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Bytes below 0x80 are whole characters, so `run..i` and `i + 1..` are on character boundaries.
+        out.push_str(s.get(run..i).unwrap_or(""));
+        if esc.is_empty() {
+            push_u_escape(out, u16::from(b));
+        } else {
+            out.push_str(esc);
+        }
+        i += 1;
+        run = i;
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
+    out.push('"');
+}
+
+/// Appends `\u` and the four lowercase hex digits of `u`.
+fn push_u_escape(out: &mut String, u: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((u >> shift) & 0xF)]));
+    }
+}
+
+/// Some byte of `w` is below 0x20, or is `"` or `\` (the classic SWAR zero-byte tests).
+fn has_special(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    below_space | zero(w ^ (ONES * b'"' as u64)) | zero(w ^ (ONES * b'\\' as u64)) != 0
 }
 
 impl Serialize for Output<'_> {
@@ -191,5 +505,72 @@ impl Serialize for EntityOut<'_> {
         }
         st.serialize_field("mentions", &e.mentions)?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII form (non-ASCII characters escaped, as `js_parts` writes its strings) parses to the same value.
+    #[test]
+    fn ascii_json_is_the_same_value() {
+        let text =
+            "“Ça va”, dit Zoë Müller 😀 in Côte d’Ivoire on 7 October 2023, \"he\" said.\u{1}";
+        let doc = crate::annotate(text);
+        let out = Output::new(text, &doc, Unit::Utf16);
+        let mut ascii = String::new();
+        out.write_compact(&mut ascii, true);
+        assert!(ascii.is_ascii());
+        let a: serde_json::Value = serde_json::from_str(&ascii).unwrap();
+        let b: serde_json::Value = serde_json::from_str(&out.to_json(false)).unwrap();
+        assert_eq!(a, b);
+        let mut s = String::new();
+        push_str(&mut s, "a😀é\"\n", true);
+        assert_eq!(s, r#""a\ud83d\ude00\u00e9\"\n""#);
+    }
+
+    /// The hand-written compact JSON is serde_json's, byte for byte, for every kind, escape and value form.
+    #[test]
+    fn compact_json_is_serde_json() {
+        let texts = [
+            "",
+            "Russian President Vladimir Putin said on Oct. 7, 2023 that “the $1.7 billion deal” was 12.5% done.",
+            "\"Quote \\ with\tcontrol\u{1}chars\u{1f}\r\n and \u{8}\u{c}\" said Mr Smith, 45, of France.\n",
+            "He paid 1.25 million euros, 0.5 percent, 3.14159 km and ½ of 2 1/2 dozen on 2022-02 in 2024. “Ça va”, dit Zoë Müller 😀.",
+        ];
+        for text in texts {
+            let doc = crate::annotate(text);
+            for unit in [Unit::Utf8, Unit::Utf16, Unit::Chars] {
+                let out = Output::new(text, &doc, unit);
+                assert_eq!(
+                    out.to_json(false),
+                    serde_json::to_string(&out).unwrap(),
+                    "{text:?}"
+                );
+            }
+        }
+        let mut s = String::new();
+        for b in 0u8..0x80 {
+            s.push(b as char);
+        }
+        let mut out = String::new();
+        push_str(&mut out, &s.repeat(3), false);
+        assert_eq!(out, serde_json::to_string(&s.repeat(3)).unwrap());
+        for v in [
+            0.5,
+            -2.0,
+            1e21,
+            1700000000.0,
+            9_007_199_254_740_992.0,
+            -0.25,
+        ] {
+            let mut out = String::new();
+            push_value(&mut out, &Value::Number(v));
+            assert_eq!(
+                out,
+                serde_json::to_string(&ValueOut(&Value::Number(v))).unwrap()
+            );
+        }
     }
 }

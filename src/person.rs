@@ -843,10 +843,19 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
     out
 }
 
-/// Marks the tokens covered by any of the (sorted, non-overlapping) ranges.
+/// Marks the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over the tokens (a binary
+/// search only if a range starts before the one before it).
 fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [bool]) {
+    let mut k = 0;
+    let mut last_start = 0;
     for r in ranges {
-        let mut k = t.index_at(r.start);
+        if r.start < last_start {
+            k = t.index_at(r.start);
+        }
+        last_start = r.start;
+        while k < t.len() && t.toks[k].start < r.start {
+            k += 1;
+        }
         while k < t.len() && t.toks[k].start < r.end {
             out[k] = true;
             k += 1;
@@ -897,15 +906,13 @@ pub fn find(
     let mut i = 0;
     while i < t.len() {
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
-        let glued = i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".";
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
-        // (The cheap per-token flags first: the set lookups run only for capitalised name words.)
-        let s = t.s(i);
-        let starts = !glued
-            && cx.name_word(i)
-            && (!lex.stop.contains(s)
+        // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
+        let starts = cx.name_word(i)
+            && !(i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".")
+            && (!lex.stop.contains(t.s(i))
                 || cx.initial(i)
-                || (lex.given.contains(s) && title_before(&cx, i, &mut buf).is_some()));
+                || (lex.given.contains(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
         if !starts {
             i += 1;
             continue;

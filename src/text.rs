@@ -133,8 +133,11 @@ fn tokenize(text: &str) -> Vec<Token> {
         // For words: whether every character was ASCII, and how many ASCII capitals, counted while scanning.
         let mut ascii_word = false;
         let mut upper = 0usize;
+        // The first character (for words and punctuation).
+        let c;
         if b.is_ascii_digit() {
             kind = TokKind::Number;
+            c = char::from(b);
             i += 1;
             while i < text.len() {
                 let c = bytes[i];
@@ -151,7 +154,11 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         } else {
             // SAFETY of slicing: `i` is always on a char boundary (we advance by whole chars).
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            c = if b < 0x80 {
+                char::from(b)
+            } else {
+                text[i..].chars().next().unwrap_or('\u{FFFD}')
+            };
             let plain = b >= 0x80 && is_plain_punct(c);
             if b.is_ascii_alphabetic() || (b >= 0x80 && !plain && is_word_char(c)) {
                 kind = TokKind::Word;
@@ -235,7 +242,6 @@ fn tokenize(text: &str) -> Vec<Token> {
         line_start = false;
         if kind == TokKind::Punct {
             // A punct token is one character, unless marks follow it (then it is none of these).
-            let c = s.chars().next().unwrap_or(' ');
             match c {
                 _ if s.len() != c.len_utf8() => sent_start = false,
                 '.' | '!' | '?' | '…' => sent_start = true,

@@ -39,7 +39,7 @@ const HARD_TEXTS: &[&str] = &[
 
 /// Calls the binding and returns its result as a JS object.
 fn annotate_js(text: &str) -> JsValue {
-    match lede::wasm::annotate(text) {
+    match lede::wasm::annotate(JsValue::from_str(text)) {
         Ok(v) => v,
         Err(e) => panic!("annotate failed on {text:?}: {:?}", JsValue::from(e)),
     }

@@ -24,6 +24,14 @@ impl Dec {
     /// groups thousands too ("5.000 workers"): English writes no such decimal. Anything else ("1,2,3", "1.2.3",
     /// "007", "1234,567") is not a number.
     pub fn parse(s: &str) -> Option<Dec> {
+        // Most number tokens are plain digits ("2023", "45"): read them without the group and decimal splitting.
+        if !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit()) {
+            if s.len() > 1 && s.starts_with('0') {
+                return None;
+            }
+            let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+            return Some(Dec::int(u128::from(n)));
+        }
         if let Some(d) = Dec::parse_with(s, ',', '.') {
             return match s.split_once('.') {
                 Some((int, "000"))
@@ -137,6 +145,23 @@ mod tests {
             assert_eq!(Dec::parse(bad), None, "{bad}");
         }
         assert_eq!(Dec::parse(&"9".repeat(60)), None);
+    }
+
+    #[test]
+    fn plain_digits_read_as_the_general_path_reads_them() {
+        for s in [
+            "0",
+            "7",
+            "45",
+            "2023",
+            "007",
+            "00",
+            "1234567890123456789",
+            "99999999999999999999",
+        ] {
+            // (For a plain digit string the general path is the English reading alone: no `,` or `.` to read otherwise.)
+            assert_eq!(Dec::parse(s), Dec::parse_with(s, ',', '.'), "{s}");
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ export default async function run({ browser, url }) {
   const now = await outside();
   check(now === before, `outside the article, the panel and the tooltip, the page has the elements it started with (${before} → ${now})`);
   check(tipText !== null, 'the tooltips were shown');
-  const fetched = requests.filter((r) => !/\/(index\.html|main\.js|render\.js|describe\.js|export\.js|worker\.js|style\.css|favicon\.svg|sample\.txt|pkg\/lede\.js|pkg\/lede_bg\.wasm)?$/.test(new URL(r).pathname));
+  const fetched = requests.filter((r) => !/\/(index\.html|main\.js|render\.js|describe\.js|export\.js|worker\.js|style\.css|favicon\.svg|sample\.txt|pkg\/lede\.js|pkg\/lede_bg\.wasm|pkg\/snippets\/lede-[0-9a-f]+\/inline0\.js)?$/.test(new URL(r).pathname));
   check(fetched.length === 0, 'no request was made for anything in the pasted text', fetched.join('\n'));
   check(await page.evaluate(() => document.body.style.display !== 'none' && getComputedStyle(document.body).display !== 'none'), 'pasted styles do not apply');
   check(errors.length === 0, 'no dialog, console error, failed request or exception', errors.join('\n'));
