@@ -18,13 +18,11 @@
 //!   letters, names are compared case-insensitively ("RUSSIA", "NORTH KOREA"). There "US" may be the pronoun
 //!   ("LET US PRAY"), so an all-caps "US" next to other all-caps words counts only by [`us_is_country`].
 //!
-//! Architecture invariant: the tables are built once ([`OnceLock`]); finding does no allocation per token, and looks
+//! Architecture invariant: the tables are built at compile time (build.rs); finding does no allocation per token, and looks
 //! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use crate::data::{rows, Map, Set};
+use crate::data::{WordMap, WordSet};
 use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
 
@@ -74,7 +72,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
         if let Target::Country(c, form) = entry.target {
             // "US$ 995 million": a currency, not a mention of the country.
             let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
-            let pronoun = entry.pronoun_like && end == i + 1 && !us_is_country(toks, i, style.caps);
+            let pronoun = entry.pronoun_like() && end == i + 1 && !us_is_country(toks, i, style.caps);
             // "speaking in French": the language.
             let language = form == CountryForm::Demonym
                 && end == i + 1
@@ -181,14 +179,19 @@ enum Target {
 /// One name, demonym or "not" phrase of the tables, cut into tokens.
 #[derive(Debug)]
 struct Entry {
-    toks: Vec<&'static str>,
+    toks: &'static [&'static str],
     /// `touch[k]`: token `k` touches token `k + 1` (no space between), as it must in the text.
-    touch: Vec<bool>,
+    touch: &'static [bool],
     target: Target,
     /// This entry is an ambiguous word alone (index into [`Table::words`]).
     word: Option<usize>,
+}
+
+impl Entry {
     /// An all-caps alias that is also an English word ("US"): see [`us_is_country`].
-    pronoun_like: bool,
+    fn pronoun_like(&self) -> bool {
+        self.toks.len() == 1 && PRONOUN_LIKE.contains(&self.toks[0])
+    }
 }
 
 /// A country name that is also something else, with its clues (data/ambiguous_countries.tsv).
@@ -197,116 +200,34 @@ struct Word {
     default_country: bool,
     /// A capitalised neighbour makes it part of a longer name.
     names: bool,
-    country: Set<&'static str>,
-    other: Set<&'static str>,
+    country: WordSet,
+    other: WordSet,
 }
 
-/// The lookup, built once.
+/// The lookup, built by build.rs from data/countries.tsv and data/ambiguous_countries.tsv (`country_tables` there:
+/// every name, alias and demonym of a country and every "not" phrase is an [`Entry`], cut into tokens by the text's
+/// tokenizer).
 struct Table {
-    countries: Vec<Country>,
-    entries: Vec<Entry>,
+    countries: &'static [Country],
+    entries: &'static [Entry],
     /// First token, as written → entries starting with it, longest first.
-    exact: Map<&'static str, Vec<usize>>,
+    exact: WordMap<&'static [usize]>,
     /// First token in upper case → entries, longest first (for ALL-CAPS text).
-    upper: Map<String, Vec<usize>>,
+    upper: WordMap<&'static [usize]>,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
-    abbrevs: Map<&'static str, usize>,
-    words: Vec<Word>,
+    abbrevs: WordMap<usize>,
+    words: &'static [Word],
     /// Demonyms that are also languages ("French").
-    languages: Set<&'static str>,
+    languages: WordSet,
 }
 
-const COUNTRIES: &str = crate::data::table!("countries.tsv");
-const AMBIGUOUS: &str = crate::data::table!("ambiguous_countries.tsv");
+include!(concat!(env!("OUT_DIR"), "/tables/country.rs"));
 
 /// All-caps aliases that are also English words when a headline is set in capitals.
 const PRONOUN_LIKE: &[&str] = &["US"];
 
 fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(build)
-}
-
-fn build() -> Table {
-    let mut countries = Vec::new();
-    let mut entries = Vec::new();
-    for row in rows(COUNTRIES) {
-        let (Some(&code), Some(&name)) = (row.first(), row.get(1)) else {
-            continue;
-        };
-        let c = countries.len();
-        countries.push(Country { code, name });
-        let aliases = row.get(2).copied().unwrap_or("");
-        let demonyms = row.get(3).copied().unwrap_or("");
-        let names = std::iter::once(name).chain(aliases.split('|'));
-        for s in names.filter(|s| !s.is_empty()) {
-            entries.push(entry(s, Target::Country(c, CountryForm::Name)));
-        }
-        for s in demonyms.split('|').filter(|s| !s.is_empty()) {
-            entries.push(entry(s, Target::Country(c, CountryForm::Demonym)));
-        }
-    }
-    let mut words = Vec::new();
-    let mut languages: Set<&'static str> = Set::default();
-    for row in rows(AMBIGUOUS) {
-        match row.as_slice() {
-            ["language", word, ..] if !word.is_empty() => {
-                languages.insert(word);
-            }
-            ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
-            ["word", word, default, names, rest @ ..] => {
-                let clues = |k: usize| -> Set<&'static str> {
-                    rest.get(k)
-                        .map(|s| s.split('|').filter(|w| !w.is_empty()).collect())
-                        .unwrap_or_default()
-                };
-                let w = words.len();
-                words.push(Word {
-                    default_country: *default == "country",
-                    names: *names == "yes",
-                    country: clues(0),
-                    other: clues(1),
-                });
-                for e in entries.iter_mut() {
-                    if matches!(e.target, Target::Country(..))
-                        && e.toks.len() == 1
-                        && e.toks[0] == *word
-                    {
-                        e.word = Some(w);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut exact: Map<&'static str, Vec<usize>> = Map::default();
-    let mut upper: Map<String, Vec<usize>> = Map::default();
-    let mut abbrevs: Map<&'static str, usize> = Map::default();
-    for (i, e) in entries.iter().enumerate() {
-        let Some(&first) = e.toks.first() else {
-            continue;
-        };
-        exact.entry(first).or_default().push(i);
-        upper.entry(first.to_uppercase()).or_default().push(i);
-        let caps =
-            first.len() >= 2 && first.len() <= 6 && first.bytes().all(|b| b.is_ascii_uppercase());
-        if e.toks.len() == 1 && caps && matches!(e.target, Target::Country(..)) {
-            abbrevs.insert(first, i);
-        }
-    }
-    for list in exact.values_mut().chain(upper.values_mut()) {
-        // Longest first; at equal length a "not" phrase after the country (they never coincide in practice).
-        list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
-    }
-    Table {
-        countries,
-        entries,
-        exact,
-        upper,
-        abbrevs,
-        words,
-        languages,
-    }
+    &TABLE
 }
 
 /// Whether the demonym at token `i` names a language: the object of speaking or writing ("speaks French",
@@ -413,30 +334,6 @@ const LANGUAGE_USES: &[&str] = &[
     "songs",
 ];
 
-/// Cuts a table string into tokens the way the text is cut.
-fn entry(s: &'static str, target: Target) -> Entry {
-    // Most names are one plain word ("France", "Iranians"): one token, touching nothing, without running the
-    // tokenizer (this runs for every alias on the first call, which the page waits for).
-    let (toks, touch): (Vec<&'static str>, Vec<bool>) =
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-            (vec![s], vec![false])
-        } else {
-            let t = Tokens::new(s);
-            (
-                (0..t.len()).map(|i| t.s(i)).collect(),
-                (0..t.len()).map(|i| t.touch(i)).collect(),
-            )
-        };
-    let pronoun_like = toks.len() == 1 && PRONOUN_LIKE.contains(&toks[0]);
-    Entry {
-        toks,
-        touch,
-        target,
-        word: None,
-        pronoun_like,
-    }
-}
-
 /// The longest entry that matches at token `i`: (index of the token after it, entry).
 fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
@@ -448,7 +345,7 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
     } else {
         table.exact.get(s)
     }?;
-    'cand: for &e in cands {
+    'cand: for &e in cands.iter() {
         let entry = &table.entries[e];
         let n = entry.toks.len();
         if i + n > toks.len() {
@@ -810,20 +707,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_word_entries_are_cut_as_the_tokenizer_cuts_them() {
-        for s in [
-            "France",
-            "Iranians",
-            "U.S.",
-            "Côte d’Ivoire",
-            "New Zealand",
-            "Guinea-Bissau",
-        ] {
-            let e = entry(s, Target::Not);
-            let t = Tokens::new(s);
-            let toks: Vec<&str> = (0..t.len()).map(|i| t.s(i)).collect();
-            let touch: Vec<bool> = (0..t.len()).map(|i| t.touch(i)).collect();
-            assert_eq!((e.toks, e.touch), (toks, touch), "{s}");
+    fn entries_are_cut_as_the_tokenizer_cuts_them() {
+        let t = table();
+        for e in t.entries {
+            let mut s = String::new();
+            for (k, w) in e.toks.iter().enumerate() {
+                s.push_str(w);
+                if k + 1 < e.toks.len() && !e.touch[k] {
+                    s.push(' ');
+                }
+            }
+            let toks = Tokens::new(&s);
+            let got: Vec<&str> = (0..toks.len()).map(|i| toks.s(i)).collect();
+            assert_eq!(got, e.toks, "{s}");
+            assert!((0..toks.len()).all(|i| toks.touch(i) == e.touch[i]), "{s}");
+        }
+        for s in ["Côte d’Ivoire", "New Zealand", "Guinea-Bissau", "France"] {
+            assert!(t.exact.get(s.split(' ').next().unwrap_or("")).is_some(), "{s}");
         }
     }
 
@@ -848,7 +748,7 @@ mod tests {
             .iter()
             .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
         // The scan only starts at capitalised words, so every entry must start with one.
-        for e in &t.entries {
+        for e in t.entries {
             assert!(
                 e.toks[0].chars().next().is_some_and(char::is_uppercase),
                 "{:?}",
@@ -869,7 +769,7 @@ mod tests {
     fn no_alias_is_claimed_twice() {
         let t = table();
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-        for e in &t.entries {
+        for e in t.entries {
             if let Target::Country(c, _) = e.target {
                 let key = e.toks.concat();
                 if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {

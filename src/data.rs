@@ -47,3 +47,84 @@ impl std::hash::Hasher for FastHasher {
         self.0 = h;
     }
 }
+
+/// FNV-1a (32 bits) of `bytes`: the hash of [`WordSet`] and [`WordMap`], computed by build.rs when it lays the tables
+/// out and by the lookups here.
+pub const fn hash(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// The open-addressing slots for `keys` (distinct): a power of two at least twice their number, each slot the index
+/// of its key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing). Used by
+/// build.rs, which writes the slots out with the keys.
+#[allow(dead_code)]
+pub fn layout(keys: &[&str]) -> Vec<u16> {
+    assert!(keys.len() < u16::MAX as usize, "too many keys for u16 slots");
+    let size = (keys.len() * 2).max(2).next_power_of_two();
+    let mut slots = vec![0u16; size];
+    for (k, key) in keys.iter().enumerate() {
+        let mut i = hash(key.as_bytes()) as usize & (size - 1);
+        while slots[i] != 0 {
+            i = (i + 1) & (size - 1);
+        }
+        slots[i] = k as u16 + 1;
+    }
+    slots
+}
+
+/// The index of `key` among `keys`, by the slots [`layout`] made for them.
+fn find(keys: &[&str], slots: &[u16], key: &str) -> Option<usize> {
+    let mask = slots.len().checked_sub(1)?;
+    let mut i = hash(key.as_bytes()) as usize & mask;
+    // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+    for _ in 0..slots.len() {
+        let k = (*slots.get(i)? as usize).checked_sub(1)?;
+        if keys.get(k).is_some_and(|&w| w == key) {
+            return Some(k);
+        }
+        i = (i + 1) & mask;
+    }
+    None
+}
+
+/// A set of words laid out at compile time by build.rs (see [`layout`]): nothing to build when the first text comes.
+#[derive(Debug)]
+pub struct WordSet {
+    pub keys: &'static [&'static str],
+    pub slots: &'static [u16],
+}
+
+impl WordSet {
+    /// Whether `key` is in the set (compared exactly, as written).
+    pub fn contains(&self, key: &str) -> bool {
+        find(self.keys, self.slots, key).is_some()
+    }
+
+    /// The words, in table order.
+    #[allow(dead_code)]
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.keys.iter().copied()
+    }
+}
+
+/// A map from words to values, laid out at compile time by build.rs like [`WordSet`].
+#[derive(Debug)]
+pub struct WordMap<V: 'static> {
+    pub keys: &'static [&'static str],
+    pub values: &'static [V],
+    pub slots: &'static [u16],
+}
+
+impl<V> WordMap<V> {
+    /// The value of `key` (compared exactly, as written).
+    pub fn get(&self, key: &str) -> Option<&'static V> {
+        find(self.keys, self.slots, key).and_then(|k| self.values.get(k))
+    }
+}
