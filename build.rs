@@ -273,7 +273,7 @@ const PARTICLES: &[&str] = &[
     "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
 ];
 
-/// src/person.rs: the word tables of `static LEXICON: Lexicon` (without the Bloom filter of given names).
+/// src/person.rs: `static LEXICON: Lexicon`, the word tables and the Bloom filter of given names.
 fn person_tables() -> String {
     let mut titles: Vec<(&'static str, Vec<&'static str>, &str)> = Vec::new();
     for row in rows("titles.tsv") {
@@ -333,7 +333,7 @@ fn person_tables() -> String {
         .map(|(k, seqs)| (k, slice(seqs.iter().map(|s| strs(s)))))
         .collect();
     format!(
-        "static WORDS: Words = Words {{\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\norg_names: {},\nverbs: {},\n}};\n",
+        "static LEXICON: Lexicon = Lexicon {{\ngiven: Bloom(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.bloom\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\norg_names: {},\nverbs: {},\n}};\n",
         word_set(first_column("name_stopwords.txt")),
         word_set(first_column("org_words.txt")),
         word_map(&titles),

@@ -345,7 +345,7 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
     } else {
         table.exact.get(s)
     }?;
-    'cand: for &e in cands.iter() {
+    'cand: for &e in cands {
         let entry = &table.entries[e];
         let n = entry.toks.len();
         if i + n > toks.len() {
@@ -393,7 +393,7 @@ fn abbreviation(table: &Table, toks: &Tokens, i: usize) -> Option<(usize, usize)
         return None;
     }
     let key = std::str::from_utf8(&letters[..n]).ok()?;
-    table.abbrevs.get(key).map(|&e| (j, e))
+    table.abbrevs.get(key).map(|e| (j, e))
 }
 
 /// Table token `a` and text token `b` are the same, exactly or (with `fold`) ignoring case; the apostrophes

@@ -21,6 +21,7 @@ pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 /// A hash map with [`FastHasher`]: for lookups of short words, in tables compiled in and per document.
 pub type Map<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 /// A hash set with [`FastHasher`].
+#[allow(dead_code)]
 pub type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// FNV-1a: several times faster than the standard SipHash on the short keys lede looks up (words, names). It does not
@@ -122,9 +123,9 @@ pub struct WordMap<V: 'static> {
     pub slots: &'static [u16],
 }
 
-impl<V> WordMap<V> {
-    /// The value of `key` (compared exactly, as written).
-    pub fn get(&self, key: &str) -> Option<&'static V> {
-        find(self.keys, self.slots, key).and_then(|k| self.values.get(k))
+impl<V: Copy> WordMap<V> {
+    /// The value of `key` (compared exactly, as written). Values are small copies: indices, `&'static` slices.
+    pub fn get(&self, key: &str) -> Option<V> {
+        find(self.keys, self.slots, key).and_then(|k| self.values.get(k).copied())
     }
 }
