@@ -71,7 +71,8 @@ fn main() {
     let tables = out_dir.join("tables");
     std::fs::create_dir_all(&tables).expect("cannot create OUT_DIR/tables");
     let write = |name: &str, code: String| {
-        std::fs::write(tables.join(name), code).unwrap_or_else(|e| panic!("cannot write {name}: {e}"))
+        std::fs::write(tables.join(name), code)
+            .unwrap_or_else(|e| panic!("cannot write {name}: {e}"))
     };
     write("country.rs", country_tables());
     write("person.rs", person_tables());
@@ -99,7 +100,10 @@ fn q(s: &str) -> String {
 
 /// A `&[&str]` literal.
 fn strs(v: &[&str]) -> String {
-    format!("&[{}]", v.iter().map(|s| q(s)).collect::<Vec<_>>().join(", "))
+    format!(
+        "&[{}]",
+        v.iter().map(|s| q(s)).collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// Comma-separated items in `&[...]`.
@@ -156,7 +160,10 @@ fn tokens(s: &'static str) -> (Vec<&'static str>, Vec<bool>) {
 
 /// The first column of a word list.
 fn first_column(name: &str) -> Vec<&'static str> {
-    rows(name).into_iter().filter_map(|r| r.first().copied()).collect()
+    rows(name)
+        .into_iter()
+        .filter_map(|r| r.first().copied())
+        .collect()
 }
 
 /// src/country.rs: `static TABLE: Table`, from countries.tsv and ambiguous_countries.tsv.
@@ -171,7 +178,13 @@ fn country_tables() -> String {
     }
     let entry = |s: &'static str, target: String, country: bool| {
         let (toks, touch) = tokens(s);
-        Entry { toks, touch, target, country, word: None }
+        Entry {
+            toks,
+            touch,
+            target,
+            country,
+            word: None,
+        }
     };
     let mut countries = Vec::new();
     let mut entries = Vec::new();
@@ -180,15 +193,27 @@ fn country_tables() -> String {
             continue;
         };
         let c = countries.len();
-        countries.push(format!("Country {{ code: {}, name: {} }}", q(code), q(name)));
+        countries.push(format!(
+            "Country {{ code: {}, name: {} }}",
+            q(code),
+            q(name)
+        ));
         let aliases = row.get(2).copied().unwrap_or("");
         let demonyms = row.get(3).copied().unwrap_or("");
         let names = std::iter::once(name).chain(aliases.split('|'));
         for s in names.filter(|s| !s.is_empty()) {
-            entries.push(entry(s, format!("Target::Country({c}, CountryForm::Name)"), true));
+            entries.push(entry(
+                s,
+                format!("Target::Country({c}, CountryForm::Name)"),
+                true,
+            ));
         }
         for s in demonyms.split('|').filter(|s| !s.is_empty()) {
-            entries.push(entry(s, format!("Target::Country({c}, CountryForm::Demonym)"), true));
+            entries.push(entry(
+                s,
+                format!("Target::Country({c}, CountryForm::Demonym)"),
+                true,
+            ));
         }
     }
     let mut words = Vec::new();
@@ -200,7 +225,14 @@ fn country_tables() -> String {
                 entries.push(entry(phrase, "Target::Not".into(), false))
             }
             ["word", word, default, names, rest @ ..] => {
-                let clues = |k: usize| word_set(rest.get(k).map_or("", |s| *s).split('|').filter(|w| !w.is_empty()));
+                let clues = |k: usize| {
+                    word_set(
+                        rest.get(k)
+                            .map_or("", |s| *s)
+                            .split('|')
+                            .filter(|w| !w.is_empty()),
+                    )
+                };
                 let w = words.len();
                 words.push(format!(
                     "Word {{ default_country: {}, names: {}, country: {}, other: {} }}",
@@ -222,7 +254,9 @@ fn country_tables() -> String {
     let mut upper = Vec::new();
     let mut abbrevs: Vec<(&str, usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let Some(&first) = e.toks.first() else { continue };
+        let Some(&first) = e.toks.first() else {
+            continue;
+        };
         exact.push((first, i));
         upper.push((&*Box::leak(first.to_uppercase().into_boxed_str()), i));
         let caps = (2..=6).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
@@ -253,7 +287,10 @@ fn country_tables() -> String {
             e.word
         )
     });
-    let abbrevs: Vec<(&str, String)> = abbrevs.into_iter().map(|(k, i)| (k, i.to_string())).collect();
+    let abbrevs: Vec<(&str, String)> = abbrevs
+        .into_iter()
+        .map(|(k, i)| (k, i.to_string()))
+        .collect();
     format!(
         "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\nexact: {},\nupper: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
         slice(countries),
@@ -302,7 +339,9 @@ fn person_tables() -> String {
         .into_iter()
         .map(|(k, mut list)| {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-            let src = list.iter().map(|(p, c)| format!("({}, TitleClass::{c})", strs(p)));
+            let src = list
+                .iter()
+                .map(|(p, c)| format!("({}, TitleClass::{c})", strs(p)));
             (k, slice(src))
         })
         .collect();
@@ -350,7 +389,9 @@ fn person_tables() -> String {
 fn speaker_tables() -> String {
     let mut words = Vec::new();
     let mut phrases = Vec::new();
-    let verbs = first_column("speech_verbs.txt").into_iter().chain(first_column("attribution_verbs.txt"));
+    let verbs = first_column("speech_verbs.txt")
+        .into_iter()
+        .chain(first_column("attribution_verbs.txt"));
     for entry in verbs {
         match entry.split_once(' ') {
             Some((a, b)) => phrases.push(format!("({}, {})", q(a), q(b.trim()))),
@@ -378,7 +419,9 @@ fn hash_lower(s: &[u8]) -> u32 {
 
 /// The sketch bit of a word: `sketch` of src/figure/lexicon.rs.
 fn sketch(s: &[u8]) -> usize {
-    let b0 = s.first().map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
+    let b0 = s
+        .first()
+        .map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
     let b1 = s.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
     (b0 << 10) | (b1 << 5) | (s.len() & 31)
 }
@@ -405,7 +448,10 @@ fn figure_tables() -> String {
         if word.is_empty() {
             return None;
         }
-        assert!(entries.len() * 2 < SLOTS, "figure lexicon: make SLOTS bigger");
+        assert!(
+            entries.len() * 2 < SLOTS,
+            "figure lexicon: make SLOTS bigger"
+        );
         let h = hash_lower(word.as_bytes());
         let mut k = h as usize & (SLOTS - 1);
         loop {
@@ -417,7 +463,12 @@ fn figure_tables() -> String {
                 slots[k] = (h, entries.len() as u32);
                 return Some(entries.len() - 1);
             }
-            if sh == h && entries[idx as usize - 1].0.as_bytes().eq_ignore_ascii_case(word.as_bytes()) {
+            if sh == h
+                && entries[idx as usize - 1]
+                    .0
+                    .as_bytes()
+                    .eq_ignore_ascii_case(word.as_bytes())
+            {
                 return Some(idx as usize - 1);
             }
             k = (k + 1) & (SLOTS - 1);
@@ -436,7 +487,9 @@ fn figure_tables() -> String {
             continue;
         };
         let value = r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0);
-        let Some(i) = at(word, &mut lexes) else { continue };
+        let Some(i) = at(word, &mut lexes) else {
+            continue;
+        };
         let e = &mut lexes[i];
         match kind {
             "label" => e.label = true,
@@ -470,7 +523,8 @@ fn figure_tables() -> String {
         let (toks, touch) = tokens(surface);
         let first = *toks.first()?;
         let exact = surface.chars().any(char::is_uppercase);
-        let glued_only = toks.len() == 1 && surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
+        let glued_only =
+            toks.len() == 1 && surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
         let touch = &touch[..toks.len() - 1];
         let src = format!(
             "Seq {{ toks: {}, touch: &{touch:?}, exact: {exact}, glued_only: {glued_only}, what: {what} }}",
@@ -507,14 +561,19 @@ fn figure_tables() -> String {
             "time" => "Time",
             _ => "Quantity",
         };
-        seqs.extend(seq(surface, format!("What::Unit {{ unit: {}, class: UnitClass::{class} }}", q(unit))));
+        seqs.extend(seq(
+            surface,
+            format!(
+                "What::Unit {{ unit: {}, class: UnitClass::{class} }}",
+                q(unit)
+            ),
+        ));
     }
     for (first, n, src) in seqs {
         if let Some(i) = at(first, &mut lexes) {
             lexes[i].seqs.push((n, src));
         }
     }
-    drop(at);
     let entries_src = entries.iter().zip(&mut lexes).map(|((key, _), e)| {
         // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
         e.seqs.sort_by_key(|s| std::cmp::Reverse(s.0));

@@ -1,15 +1,19 @@
 //! The data tables compiled into lede (each file under `data/` names its source at its top), and the small helpers
 //! that read them. Tables are plain text: `#` starts a comment line, fields are separated by tabs.
 
-/// The text of the table `data/NAME` as compiled in: build.rs drops its comment lines first.
+/// The text of the table `data/NAME` as compiled in: build.rs drops its comment lines first. (The recognisers' tables
+/// are laid out by build.rs as statics instead, see below; the unit tests read the text.)
+#[allow(unused_macros)]
 macro_rules! table {
     ($name:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
     };
 }
+#[allow(unused_imports)]
 pub(crate) use table;
 
 /// The non-comment, non-empty lines of a table, with their fields split on tabs.
+#[allow(dead_code)]
 pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     table
         .lines()
@@ -67,7 +71,10 @@ pub const fn hash(bytes: &[u8]) -> u32 {
 /// build.rs, which writes the slots out with the keys.
 #[allow(dead_code)]
 pub fn layout(keys: &[&str]) -> Vec<u16> {
-    assert!(keys.len() < u16::MAX as usize, "too many keys for u16 slots");
+    assert!(
+        keys.len() < u16::MAX as usize,
+        "too many keys for u16 slots"
+    );
     let size = (keys.len() * 2).max(2).next_power_of_two();
     let mut slots = vec![0u16; size];
     for (k, key) in keys.iter().enumerate() {

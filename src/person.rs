@@ -14,12 +14,12 @@
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
 //!    entity of its own, named as written, rather than a guess.
 
-use std::ops::Range;
 use crate::bloom::Bloom;
 use crate::country::CountryMention;
 use crate::data::{Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::text::{TokKind, Tokens};
+use std::ops::Range;
 
 /// One mention of a person.
 #[derive(Debug)]
@@ -1027,7 +1027,10 @@ mod tests {
     fn build_rs_keys_notable_names_with_these_particles() {
         let build = include_str!("../build.rs");
         let list = |src: &str| -> Vec<String> {
-            let start = src.find("const PARTICLES: &[&str] = &[").expect("PARTICLES") + 29;
+            let start = src
+                .find("const PARTICLES: &[&str] = &[")
+                .expect("PARTICLES")
+                + 29;
             let end = start + src[start..].find("];").expect("end of PARTICLES");
             src[start..end]
                 .split(',')

@@ -1,18 +1,11 @@
-//! The word tables of the figure recogniser, built once from data/number_words.tsv, data/currencies.tsv and
-//! data/units.tsv, and looked up by token without allocating.
+//! The word tables of the figure recogniser, built at compile time by build.rs (`figure_tables` there) from
+//! data/number_words.tsv, data/currencies.tsv and data/units.tsv, and looked up by token without allocating.
 //!
 //! Every table row is keyed by the lowercased text of its first token; a row of several tokens ("per cent", "US$",
 //! "km/h") is a [`Seq`], matched token by token against the text with the same tokenizer, so "US$" only matches
 //! where "US" and "$" touch and "per cent" only where the two words are apart.
 
-use std::sync::OnceLock;
-
-use crate::data::rows;
 use crate::text::{TokKind, Tokens};
-
-const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
-const CURRENCIES: &str = crate::data::table!("currencies.tsv");
-const UNITS: &str = crate::data::table!("units.tsv");
 
 /// What a word does for numbers (data/number_words.tsv, column `role`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +65,8 @@ pub enum What {
 /// One multi-token row: its tokens, whether each pair touches, and what it means.
 #[derive(Debug)]
 pub struct Seq {
-    toks: Vec<&'static str>,
-    touch: Vec<bool>,
+    toks: &'static [&'static str],
+    touch: &'static [bool],
     /// Matched in its own case (the surface has a capital letter).
     exact: bool,
     /// A single letter ("p", "W"): only glued to the digits ("50p"), never apart.
@@ -82,7 +75,7 @@ pub struct Seq {
 }
 
 /// Everything the tables say about one (lowercased) word or sign.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lex {
     pub role: Option<Role>,
     /// The number a cardinal, scale or month word stands for.
@@ -92,11 +85,11 @@ pub struct Lex {
     pub yearprep: bool,
     pub weekday: bool,
     /// Rows of the currency and unit tables that start with this word, longest first.
-    pub seqs: Vec<Seq>,
+    pub seqs: &'static [Seq],
 }
 
 /// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
-/// against flooding.
+/// against flooding. (build.rs has a copy to lay the table out; a unit test checks every key is found.)
 fn hash_lower(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in s {
@@ -110,16 +103,15 @@ fn hash_lower(s: &[u8]) -> u32 {
 pub struct Lexicon {
     /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's hash and its index in
     /// `entries` plus one (0 for an empty slot).
-    slots: Vec<(u32, u32)>,
-    entries: Vec<(String, Lex)>,
+    slots: &'static [(u32, u32)],
+    entries: &'static [(&'static str, Lex)],
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
-    sketch: Vec<u64>,
+    sketch: &'static [u64],
 }
 
-/// The size of the sketch: 5 bits of each of the first two bytes, and the length.
-const SKETCH_BITS: usize = 32 * 32 * 32;
+include!(concat!(env!("OUT_DIR"), "/tables/figure_lexicon.rs"));
 
-/// The sketch bit of a word: its first two bytes (case folded) and its length.
+/// The sketch bit of a word: its first two bytes (case folded) and its length (build.rs has a copy).
 fn sketch(s: &[u8]) -> usize {
     let b0 = s
         .first()
@@ -151,25 +143,6 @@ impl Lexicon {
             }
             k = (k + 1) & mask;
         }
-    }
-
-    /// The entry for `word`, made if new; `None` for an empty word or a full table (neither happens with the
-    /// shipped tables, which a test checks).
-    fn entry(&mut self, word: &str) -> Option<&mut Lex> {
-        if word.is_empty() || self.entries.len() * 2 >= self.slots.len() {
-            return None;
-        }
-        let h = hash_lower(word.as_bytes());
-        let k = self.slot(word.as_bytes(), h);
-        if self.slots[k].1 == 0 {
-            let b = sketch(word.as_bytes());
-            self.sketch[b / 64] |= 1 << (b % 64);
-            self.entries
-                .push((word.to_ascii_lowercase(), Lex::default()));
-            self.slots[k] = (h, self.entries.len() as u32);
-        }
-        let idx = self.slots[k].1 as usize - 1;
-        self.entries.get_mut(idx).map(|(_, lex)| lex)
     }
 
     /// The table entry for token `i`, if any.
@@ -227,25 +200,7 @@ impl Seq {
     }
 }
 
-fn seq(surface: &'static str, what: What) -> Option<Seq> {
-    let t = Tokens::new(surface);
-    if t.is_empty() {
-        return None;
-    }
-    let toks: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
-    let touch = (0..t.len().saturating_sub(1)).map(|i| t.touch(i)).collect();
-    let exact = surface.chars().any(char::is_uppercase);
-    let glued_only =
-        toks.len() == 1 && surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
-    Some(Seq {
-        toks,
-        touch,
-        exact,
-        glued_only,
-        what,
-    })
-}
-
+#[cfg(test)]
 fn role(name: &str) -> Option<Role> {
     Some(match name {
         "unit" => Role::Unit,
@@ -266,86 +221,16 @@ fn role(name: &str) -> Option<Role> {
     })
 }
 
-/// Slots in the table: a power of two, at least twice the number of keys (about 600).
-const SLOTS: usize = 2048;
-
-fn build() -> Lexicon {
-    let mut lx = Lexicon {
-        slots: vec![(0, 0); SLOTS],
-        entries: Vec::new(),
-        sketch: vec![0; SKETCH_BITS / 64],
-    };
-    for r in rows(NUMBER_WORDS) {
-        let (Some(&word), Some(&kind)) = (r.first(), r.get(1)) else {
-            continue;
-        };
-        let value = r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0);
-        let Some(e) = lx.entry(word) else { continue };
-        match kind {
-            "label" => e.label = true,
-            "countnoun" => e.countnoun = true,
-            "yearprep" => e.yearprep = true,
-            "weekday" => e.weekday = true,
-            _ => {
-                if let Some(role) = role(kind) {
-                    e.role = Some(role);
-                    e.value = value;
-                }
-            }
-        }
-    }
-    let mut seqs: Vec<Seq> = Vec::new();
-    for r in rows(CURRENCIES) {
-        let (Some(&surface), Some(&code), Some(&place)) = (r.first(), r.get(1), r.get(2)) else {
-            continue;
-        };
-        let place = match place {
-            "pre" => Place::Pre,
-            "post" => Place::Post,
-            _ => Place::Both,
-        };
-        let flags = r.get(3).copied().unwrap_or("");
-        let what = What::Currency {
-            code,
-            place,
-            scale_only: flags.contains("scale"),
-            cent: flags.contains("cent"),
-        };
-        seqs.extend(seq(surface, what));
-    }
-    for r in rows(UNITS) {
-        let (Some(&surface), Some(&unit), Some(&class)) = (r.first(), r.get(1), r.get(2)) else {
-            continue;
-        };
-        let class = match class {
-            "duration" => UnitClass::Duration,
-            "percent" => UnitClass::Percent,
-            "time" => UnitClass::Time,
-            _ => UnitClass::Quantity,
-        };
-        seqs.extend(seq(surface, What::Unit { unit, class }));
-    }
-    for s in seqs {
-        if let Some(e) = lx.entry(s.toks[0]) {
-            e.seqs.push(s);
-        }
-    }
-    for (_, e) in lx.entries.iter_mut() {
-        // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
-        e.seqs.sort_by_key(|s| std::cmp::Reverse(s.toks.len()));
-    }
-    lx
-}
-
-/// The tables, built on first use.
+/// The tables.
 pub fn lexicon() -> &'static Lexicon {
-    static LX: OnceLock<Lexicon> = OnceLock::new();
-    LX.get_or_init(build)
+    &LEXICON
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::rows;
+
+    const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
 
     #[test]
     fn every_row_is_read() {
@@ -379,6 +264,15 @@ mod tests {
         );
         let t = Tokens::new("bpd crores Kilogrammes");
         assert!((0..3).all(|i| lx.get(&t, i).is_some()));
+        // build.rs laid the table out with its own copies of `hash_lower` and `sketch`: every key is found here.
+        for (k, (key, lex)) in lx.entries.iter().enumerate() {
+            let t = Tokens::new(key);
+            assert_eq!(t.len(), 1, "{key}");
+            let found = lx.get(&t, 0).map(|l| l as *const Lex);
+            assert_eq!(found, Some(lex as *const Lex), "{key} (entry {k})");
+            let upper = key.to_ascii_uppercase();
+            assert!(lx.get(&Tokens::new(&upper), 0).is_some(), "{upper}");
+        }
     }
 
     #[test]

@@ -657,9 +657,7 @@ fn is_role_word(toks: &Tokens, i: usize) -> bool {
             )
     };
     let mut buf = [0u8; 24];
-    toks.is_word(i)
-        && !toks.toks[i].cap
-        && lower_ascii(toks.s(i), &mut buf).is_some_and(role_word)
+    toks.is_word(i) && !toks.toks[i].cap && lower_ascii(toks.s(i), &mut buf).is_some_and(role_word)
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
