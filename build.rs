@@ -111,27 +111,69 @@ fn slice(items: impl IntoIterator<Item = String>) -> String {
     format!("&[{}]", items.into_iter().collect::<Vec<_>>().join(",\n"))
 }
 
-/// A `data::WordSet` literal of `keys` (duplicates dropped, first kept).
-fn word_set<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
-    let mut seen = std::collections::HashSet::new();
-    let keys: Vec<&str> = keys.into_iter().filter(|k| seen.insert(*k)).collect();
+/// A `data::Keys` literal of `keys` (distinct, in this order).
+fn keys(keys: &[&str]) -> String {
+    let text: String = keys.concat();
+    let ends: Vec<u16> = keys
+        .iter()
+        .scan(0usize, |end, k| {
+            *end += k.len();
+            Some(u16::try_from(*end).expect("data::Keys holds at most 64 KiB of keys"))
+        })
+        .collect();
     format!(
-        "crate::data::WordSet {{ keys: {}, slots: &{:?} }}",
-        strs(&keys),
-        data::layout(&keys)
+        "crate::data::Keys {{ text: {}, ends: &{ends:?}, slots: &{:?} }}",
+        q(&text),
+        data::layout(keys)
     )
 }
 
-/// A `data::WordMap` literal of (key, value literal) pairs with distinct keys.
-fn word_map(entries: &[(&str, String)]) -> String {
+/// A `data::Keys` literal of `strs` (in this order) without slots: a list of strings, read by index.
+fn str_list(strs: &[&str]) -> String {
+    keys(strs)
+        .split(", slots:")
+        .next()
+        .unwrap_or_default()
+        .to_string()
+        + ", slots: &[] }"
+}
+
+/// A `data::WordLists` literal of (key, list) pairs with distinct keys, sorted by key.
+fn word_lists(entries: &[(&str, Vec<usize>)]) -> String {
+    let mut entries: Vec<&(&str, Vec<usize>)> = entries.iter().collect();
+    entries.sort_unstable_by_key(|e| e.0);
     let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    let mut seen = std::collections::HashSet::new();
-    assert!(keys.iter().all(|k| seen.insert(*k)), "duplicate map keys");
+    assert!(keys.windows(2).all(|w| w[0] != w[1]), "duplicate map keys");
+    let mut starts = vec![0u16];
+    let mut items = Vec::new();
+    for (_, list) in &entries {
+        items.extend(list.iter().map(|&i| u16::try_from(i).expect("u16 items")));
+        starts.push(u16::try_from(items.len()).expect("u16 items"));
+    }
     format!(
-        "crate::data::WordMap {{ keys: {}, values: {}, slots: &{:?} }}",
-        strs(&keys),
-        slice(entries.iter().map(|e| e.1.clone())),
-        data::layout(&keys)
+        "crate::data::WordLists {{ keys: {}, starts: &{starts:?}, items: &{items:?} }}",
+        self::keys(&keys)
+    )
+}
+
+/// A `data::WordSet` literal of `keys` (sorted, duplicates dropped: neighbours share prefixes, which compresses).
+fn word_set<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
+    let mut keys: Vec<&str> = keys.into_iter().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    format!("crate::data::WordSet({})", self::keys(&keys))
+}
+
+/// A `data::WordMap` literal of (key, value literal) pairs with distinct keys, sorted by key.
+fn word_map(entries: &[(&str, String)]) -> String {
+    let mut entries: Vec<&(&str, String)> = entries.iter().collect();
+    entries.sort_unstable_by_key(|e| e.0);
+    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    assert!(keys.windows(2).all(|w| w[0] != w[1]), "duplicate map keys");
+    format!(
+        "crate::data::WordMap {{ keys: {}, values: {} }}",
+        self::keys(&keys),
+        slice(entries.iter().map(|e| e.1.clone()))
     )
 }
 
@@ -269,32 +311,43 @@ fn country_tables() -> String {
     }
     // Longest first; at equal length in table order.
     let lists = |pairs: Vec<(&'static str, usize)>| {
-        let grouped: Vec<(&str, String)> = group(pairs)
+        let grouped: Vec<(&str, Vec<usize>)> = group(pairs)
             .into_iter()
             .map(|(k, mut list)| {
                 list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
-                (k, format!("&{list:?}"))
+                (k, list)
             })
             .collect();
-        word_map(&grouped)
+        word_lists(&grouped)
     };
-    let entry_src = entries.iter().map(|e| {
-        format!(
-            "Entry {{ toks: {}, touch: &{:?}, target: {}, word: {:?} }}",
-            strs(&e.toks),
-            e.touch,
+    let mut all_toks: Vec<&str> = Vec::new();
+    let mut entry_src = Vec::new();
+    for e in &entries {
+        assert!(e.toks.len() <= 8, "country entries have at most 8 tokens");
+        let touch = e
+            .touch
+            .iter()
+            .enumerate()
+            .filter(|(_, &t)| t)
+            .fold(0u8, |b, (k, _)| b | 1 << k);
+        entry_src.push(format!(
+            "Entry {{ tok: {}, n: {}, touch: {touch}, target: {}, word: {:?} }}",
+            all_toks.len(),
+            e.toks.len(),
             e.target,
             e.word
-        )
-    });
+        ));
+        all_toks.extend(&e.toks);
+    }
     let abbrevs: Vec<(&str, String)> = abbrevs
         .into_iter()
         .map(|(k, i)| (k, i.to_string()))
         .collect();
     format!(
-        "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\nexact: {},\nupper: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
+        "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\ntokens: {},\nexact: {},\nupper: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
         slice(countries),
         slice(entry_src),
+        str_list(&all_toks),
         lists(exact),
         lists(upper),
         word_map(&abbrevs),
@@ -436,8 +489,8 @@ fn figure_tables() -> String {
         countnoun: bool,
         yearprep: bool,
         weekday: bool,
-        /// (number of tokens, Rust source).
-        seqs: Vec<(usize, String)>,
+        /// (tokens, Rust source but for the index of the first token).
+        seqs: Vec<(Vec<&'static str>, String)>,
     }
     const SLOTS: usize = 2048;
     const SKETCH_BITS: usize = 32 * 32 * 32;
@@ -519,18 +572,26 @@ fn figure_tables() -> String {
             }
         }
     }
-    let seq = |surface: &'static str, what: String| -> Option<(&'static str, usize, String)> {
+    let seq = |surface: &'static str,
+               what: String|
+     -> Option<(&'static str, Vec<&'static str>, String)> {
         let (toks, touch) = tokens(surface);
         let first = *toks.first()?;
         let exact = surface.chars().any(char::is_uppercase);
         let glued_only =
             toks.len() == 1 && surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
-        let touch = &touch[..toks.len() - 1];
+        assert!(toks.len() <= 8, "figure rows have at most 8 tokens");
+        let touch = touch[..toks.len() - 1]
+            .iter()
+            .enumerate()
+            .filter(|(_, &t)| t)
+            .fold(0u8, |b, (k, _)| b | 1 << k);
+        // `tok` is filled in when the row's tokens are listed, below.
         let src = format!(
-            "Seq {{ toks: {}, touch: &{touch:?}, exact: {exact}, glued_only: {glued_only}, what: {what} }}",
-            strs(&toks)
+            "Seq {{ tok: TOK, n: {}, touch: {touch}, exact: {exact}, glued_only: {glued_only}, what: {what} }}",
+            toks.len()
         );
-        Some((first, toks.len(), src))
+        Some((first, toks, src))
     };
     let mut seqs = Vec::new();
     for r in rows("currencies.tsv") {
@@ -569,29 +630,41 @@ fn figure_tables() -> String {
             ),
         ));
     }
-    for (first, n, src) in seqs {
+    for (first, toks, src) in seqs {
         if let Some(i) = at(first, &mut lexes) {
-            lexes[i].seqs.push((n, src));
+            lexes[i].seqs.push((toks, src));
         }
     }
-    let entries_src = entries.iter().zip(&mut lexes).map(|((key, _), e)| {
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut lexes_src = Vec::new();
+    for e in lexes.iter_mut() {
         // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
-        e.seqs.sort_by_key(|s| std::cmp::Reverse(s.0));
-        format!(
-            "({}, Lex {{ role: {}, value: {}, label: {}, countnoun: {}, yearprep: {}, weekday: {}, seqs: {} }})",
-            q(key),
+        e.seqs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut seqs = Vec::new();
+        for (toks, src) in &e.seqs {
+            seqs.push(src.replace("tok: TOK", &format!("tok: {}", tokens.len())));
+            tokens.extend(toks);
+        }
+        lexes_src.push(format!(
+            "Lex {{ role: {}, value: {}, label: {}, countnoun: {}, yearprep: {}, weekday: {}, seqs: {} }}",
             e.role.map_or("None".to_string(), |r| format!("Some(Role::{r})")),
             e.value,
             e.label,
             e.countnoun,
             e.yearprep,
             e.weekday,
-            slice(e.seqs.iter().map(|s| s.1.clone()))
-        )
-    });
-    let entries_src: Vec<String> = entries_src.collect();
+            slice(seqs)
+        ));
+    }
+    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+    let slots: Vec<u16> = slots
+        .iter()
+        .map(|&(_, i)| u16::try_from(i).expect("u16 slots"))
+        .collect();
     format!(
-        "static LEXICON: Lexicon = Lexicon {{\nslots: &{slots:?},\nentries: {},\nsketch: &{sketch_bits:?},\n}};\n",
-        slice(entries_src)
+        "static LEXICON: Lexicon = Lexicon {{\nslots: &{slots:?},\nkeys: {},\nlexes: {},\ntokens: {},\nsketch: &{sketch_bits:?},\n}};\n",
+        str_list(&keys),
+        slice(lexes_src),
+        str_list(&tokens)
     )
 }

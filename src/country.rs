@@ -21,7 +21,7 @@
 //! Architecture invariant: the tables are built at compile time (build.rs); finding does no allocation per token, and looks
 //! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
-use crate::data::{WordMap, WordSet};
+use crate::data::{Keys, WordLists, WordMap, WordSet};
 use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
 use std::ops::Range;
@@ -177,21 +177,38 @@ enum Target {
     Not,
 }
 
-/// One name, demonym or "not" phrase of the tables, cut into tokens.
+/// One name, demonym or "not" phrase of the tables, cut into tokens: [`Table::tokens`] `tok`, `tok + 1`, … (`n` of
+/// them), in small numbers rather than slices (which would cost two pointers an entry in the download).
 #[derive(Debug)]
 struct Entry {
-    toks: &'static [&'static str],
-    /// `touch[k]`: token `k` touches token `k + 1` (no space between), as it must in the text.
-    touch: &'static [bool],
+    tok: u16,
+    n: u8,
+    /// Bit `k`: token `k` touches token `k + 1` (no space between), as it must in the text.
+    touch: u8,
     target: Target,
     /// This entry is an ambiguous word alone (index into [`Table::words`]).
     word: Option<usize>,
 }
 
 impl Entry {
+    /// The number of tokens.
+    fn len(&self) -> usize {
+        self.n as usize
+    }
+
+    /// Token `k`'s text.
+    fn tok(&self, k: usize) -> &'static str {
+        TABLE.tokens.key(self.tok as usize + k).unwrap_or_default()
+    }
+
+    /// Whether token `k` touches token `k + 1`.
+    fn touch(&self, k: usize) -> bool {
+        k < 8 && self.touch & (1 << k) != 0
+    }
+
     /// An all-caps alias that is also an English word ("US"): see [`us_is_country`].
     fn pronoun_like(&self) -> bool {
-        self.toks.len() == 1 && PRONOUN_LIKE.contains(&self.toks[0])
+        self.n == 1 && PRONOUN_LIKE.contains(&self.tok(0))
     }
 }
 
@@ -211,10 +228,12 @@ struct Word {
 struct Table {
     countries: &'static [Country],
     entries: &'static [Entry],
+    /// The entries' tokens, each entry's in a row.
+    tokens: Keys,
     /// First token, as written → entries starting with it, longest first.
-    exact: WordMap<&'static [usize]>,
+    exact: WordLists,
     /// First token in upper case → entries, longest first (for ALL-CAPS text).
-    upper: WordMap<&'static [usize]>,
+    upper: WordLists,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
     abbrevs: WordMap<usize>,
     words: &'static [Word],
@@ -347,14 +366,15 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
         table.exact.get(s)
     }?;
     'cand: for &e in cands {
-        let entry = &table.entries[e];
-        let n = entry.toks.len();
+        let e = e as usize;
+        let entry = table.entries.get(e)?;
+        let n = entry.len();
         if i + n > toks.len() {
             continue;
         }
         for k in 1..n {
-            if toks.touch(i + k - 1) != entry.touch[k - 1]
-                || !same_token(entry.toks[k], toks.s(i + k), fold)
+            if toks.touch(i + k - 1) != entry.touch(k - 1)
+                || !same_token(entry.tok(k), toks.s(i + k), fold)
             {
                 continue 'cand;
             }
@@ -712,24 +732,26 @@ mod tests {
         let t = table();
         for e in t.entries {
             let mut s = String::new();
-            for (k, w) in e.toks.iter().enumerate() {
-                s.push_str(w);
-                if k + 1 < e.toks.len() && !e.touch[k] {
+            for k in 0..e.len() {
+                s.push_str(e.tok(k));
+                if k + 1 < e.len() && !e.touch(k) {
                     s.push(' ');
                 }
             }
             let toks = Tokens::new(&s);
             let got: Vec<&str> = (0..toks.len()).map(|i| toks.s(i)).collect();
-            assert_eq!(got, e.toks, "{s}");
-            assert!((0..toks.len()).all(|i| toks.touch(i) == e.touch[i]), "{s}");
+            let want: Vec<&str> = (0..e.len()).map(|k| e.tok(k)).collect();
+            assert_eq!(got, want, "{s}");
+            assert!((0..toks.len()).all(|i| toks.touch(i) == e.touch(i)), "{s}");
         }
         for s in ["New Zealand", "Guinea-Bissau", "France"] {
             let first = Tokens::new(s).s(0);
             let found = t.exact.get(first).into_iter().flatten();
+            let text = |e: &Entry| (0..e.len()).map(|k| e.tok(k)).collect::<String>();
             assert!(
                 found
                     .into_iter()
-                    .any(|&e| t.entries[e].toks.concat() == s.replace([' '], "")),
+                    .any(|&e| text(&t.entries[e as usize]) == s.replace([' '], "")),
                 "{s}"
             );
         }
@@ -758,9 +780,9 @@ mod tests {
         // The scan only starts at capitalised words, so every entry must start with one.
         for e in t.entries {
             assert!(
-                e.toks[0].chars().next().is_some_and(char::is_uppercase),
+                e.tok(0).chars().next().is_some_and(char::is_uppercase),
                 "{:?}",
-                e.toks
+                e.tok(0)
             );
         }
         assert_eq!(
@@ -779,7 +801,7 @@ mod tests {
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for e in t.entries {
             if let Target::Country(c, _) = e.target {
-                let key = e.toks.concat();
+                let key: String = (0..e.len()).map(|k| e.tok(k)).collect();
                 if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {
                     assert_eq!(
                         prev, t.countries[c].code,

@@ -87,52 +87,83 @@ pub fn layout(keys: &[&str]) -> Vec<u16> {
     slots
 }
 
-/// The index of `key` among `keys`, by the slots [`layout`] made for them.
-fn find(keys: &[&str], slots: &[u16], key: &str) -> Option<usize> {
-    let mask = slots.len().checked_sub(1)?;
-    let mut i = hash(key.as_bytes()) as usize & mask;
-    // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
-    for _ in 0..slots.len() {
-        let k = (*slots.get(i)? as usize).checked_sub(1)?;
-        if keys.get(k).is_some_and(|&w| w == key) {
-            return Some(k);
-        }
-        i = (i + 1) & mask;
-    }
-    None
-}
-
-/// A set of words laid out at compile time by build.rs (see [`layout`]): nothing to build when the first text comes.
+/// Keys compiled in: their texts one after another in `text`, key `k` ending at byte `ends[k]` (and starting where key
+/// `k - 1` ends), placed in `slots` by [`layout`]. One string and small offsets rather than a `&str` (a pointer and a
+/// length) per key: a third of the bytes, and they compress well, which matters for the download.
 #[derive(Debug)]
-pub struct WordSet {
-    pub keys: &'static [&'static str],
+pub struct Keys {
+    pub text: &'static str,
+    pub ends: &'static [u16],
     pub slots: &'static [u16],
 }
+
+impl Keys {
+    /// Key `k`.
+    pub fn key(&self, k: usize) -> Option<&'static str> {
+        let start = match k.checked_sub(1) {
+            Some(j) => *self.ends.get(j)? as usize,
+            None => 0,
+        };
+        self.text.get(start..*self.ends.get(k)? as usize)
+    }
+
+    /// The index of `key`.
+    fn find(&self, key: &str) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = hash(key.as_bytes()) as usize & mask;
+        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        for _ in 0..self.slots.len() {
+            let k = (*self.slots.get(i)? as usize).checked_sub(1)?;
+            if self.key(k) == Some(key) {
+                return Some(k);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// A set of words laid out at compile time by build.rs: nothing to build when the first text comes.
+#[derive(Debug)]
+pub struct WordSet(pub Keys);
 
 impl WordSet {
     /// Whether `key` is in the set (compared exactly, as written).
     pub fn contains(&self, key: &str) -> bool {
-        find(self.keys, self.slots, key).is_some()
-    }
-
-    /// The words, in table order.
-    #[allow(dead_code)]
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.keys.iter().copied()
+        self.0.find(key).is_some()
     }
 }
 
 /// A map from words to values, laid out at compile time by build.rs like [`WordSet`].
 #[derive(Debug)]
 pub struct WordMap<V: 'static> {
-    pub keys: &'static [&'static str],
+    pub keys: Keys,
     pub values: &'static [V],
-    pub slots: &'static [u16],
 }
 
 impl<V: Copy> WordMap<V> {
     /// The value of `key` (compared exactly, as written). Values are small copies: indices, `&'static` slices.
     pub fn get(&self, key: &str) -> Option<V> {
-        find(self.keys, self.slots, key).and_then(|k| self.values.get(k).copied())
+        self.keys
+            .find(key)
+            .and_then(|k| self.values.get(k).copied())
+    }
+}
+
+/// A map from words to short lists of small numbers (indices into another table), laid out at compile time by build.rs
+/// like [`WordSet`]: the lists one after another in `items`, key `k`'s from `starts[k]` to `starts[k + 1]`.
+#[derive(Debug)]
+pub struct WordLists {
+    pub keys: Keys,
+    pub starts: &'static [u16],
+    pub items: &'static [u16],
+}
+
+impl WordLists {
+    /// The list of `key` (compared exactly, as written).
+    pub fn get(&self, key: &str) -> Option<&'static [u16]> {
+        let k = self.keys.find(key)?;
+        let (start, end) = (*self.starts.get(k)?, *self.starts.get(k + 1)?);
+        self.items.get(start as usize..end as usize)
     }
 }

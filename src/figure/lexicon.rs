@@ -5,6 +5,7 @@
 //! "km/h") is a [`Seq`], matched token by token against the text with the same tokenizer, so "US$" only matches
 //! where "US" and "$" touch and "per cent" only where the two words are apart.
 
+use crate::data::Keys;
 use crate::text::{TokKind, Tokens};
 
 /// What a word does for numbers (data/number_words.tsv, column `role`).
@@ -62,11 +63,13 @@ pub enum What {
     },
 }
 
-/// One multi-token row: its tokens, whether each pair touches, and what it means.
+/// One multi-token row: its tokens ([`Lexicon::tokens`] `tok`, `tok + 1`, …, `n` of them), whether each pair touches
+/// (bit `k` of `touch`: token `k` touches token `k + 1`), and what it means.
 #[derive(Debug)]
 pub struct Seq {
-    toks: &'static [&'static str],
-    touch: &'static [bool],
+    tok: u16,
+    n: u8,
+    touch: u8,
     /// Matched in its own case (the surface has a capital letter).
     exact: bool,
     /// A single letter ("p", "W"): only glued to the digits ("50p"), never apart.
@@ -101,10 +104,14 @@ fn hash_lower(s: &[u8]) -> u32 {
 
 /// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
 pub struct Lexicon {
-    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's hash and its index in
-    /// `entries` plus one (0 for an empty slot).
-    slots: &'static [(u32, u32)],
-    entries: &'static [(&'static str, Lex)],
+    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's index in `keys` and
+    /// `lexes` plus one (0 for an empty slot). A key sits at the first free slot from its [`hash_lower`] on.
+    slots: &'static [u16],
+    /// The keys, lowercase.
+    keys: Keys,
+    lexes: &'static [Lex],
+    /// The tokens of the rows ([`Seq`]).
+    tokens: Keys,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: &'static [u64],
 }
@@ -124,25 +131,23 @@ fn sketch(s: &[u8]) -> usize {
 const MAX_KEY: usize = 31;
 
 impl Lexicon {
-    /// The slot of `key`: where it is, or the empty slot where it would go.
-    fn slot(&self, key: &[u8], h: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = h as usize & mask;
-        loop {
-            let (sh, idx) = self.slots[k];
-            if idx == 0 {
-                return k;
-            }
-            if sh == h
-                && self
-                    .entries
-                    .get(idx as usize - 1)
-                    .is_some_and(|(w, _)| w.as_bytes().eq_ignore_ascii_case(key))
+    /// The index of `key` (any ASCII case) in `keys` and `lexes`.
+    fn find(&self, key: &[u8]) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut k = hash_lower(key) as usize & mask;
+        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        for _ in 0..self.slots.len() {
+            let idx = (*self.slots.get(k)? as usize).checked_sub(1)?;
+            if self
+                .keys
+                .key(idx)
+                .is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(key))
             {
-                return k;
+                return Some(idx);
             }
             k = (k + 1) & mask;
         }
+        None
     }
 
     /// The table entry for token `i`, if any.
@@ -153,9 +158,7 @@ impl Lexicon {
         if s.is_empty() || s.len() > MAX_KEY || self.sketch[b / 64] & (1 << (b % 64)) == 0 {
             return None;
         }
-        let (_, idx) = self.slots[self.slot(s, hash_lower(s))];
-        let idx = (idx as usize).checked_sub(1)?;
-        self.entries.get(idx).map(|(_, lex)| lex)
+        self.lexes.get(self.find(s)?)
     }
 
     /// The role of token `i` (a word or sign), if it has one.
@@ -184,19 +187,21 @@ impl Lexicon {
 impl Seq {
     /// The index just past this row if it matches at token `i`.
     fn matches(&self, toks: &Tokens, i: usize) -> Option<usize> {
-        for (k, want) in self.toks.iter().enumerate() {
+        let n = self.n as usize;
+        for k in 0..n {
+            let want = LEXICON.tokens.key(self.tok as usize + k)?;
             let got = toks.get(i + k)?;
             let s = &toks.text[got.start..got.end];
             let same = if self.exact {
-                s == *want
+                s == want
             } else {
                 s.eq_ignore_ascii_case(want)
             };
-            if !same || (k > 0 && toks.touch(i + k - 1) != self.touch[k - 1]) {
+            if !same || (k > 0 && toks.touch(i + k - 1) != (self.touch & (1 << (k - 1)) != 0)) {
                 return None;
             }
         }
-        Some(i + self.toks.len())
+        Some(i + n)
     }
 }
 
@@ -257,15 +262,12 @@ mod tests {
     #[test]
     fn the_table_holds_every_key() {
         let lx = lexicon();
-        assert!(
-            lx.entries.len() * 2 < lx.slots.len(),
-            "{} keys: make SLOTS bigger",
-            lx.entries.len()
-        );
+        assert!(lx.lexes.len() * 2 <= lx.slots.len());
         let t = Tokens::new("bpd crores Kilogrammes");
         assert!((0..3).all(|i| lx.get(&t, i).is_some()));
         // build.rs laid the table out with its own copies of `hash_lower` and `sketch`: every key is found here.
-        for (k, (key, lex)) in lx.entries.iter().enumerate() {
+        for (k, lex) in lx.lexes.iter().enumerate() {
+            let key = lx.keys.key(k).expect("a key per entry");
             let t = Tokens::new(key);
             assert_eq!(t.len(), 1, "{key}");
             let found = lx.get(&t, 0).map(|l| l as *const Lex);
