@@ -138,24 +138,6 @@ fn str_list(strs: &[&str]) -> String {
         + ", slots: &[] }"
 }
 
-/// A `data::WordLists` literal of (key, list) pairs with distinct keys, sorted by key.
-fn word_lists(entries: &[(&str, Vec<usize>)]) -> String {
-    let mut entries: Vec<&(&str, Vec<usize>)> = entries.iter().collect();
-    entries.sort_unstable_by_key(|e| e.0);
-    let keys: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    assert!(keys.windows(2).all(|w| w[0] != w[1]), "duplicate map keys");
-    let mut starts = vec![0u16];
-    let mut items = Vec::new();
-    for (_, list) in &entries {
-        items.extend(list.iter().map(|&i| u16::try_from(i).expect("u16 items")));
-        starts.push(u16::try_from(items.len()).expect("u16 items"));
-    }
-    format!(
-        "crate::data::WordLists {{ keys: {}, starts: &{starts:?}, items: &{items:?} }}",
-        self::keys(&keys)
-    )
-}
-
 /// A `data::WordSet` literal of `keys` (sorted, duplicates dropped: neighbours share prefixes, which compresses).
 fn word_set<'a>(keys: impl IntoIterator<Item = &'a str>) -> String {
     let mut keys: Vec<&str> = keys.into_iter().collect();
@@ -213,12 +195,12 @@ fn country_tables() -> String {
     struct Entry {
         toks: Vec<&'static str>,
         touch: Vec<bool>,
-        /// `Country(c, Name|Demonym)` or `Not`, as Rust source.
-        target: String,
+        /// (country index, form: 0 name, 1 demonym, 2 a "not" phrase).
+        target: (usize, u8),
         country: bool,
         word: Option<usize>,
     }
-    let entry = |s: &'static str, target: String, country: bool| {
+    let entry = |s: &'static str, target: (usize, u8), country: bool| {
         let (toks, touch) = tokens(s);
         Entry {
             toks,
@@ -244,18 +226,10 @@ fn country_tables() -> String {
         let demonyms = row.get(3).copied().unwrap_or("");
         let names = std::iter::once(name).chain(aliases.split('|'));
         for s in names.filter(|s| !s.is_empty()) {
-            entries.push(entry(
-                s,
-                format!("Target::Country({c}, CountryForm::Name)"),
-                true,
-            ));
+            entries.push(entry(s, (c, 0), true));
         }
         for s in demonyms.split('|').filter(|s| !s.is_empty()) {
-            entries.push(entry(
-                s,
-                format!("Target::Country({c}, CountryForm::Demonym)"),
-                true,
-            ));
+            entries.push(entry(s, (c, 1), true));
         }
     }
     let mut words = Vec::new();
@@ -263,9 +237,7 @@ fn country_tables() -> String {
     for row in rows("ambiguous_countries.tsv") {
         match row.as_slice() {
             ["language", word, ..] if !word.is_empty() => languages.push(*word),
-            ["not", phrase, ..] if !phrase.is_empty() => {
-                entries.push(entry(phrase, "Target::Not".into(), false))
-            }
+            ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, (0, 2), false)),
             ["word", word, default, names, rest @ ..] => {
                 let clues = |k: usize| {
                     word_set(
@@ -292,37 +264,57 @@ fn country_tables() -> String {
             _ => {}
         }
     }
-    let mut exact = Vec::new();
-    let mut upper = Vec::new();
-    let mut abbrevs: Vec<(&str, usize)> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let Some(&first) = e.toks.first() else {
-            continue;
-        };
-        exact.push((first, i));
-        upper.push((&*Box::leak(first.to_uppercase().into_boxed_str()), i));
-        let caps = (2..=6).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
-        if e.toks.len() == 1 && caps && e.country {
-            match abbrevs.iter_mut().find(|a| a.0 == first) {
-                Some(a) => a.1 = i,
-                None => abbrevs.push((first, i)),
-            }
+    // The entries grouped by first token (the keys of `exact`, sorted), each group longest first and then in table
+    // order, so that a key's entries are a range.
+    let mut order: Vec<usize> = (0..entries.len())
+        .filter(|&i| !entries[i].toks.is_empty())
+        .collect();
+    order.sort_by_key(|&i| {
+        (
+            entries[i].toks[0],
+            std::cmp::Reverse(entries[i].toks.len()),
+            i,
+        )
+    });
+    let mut keys: Vec<&str> = order.iter().map(|&i| entries[i].toks[0]).collect();
+    keys.dedup();
+    let mut starts: Vec<u16> = Vec::new();
+    for (pos, &i) in order.iter().enumerate() {
+        if pos == 0 || entries[order[pos - 1]].toks[0] != entries[i].toks[0] {
+            starts.push(pos as u16);
         }
     }
-    // Longest first; at equal length in table order.
-    let lists = |pairs: Vec<(&'static str, usize)>| {
-        let grouped: Vec<(&str, Vec<usize>)> = group(pairs)
-            .into_iter()
-            .map(|(k, mut list)| {
-                list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
-                (k, list)
-            })
-            .collect();
-        word_lists(&grouped)
-    };
-    let mut all_toks: Vec<&str> = Vec::new();
+    starts.push(order.len() as u16);
+    assert_eq!(starts.len(), keys.len() + 1);
+    // Upper-case forms of the keys: the slots of `data::layout` over them, pointing at the keys.
+    let uppers: Vec<&str> = keys
+        .iter()
+        .map(|k| &*Box::leak(k.to_uppercase().into_boxed_str()))
+        .collect();
+    let mut upper_slots = vec![0u16; (keys.len() * 2).max(2).next_power_of_two()];
+    for (k, u) in uppers.iter().enumerate() {
+        let mask = upper_slots.len() - 1;
+        let mut i = data::hash(u.as_bytes()) as usize & mask;
+        while upper_slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        upper_slots[i] = k as u16 + 1;
+    }
+    let mut abbrevs: Vec<(&str, usize)> = Vec::new();
+    let mut tokens: Vec<&str> = Vec::new();
     let mut entry_src = Vec::new();
-    for e in &entries {
+    for (pos, &i) in order.iter().enumerate() {
+        let e = &entries[i];
+        let first = e.toks[0];
+        let caps = (2..=6).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase());
+        if e.toks.len() == 1 && caps && e.country {
+            // The last such entry in table order.
+            match abbrevs.iter_mut().find(|a| a.0 == first) {
+                Some(a) if order[a.1] < i => a.1 = pos,
+                Some(_) => {}
+                None => abbrevs.push((first, pos)),
+            }
+        }
         assert!(e.toks.len() <= 8, "country entries have at most 8 tokens");
         let touch = e
             .touch
@@ -330,26 +322,27 @@ fn country_tables() -> String {
             .enumerate()
             .filter(|(_, &t)| t)
             .fold(0u8, |b, (k, _)| b | 1 << k);
+        let key = keys.binary_search(&first).expect("a key per first token");
         entry_src.push(format!(
-            "Entry {{ tok: {}, n: {}, touch: {touch}, target: {}, word: {:?} }}",
-            all_toks.len(),
+            "Entry {{ key: {key}, rest: {}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
+            tokens.len(),
             e.toks.len(),
-            e.target,
-            e.word
+            e.target.0,
+            e.target.1,
+            e.word.map_or(u8::MAX, |w| u8::try_from(w).expect("fewer than 255 ambiguous words")),
         ));
-        all_toks.extend(&e.toks);
+        tokens.extend(&e.toks[1..]);
     }
     let abbrevs: Vec<(&str, String)> = abbrevs
         .into_iter()
         .map(|(k, i)| (k, i.to_string()))
         .collect();
     format!(
-        "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\ntokens: {},\nexact: {},\nupper: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
+        "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: &{upper_slots:?},\ntokens: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
         slice(countries),
         slice(entry_src),
-        str_list(&all_toks),
-        lists(exact),
-        lists(upper),
+        self::keys(&keys),
+        str_list(&tokens),
         word_map(&abbrevs),
         slice(words),
         word_set(languages)

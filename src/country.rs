@@ -21,7 +21,7 @@
 //! Architecture invariant: the tables are built at compile time (build.rs); finding does no allocation per token, and looks
 //! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
-use crate::data::{Keys, WordLists, WordMap, WordSet};
+use crate::data::{Keys, WordMap, WordSet};
 use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
 use std::ops::Range;
@@ -69,7 +69,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             continue;
         };
         let entry = &table.entries[e];
-        if let Target::Country(c, form) = entry.target {
+        if let Target::Country(c, form) = entry.target() {
             // "US$ 995 million": a currency, not a mention of the country.
             let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
             let pronoun =
@@ -80,7 +80,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
                 && table.languages.contains(toks.s(i))
                 && is_language(toks, i);
             if !currency && !pronoun && !language {
-                if let Some(word) = entry.word {
+                if let Some(word) = entry.word() {
                     let decision = decide(toks, i, style, &table.words[word]);
                     pending.push(Pending {
                         mention: out.len(),
@@ -177,17 +177,22 @@ enum Target {
     Not,
 }
 
-/// One name, demonym or "not" phrase of the tables, cut into tokens: [`Table::tokens`] `tok`, `tok + 1`, … (`n` of
-/// them), in small numbers rather than slices (which would cost two pointers an entry in the download).
+/// One name, demonym or "not" phrase of the tables, cut into tokens: its first token is [`Table::keys`] `key`, the
+/// others [`Table::tokens`] `rest`, `rest + 1`, …. Small numbers rather than slices and enums, which would cost
+/// pointers and padding in the download.
 #[derive(Debug)]
 struct Entry {
-    tok: u16,
+    key: u16,
+    rest: u16,
     n: u8,
     /// Bit `k`: token `k` touches token `k + 1` (no space between), as it must in the text.
     touch: u8,
-    target: Target,
-    /// This entry is an ambiguous word alone (index into [`Table::words`]).
-    word: Option<usize>,
+    /// Index into [`Table::countries`].
+    country: u8,
+    /// 0 a name, 1 a demonym, 2 a "not" phrase.
+    form: u8,
+    /// This entry is an ambiguous word alone: index into [`Table::words`], or `u8::MAX`.
+    word: u8,
 }
 
 impl Entry {
@@ -198,12 +203,30 @@ impl Entry {
 
     /// Token `k`'s text.
     fn tok(&self, k: usize) -> &'static str {
-        TABLE.tokens.key(self.tok as usize + k).unwrap_or_default()
+        let s = match k {
+            0 => TABLE.keys.key(self.key as usize),
+            _ => TABLE.tokens.key(self.rest as usize + k - 1),
+        };
+        s.unwrap_or_default()
     }
 
     /// Whether token `k` touches token `k + 1`.
     fn touch(&self, k: usize) -> bool {
         k < 8 && self.touch & (1 << k) != 0
+    }
+
+    /// What the entry names.
+    fn target(&self) -> Target {
+        match self.form {
+            0 => Target::Country(self.country as usize, CountryForm::Name),
+            1 => Target::Country(self.country as usize, CountryForm::Demonym),
+            _ => Target::Not,
+        }
+    }
+
+    /// The ambiguous word this entry is alone (index into [`Table::words`]).
+    fn word(&self) -> Option<usize> {
+        (self.word != u8::MAX).then_some(self.word as usize)
     }
 
     /// An all-caps alias that is also an English word ("US"): see [`us_is_country`].
@@ -227,18 +250,56 @@ struct Word {
 /// tokenizer).
 struct Table {
     countries: &'static [Country],
+    /// Grouped by first token, in the order of `keys`; in a group longest first, then in table order.
     entries: &'static [Entry],
-    /// The entries' tokens, each entry's in a row.
+    /// The first tokens, as written: key `k`'s entries are `starts[k]..starts[k + 1]`.
+    keys: Keys,
+    starts: &'static [u16],
+    /// Slots (see `data::layout`) of the keys in upper case, pointing at `keys`: for ALL-CAPS text.
+    upper: &'static [u16],
+    /// The entries' tokens after the first.
     tokens: Keys,
-    /// First token, as written → entries starting with it, longest first.
-    exact: WordLists,
-    /// First token in upper case → entries, longest first (for ALL-CAPS text).
-    upper: WordLists,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
     abbrevs: WordMap<usize>,
     words: &'static [Word],
     /// Demonyms that are also languages ("French").
     languages: WordSet,
+}
+
+impl Table {
+    /// The entries whose first token is `s` as written.
+    fn exact(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        self.group(self.keys.find(s)?)
+    }
+
+    /// The entries whose first token in upper case is `s` (in the unlikely case of several such first tokens, the
+    /// first found's).
+    fn upper(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        let mask = self.upper.len().checked_sub(1)?;
+        let mut i = crate::data::hash(s.as_bytes()) as usize & mask;
+        for _ in 0..self.upper.len() {
+            let k = (*self.upper.get(i)? as usize).checked_sub(1)?;
+            let key = self.keys.key(k)?;
+            let same = if key.is_ascii() {
+                key.len() == s.len()
+                    && key
+                        .bytes()
+                        .zip(s.bytes())
+                        .all(|(a, b)| a.to_ascii_uppercase() == b)
+            } else {
+                key.chars().flat_map(char::to_uppercase).eq(s.chars())
+            };
+            if same {
+                return self.group(k);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    fn group(&self, k: usize) -> Option<std::ops::Range<usize>> {
+        Some(*self.starts.get(k)? as usize..*self.starts.get(k + 1)? as usize)
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables/country.rs"));
@@ -360,13 +421,8 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
     let fold = t.all_caps && (caps_line || s.len() >= 4);
-    let cands = if fold {
-        table.upper.get(s)
-    } else {
-        table.exact.get(s)
-    }?;
-    'cand: for &e in cands {
-        let e = e as usize;
+    let cands = if fold { table.upper(s) } else { table.exact(s) }?;
+    'cand: for e in cands {
         let entry = table.entries.get(e)?;
         let n = entry.len();
         if i + n > toks.len() {
@@ -746,7 +802,7 @@ mod tests {
         }
         for s in ["New Zealand", "Guinea-Bissau", "France"] {
             let first = Tokens::new(s).s(0);
-            let found = t.exact.get(first).into_iter().flatten();
+            let found = t.exact(first).into_iter().flatten();
             let text = |e: &Entry| (0..e.len()).map(|k| e.tok(k)).collect::<String>();
             assert!(
                 found
@@ -789,7 +845,7 @@ mod tests {
             t.words.len(),
             t.entries
                 .iter()
-                .filter_map(|e| e.word)
+                .filter_map(|e| e.word())
                 .max()
                 .map_or(0, |w| w + 1)
         );
@@ -800,7 +856,7 @@ mod tests {
         let t = table();
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for e in t.entries {
-            if let Target::Country(c, _) = e.target {
+            if let Target::Country(c, _) = e.target() {
                 let key: String = (0..e.len()).map(|k| e.tok(k)).collect();
                 if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {
                     assert_eq!(

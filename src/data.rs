@@ -108,7 +108,7 @@ impl Keys {
     }
 
     /// The index of `key`.
-    fn find(&self, key: &str) -> Option<usize> {
+    pub fn find(&self, key: &str) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut i = hash(key.as_bytes()) as usize & mask;
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
@@ -147,23 +147,5 @@ impl<V: Copy> WordMap<V> {
         self.keys
             .find(key)
             .and_then(|k| self.values.get(k).copied())
-    }
-}
-
-/// A map from words to short lists of small numbers (indices into another table), laid out at compile time by build.rs
-/// like [`WordSet`]: the lists one after another in `items`, key `k`'s from `starts[k]` to `starts[k + 1]`.
-#[derive(Debug)]
-pub struct WordLists {
-    pub keys: Keys,
-    pub starts: &'static [u16],
-    pub items: &'static [u16],
-}
-
-impl WordLists {
-    /// The list of `key` (compared exactly, as written).
-    pub fn get(&self, key: &str) -> Option<&'static [u16]> {
-        let k = self.keys.find(key)?;
-        let (start, end) = (*self.starts.get(k)?, *self.starts.get(k + 1)?);
-        self.items.get(start as usize..end as usize)
     }
 }
