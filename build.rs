@@ -83,7 +83,7 @@ fn main() {
 // ---- The lookup tables as Rust source ------------------------------------------------------------------------------
 // Each recogniser's tables, built here from the data files the way the recogniser reads them (its doc comments and
 // the data files' headers say what the rows mean) and written out as `static` items for `include!`: the first text
-// annotated pays nothing for them. Keys of sets and maps are laid out by `data::layout`, looked up by `data::find`.
+// annotated pays nothing for them. Keys of sets and maps are written one per line, sorted (`data::Keys`).
 
 /// The non-comment rows of `data/NAME`, split on tabs (as `data::rows` splits the compiled-in tables).
 fn rows(name: &str) -> Vec<Vec<&'static str>> {
@@ -111,31 +111,22 @@ fn slice(items: impl IntoIterator<Item = String>) -> String {
     format!("&[{}]", items.into_iter().collect::<Vec<_>>().join(",\n"))
 }
 
-/// A `data::Keys` literal of `keys` (distinct, in this order).
+/// A `data::Keys` literal of `keys` (distinct, in this order), looked up by key.
 fn keys(keys: &[&str]) -> String {
-    let text: String = keys.concat();
-    let ends: Vec<u16> = keys
-        .iter()
-        .scan(0usize, |end, k| {
-            *end += k.len();
-            Some(u16::try_from(*end).expect("data::Keys holds at most 64 KiB of keys"))
-        })
-        .collect();
+    assert!(keys.iter().all(|k| !k.contains('\n')));
     format!(
-        "crate::data::Keys {{ text: {}, ends: &{ends:?}, slots: &{:?} }}",
-        q(&text),
-        data::layout(keys)
+        "crate::data::Keys::new({}, true)",
+        q(&keys.iter().flat_map(|k| [*k, "\n"]).collect::<String>())
     )
 }
 
-/// A `data::Keys` literal of `strs` (in this order) without slots: a list of strings, read by index.
+/// A `data::Keys` literal of `strs` (in this order), read by index only.
 fn str_list(strs: &[&str]) -> String {
-    keys(strs)
-        .split(", slots:")
-        .next()
-        .unwrap_or_default()
-        .to_string()
-        + ", slots: &[] }"
+    assert!(strs.iter().all(|k| !k.contains('\n')));
+    format!(
+        "crate::data::Keys::new({}, false)",
+        q(&strs.iter().flat_map(|k| [*k, "\n"]).collect::<String>())
+    )
 }
 
 /// A `data::WordSet` literal of `keys` (sorted, duplicates dropped: neighbours share prefixes, which compresses).
@@ -286,20 +277,6 @@ fn country_tables() -> String {
     }
     starts.push(order.len() as u16);
     assert_eq!(starts.len(), keys.len() + 1);
-    // Upper-case forms of the keys: the slots of `data::layout` over them, pointing at the keys.
-    let uppers: Vec<&str> = keys
-        .iter()
-        .map(|k| &*Box::leak(k.to_uppercase().into_boxed_str()))
-        .collect();
-    let mut upper_slots = vec![0u16; (keys.len() * 2).max(2).next_power_of_two()];
-    for (k, u) in uppers.iter().enumerate() {
-        let mask = upper_slots.len() - 1;
-        let mut i = data::hash(u.as_bytes()) as usize & mask;
-        while upper_slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        upper_slots[i] = k as u16 + 1;
-    }
     let mut abbrevs: Vec<(&str, usize)> = Vec::new();
     let mut tokens: Vec<&str> = Vec::new();
     let mut entry_src = Vec::new();
@@ -338,13 +315,14 @@ fn country_tables() -> String {
         .map(|(k, i)| (k, i.to_string()))
         .collect();
     format!(
-        "static TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: &{upper_slots:?},\ntokens: {},\nabbrevs: {},\nwords: {},\nlanguages: {},\n}};\n",
+        "static WORDS: [Word; {}] = [{}];\nstatic TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: std::sync::OnceLock::new(),\ntokens: {},\nabbrevs: {},\nwords: &WORDS,\nlanguages: {},\n}};\n",
+        words.len(),
+        words.join(",\n"),
         slice(countries),
         slice(entry_src),
         self::keys(&keys),
         str_list(&tokens),
         word_map(&abbrevs),
-        slice(words),
         word_set(languages)
     )
 }

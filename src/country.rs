@@ -255,8 +255,9 @@ struct Table {
     /// The first tokens, as written: key `k`'s entries are `starts[k]..starts[k + 1]`.
     keys: Keys,
     starts: &'static [u16],
-    /// Slots (see `data::layout`) of the keys in upper case, pointing at `keys`: for ALL-CAPS text.
-    upper: &'static [u16],
+    /// Slots (see `data::layout`) of the keys in upper case, pointing at `keys`: for ALL-CAPS text. Made on first
+    /// use.
+    upper: std::sync::OnceLock<Vec<u32>>,
     /// The entries' tokens after the first.
     tokens: Keys,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
@@ -275,10 +276,17 @@ impl Table {
     /// The entries whose first token in upper case is `s` (in the unlikely case of several such first tokens, the
     /// first found's).
     fn upper(&self, s: &str) -> Option<std::ops::Range<usize>> {
-        let mask = self.upper.len().checked_sub(1)?;
+        let upper = self.upper.get_or_init(|| {
+            let keys: Vec<String> = (0..self.keys.len())
+                .map(|k| self.keys.key(k).unwrap_or_default().to_uppercase())
+                .collect();
+            let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
+            crate::data::layout(&keys)
+        });
+        let mask = upper.len().checked_sub(1)?;
         let mut i = crate::data::hash(s.as_bytes()) as usize & mask;
-        for _ in 0..self.upper.len() {
-            let k = (*self.upper.get(i)? as usize).checked_sub(1)?;
+        for _ in 0..upper.len() {
+            let k = (*upper.get(i)? as usize).checked_sub(1)?;
             let key = self.keys.key(k)?;
             let same = if key.is_ascii() {
                 key.len() == s.len()
@@ -807,7 +815,7 @@ mod tests {
             assert!(
                 found
                     .into_iter()
-                    .any(|&e| text(&t.entries[e as usize]) == s.replace([' '], "")),
+                    .any(|e| text(&t.entries[e]) == s.replace([' '], "")),
                 "{s}"
             );
         }

@@ -67,53 +67,96 @@ pub const fn hash(bytes: &[u8]) -> u32 {
 }
 
 /// The open-addressing slots for `keys` (distinct): a power of two at least twice their number, each slot the index
-/// of its key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing). Used by
-/// build.rs, which writes the slots out with the keys.
-#[allow(dead_code)]
-pub fn layout(keys: &[&str]) -> Vec<u16> {
-    assert!(
-        keys.len() < u16::MAX as usize,
-        "too many keys for u16 slots"
-    );
+/// of its key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing).
+pub fn layout(keys: &[&[u8]]) -> Vec<u32> {
     let size = (keys.len() * 2).max(2).next_power_of_two();
-    let mut slots = vec![0u16; size];
+    let mut slots = vec![0u32; size];
     for (k, key) in keys.iter().enumerate() {
-        let mut i = hash(key.as_bytes()) as usize & (size - 1);
+        let mut i = hash(key) as usize & (size - 1);
         while slots[i] != 0 {
             i = (i + 1) & (size - 1);
         }
-        slots[i] = k as u16 + 1;
+        slots[i] = k as u32 + 1;
     }
     slots
 }
 
-/// Keys compiled in: their texts one after another in `text`, key `k` ending at byte `ends[k]` (and starting where key
-/// `k - 1` ends), placed in `slots` by [`layout`]. One string and small offsets rather than a `&str` (a pointer and a
-/// length) per key: a third of the bytes, and they compress well, which matters for the download.
+/// Keys compiled in, each ended by a line break, in one string that build.rs writes sorted (it compresses like the
+/// word lists under data/, which matters for the download). The index, where each key ends and the hash slots
+/// ([`layout`]), is made on first use: one pass over the text, a fraction of a millisecond; storing it would double
+/// the tables' compressed size.
 #[derive(Debug)]
 pub struct Keys {
-    pub text: &'static str,
-    pub ends: &'static [u16],
-    pub slots: &'static [u16],
+    text: &'static str,
+    /// Whether [`Keys::find`] is used (else the keys are only read by index).
+    hashed: bool,
+    index: std::sync::OnceLock<Index>,
+}
+
+#[derive(Debug)]
+struct Index {
+    ends: Vec<u32>,
+    slots: Vec<u32>,
 }
 
 impl Keys {
+    /// The keys of `text` (each ended by `\n`), to be looked up by [`Keys::find`] if `hashed`.
+    pub const fn new(text: &'static str, hashed: bool) -> Self {
+        Keys {
+            text,
+            hashed,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let ends: Vec<u32> = self
+                .text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32)
+                .collect();
+            let slots = if self.hashed {
+                let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize + 1));
+                let bytes = self.text.as_bytes();
+                let keys: Vec<&[u8]> = starts
+                    .zip(&ends)
+                    .map(|(s, &e)| &bytes[s..e as usize])
+                    .collect();
+                layout(&keys)
+            } else {
+                Vec::new()
+            };
+            Index { ends, slots }
+        })
+    }
+
+    /// The number of keys.
+    #[allow(dead_code)]
+    pub fn len(&self) -> usize {
+        self.index().ends.len()
+    }
+
     /// Key `k`.
     pub fn key(&self, k: usize) -> Option<&'static str> {
+        let ends = &self.index().ends;
         let start = match k.checked_sub(1) {
-            Some(j) => *self.ends.get(j)? as usize,
+            Some(j) => *ends.get(j)? as usize + 1,
             None => 0,
         };
-        self.text.get(start..*self.ends.get(k)? as usize)
+        self.text.get(start..*ends.get(k)? as usize)
     }
 
     /// The index of `key`.
     pub fn find(&self, key: &str) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
+        let index = self.index();
+        let mask = index.slots.len().checked_sub(1)?;
         let mut i = hash(key.as_bytes()) as usize & mask;
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
-        for _ in 0..self.slots.len() {
-            let k = (*self.slots.get(i)? as usize).checked_sub(1)?;
+        for _ in 0..index.slots.len() {
+            let k = (*index.slots.get(i)? as usize).checked_sub(1)?;
             if self.key(k) == Some(key) {
                 return Some(k);
             }
