@@ -431,25 +431,6 @@ fn speaker_tables() -> String {
     )
 }
 
-/// FNV-1a over the ASCII-lowercased bytes of `s`: `hash_lower` of src/figure/lexicon.rs.
-fn hash_lower(s: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in s {
-        h ^= b.to_ascii_lowercase() as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
-/// The sketch bit of a word: `sketch` of src/figure/lexicon.rs.
-fn sketch(s: &[u8]) -> usize {
-    let b0 = s
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
-    let b1 = s.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
-    (b0 << 10) | (b1 << 5) | (s.len() & 31)
-}
-
 /// src/figure/lexicon.rs: `static LEXICON: Lexicon`, from number_words.tsv, currencies.tsv and units.tsv.
 fn figure_tables() -> String {
     #[derive(Default)]
@@ -463,40 +444,18 @@ fn figure_tables() -> String {
         /// (tokens, Rust source but for the index of the first token).
         seqs: Vec<(Vec<&'static str>, String)>,
     }
-    const SLOTS: usize = 2048;
-    const SKETCH_BITS: usize = 32 * 32 * 32;
-    let mut slots = vec![(0u32, 0u32); SLOTS];
+    // Keys in ASCII lower case, in order of first appearance.
     let mut entries: Vec<(String, Lex)> = Vec::new();
-    let mut sketch_bits = vec![0u64; SKETCH_BITS / 64];
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut entry = |word: &str| -> Option<usize> {
         if word.is_empty() {
             return None;
         }
-        assert!(
-            entries.len() * 2 < SLOTS,
-            "figure lexicon: make SLOTS bigger"
-        );
-        let h = hash_lower(word.as_bytes());
-        let mut k = h as usize & (SLOTS - 1);
-        loop {
-            let (sh, idx) = slots[k];
-            if idx == 0 {
-                let b = sketch(word.as_bytes());
-                sketch_bits[b / 64] |= 1 << (b % 64);
-                entries.push((word.to_ascii_lowercase(), Lex::default()));
-                slots[k] = (h, entries.len() as u32);
-                return Some(entries.len() - 1);
-            }
-            if sh == h
-                && entries[idx as usize - 1]
-                    .0
-                    .as_bytes()
-                    .eq_ignore_ascii_case(word.as_bytes())
-            {
-                return Some(idx as usize - 1);
-            }
-            k = (k + 1) & (SLOTS - 1);
-        }
+        let key = word.to_ascii_lowercase();
+        Some(*seen.entry(key.clone()).or_insert_with(|| {
+            entries.push((key, Lex::default()));
+            entries.len() - 1
+        }))
     };
     let mut lexes: Vec<Lex> = Vec::new();
     let mut at = |word: &str, lexes: &mut Vec<Lex>| -> Option<usize> {
@@ -627,15 +586,18 @@ fn figure_tables() -> String {
             slice(seqs)
         ));
     }
-    let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
-    let slots: Vec<u16> = slots
+    // Sorted by key (the order is free: the index is made at run time), which compresses better.
+    let mut sorted: Vec<(&str, String)> = entries
         .iter()
-        .map(|&(_, i)| u16::try_from(i).expect("u16 slots"))
+        .map(|(k, _)| k.as_str())
+        .zip(lexes_src)
         .collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let keys: Vec<&str> = sorted.iter().map(|e| e.0).collect();
     format!(
-        "static LEXICON: Lexicon = Lexicon {{\nslots: &{slots:?},\nkeys: {},\nlexes: {},\ntokens: {},\nsketch: &{sketch_bits:?},\n}};\n",
+        "static LEXICON: Lexicon = Lexicon {{\nkeys: {},\nlexes: {},\ntokens: {},\nindex: std::sync::OnceLock::new(),\n}};\n",
         str_list(&keys),
-        slice(lexes_src),
+        slice(sorted.into_iter().map(|e| e.1)),
         str_list(&tokens)
     )
 }

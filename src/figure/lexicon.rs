@@ -5,6 +5,8 @@
 //! "km/h") is a [`Seq`], matched token by token against the text with the same tokenizer, so "US$" only matches
 //! where "US" and "$" touch and "per cent" only where the two words are apart.
 
+use std::sync::OnceLock;
+
 use crate::data::Keys;
 use crate::text::{TokKind, Tokens};
 
@@ -92,7 +94,7 @@ pub struct Lex {
 }
 
 /// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
-/// against flooding. (build.rs has a copy to lay the table out; a unit test checks every key is found.)
+/// against flooding.
 fn hash_lower(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in s {
@@ -104,21 +106,30 @@ fn hash_lower(s: &[u8]) -> u32 {
 
 /// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
 pub struct Lexicon {
-    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's index in `keys` and
-    /// `lexes` plus one (0 for an empty slot). A key sits at the first free slot from its [`hash_lower`] on.
-    slots: &'static [u16],
-    /// The keys, lowercase.
+    /// The keys, in ASCII lower case, one per line.
     keys: Keys,
+    /// What each key stands for, in the order of `keys`.
     lexes: &'static [Lex],
     /// The tokens of the rows ([`Seq`]).
     tokens: Keys,
-    /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
-    sketch: &'static [u64],
+    /// Made on first use (one pass over the keys).
+    index: OnceLock<Index>,
 }
+
+struct Index {
+    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's index in `keys` and
+    /// `lexes` plus one (0 for an empty slot). A key sits at the first free slot from its [`hash_lower`] on.
+    slots: Vec<u16>,
+    /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
+    sketch: Vec<u64>,
+}
+
+/// The size of the sketch: 5 bits of each of the first two bytes, and the length.
+const SKETCH_BITS: usize = 32 * 32 * 32;
 
 include!(concat!(env!("OUT_DIR"), "/tables/figure_lexicon.rs"));
 
-/// The sketch bit of a word: its first two bytes (case folded) and its length (build.rs has a copy).
+/// The sketch bit of a word: its first two bytes (case folded) and its length.
 fn sketch(s: &[u8]) -> usize {
     let b0 = s
         .first()
@@ -131,13 +142,35 @@ fn sketch(s: &[u8]) -> usize {
 const MAX_KEY: usize = 31;
 
 impl Lexicon {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let n = self.lexes.len();
+            let size = (n * 2).max(2).next_power_of_two();
+            let mut ix = Index {
+                slots: vec![0; size],
+                sketch: vec![0; SKETCH_BITS / 64],
+            };
+            for k in 0..n.min(u16::MAX as usize - 1) {
+                let key = self.keys.key(k).unwrap_or_default().as_bytes();
+                let mut i = hash_lower(key) as usize & (size - 1);
+                while ix.slots[i] != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                ix.slots[i] = k as u16 + 1;
+                let b = sketch(key);
+                ix.sketch[b / 64] |= 1 << (b % 64);
+            }
+            ix
+        })
+    }
+
     /// The index of `key` (any ASCII case) in `keys` and `lexes`.
-    fn find(&self, key: &[u8]) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
+    fn find(&self, ix: &Index, key: &[u8]) -> Option<usize> {
+        let mask = ix.slots.len().checked_sub(1)?;
         let mut k = hash_lower(key) as usize & mask;
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
-        for _ in 0..self.slots.len() {
-            let idx = (*self.slots.get(k)? as usize).checked_sub(1)?;
+        for _ in 0..ix.slots.len() {
+            let idx = (*ix.slots.get(k)? as usize).checked_sub(1)?;
             if self
                 .keys
                 .key(idx)
@@ -155,10 +188,11 @@ impl Lexicon {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
         let b = sketch(s);
-        if s.is_empty() || s.len() > MAX_KEY || self.sketch[b / 64] & (1 << (b % 64)) == 0 {
+        let ix = self.index();
+        if s.is_empty() || s.len() > MAX_KEY || ix.sketch[b / 64] & (1 << (b % 64)) == 0 {
             return None;
         }
-        self.lexes.get(self.find(s)?)
+        self.lexes.get(self.find(ix, s)?)
     }
 
     /// The role of token `i` (a word or sign), if it has one.
@@ -262,10 +296,10 @@ mod tests {
     #[test]
     fn the_table_holds_every_key() {
         let lx = lexicon();
-        assert!(lx.lexes.len() * 2 <= lx.slots.len());
+        assert!(lx.lexes.len() * 2 <= lx.index().slots.len());
         let t = Tokens::new("bpd crores Kilogrammes");
         assert!((0..3).all(|i| lx.get(&t, i).is_some()));
-        // build.rs laid the table out with its own copies of `hash_lower` and `sketch`: every key is found here.
+        // Every key is found, in any case.
         for (k, lex) in lx.lexes.iter().enumerate() {
             let key = lx.keys.key(k).expect("a key per entry");
             let t = Tokens::new(key);
