@@ -278,7 +278,14 @@ impl Table {
     fn upper(&self, s: &str) -> Option<std::ops::Range<usize>> {
         let upper = self.upper.get_or_init(|| {
             let keys: Vec<String> = (0..self.keys.len())
-                .map(|k| self.keys.key(k).unwrap_or_default().to_uppercase())
+                .map(|k| {
+                    self.keys
+                        .key(k)
+                        .unwrap_or_default()
+                        .chars()
+                        .flat_map(char::to_uppercase)
+                        .collect()
+                })
                 .collect();
             let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
             crate::data::layout(&keys)
