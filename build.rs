@@ -2,7 +2,9 @@
 //! - the Bloom filter of given names (src/bloom.rs) from data/given_names.txt and data/given_names_extra.txt, so the names
 //!   cost about 25 KB in the binary instead of 124 KB, and nothing at start-up;
 //! - every other table under data/ as `OUT_DIR/data/NAME` without its `#` comment lines (the comments name sources and
-//!   explain the table for reviewers; the binary, which the page downloads, does not need them). `data::table!` reads these.
+//!   explain the table for reviewers; the binary, which the page downloads, does not need them). `data::table!` reads these;
+//! - the recognisers' lookup tables as Rust source, `OUT_DIR/tables/*.rs`, which they `include!`: the work their first call
+//!   used to do (parsing rows, cutting names into tokens, grouping and sorting) is done here, once per build.
 
 #[path = "src/bloom.rs"]
 mod bloom;
