@@ -117,8 +117,9 @@ fn slice(items: impl IntoIterator<Item = String>) -> String {
 fn keys(keys: &[&str]) -> String {
     assert!(keys.iter().all(|k| !k.contains('\n')));
     format!(
-        "crate::data::Keys::new({}, true)",
-        q(&keys.iter().flat_map(|k| [*k, "\n"]).collect::<String>())
+        "crate::data::Keys::new({}, {}, true)",
+        q(&keys.iter().flat_map(|k| [*k, "\n"]).collect::<String>()),
+        keys.len()
     )
 }
 
@@ -126,8 +127,9 @@ fn keys(keys: &[&str]) -> String {
 fn str_list(strs: &[&str]) -> String {
     assert!(strs.iter().all(|k| !k.contains('\n')));
     format!(
-        "crate::data::Keys::new({}, false)",
-        q(&strs.iter().flat_map(|k| [*k, "\n"]).collect::<String>())
+        "crate::data::Keys::new({}, {}, false)",
+        q(&strs.iter().flat_map(|k| [*k, "\n"]).collect::<String>()),
+        strs.len()
     )
 }
 

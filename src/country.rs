@@ -277,18 +277,23 @@ impl Table {
     /// first found's).
     fn upper(&self, s: &str) -> Option<std::ops::Range<usize>> {
         let upper = self.upper.get_or_init(|| {
-            let keys: Vec<String> = (0..self.keys.len())
-                .map(|k| {
-                    self.keys
-                        .key(k)
-                        .unwrap_or_default()
-                        .chars()
-                        .flat_map(char::to_uppercase)
-                        .collect()
-                })
-                .collect();
-            let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
-            crate::data::layout(&keys)
+            let mut slots = crate::data::slots(self.keys.len());
+            let mut buf = String::new();
+            for k in 0..self.keys.len() {
+                let key = self.keys.key(k).unwrap_or_default();
+                let h = if key.is_ascii() {
+                    // FNV-1a of the upper-case bytes, without copying them.
+                    key.bytes().fold(0x811c_9dc5u32, |h, b| {
+                        (h ^ b.to_ascii_uppercase() as u32).wrapping_mul(0x0100_0193)
+                    })
+                } else {
+                    buf.clear();
+                    buf.extend(key.chars().flat_map(char::to_uppercase));
+                    crate::data::hash(buf.as_bytes())
+                };
+                crate::data::place(&mut slots, h, k);
+            }
+            slots
         });
         let mask = upper.len().checked_sub(1)?;
         let mut i = crate::data::hash(s.as_bytes()) as usize & mask;

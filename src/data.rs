@@ -66,28 +66,32 @@ pub const fn hash(bytes: &[u8]) -> u32 {
     h
 }
 
-/// The open-addressing slots for `keys` (distinct): a power of two at least twice their number, each slot the index
-/// of its key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing).
-pub fn layout(keys: &[&[u8]]) -> Vec<u32> {
-    let size = (keys.len() * 2).max(2).next_power_of_two();
-    let mut slots = vec![0u32; size];
-    for (k, key) in keys.iter().enumerate() {
-        let mut i = hash(key) as usize & (size - 1);
-        while slots[i] != 0 {
-            i = (i + 1) & (size - 1);
-        }
-        slots[i] = k as u32 + 1;
+/// Empty open-addressing slots for `n` keys: a power of two at least twice their number. Each slot holds the index
+/// of a key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing), see
+/// [`place`].
+pub fn slots(n: usize) -> Vec<u32> {
+    vec![0u32; (n * 2).max(2).next_power_of_two()]
+}
+
+/// Puts key `k`, whose hash is `h`, in `slots` (made by [`slots`] for at least `k + 1` keys).
+pub fn place(slots: &mut [u32], h: u32, k: usize) {
+    let mask = slots.len() - 1;
+    let mut i = h as usize & mask;
+    while slots[i] != 0 {
+        i = (i + 1) & mask;
     }
-    slots
+    slots[i] = k as u32 + 1;
 }
 
 /// Keys compiled in, each ended by a line break, in one string that build.rs writes sorted (it compresses like the
-/// word lists under data/, which matters for the download). The index, where each key ends and the hash slots
-/// ([`layout`]), is made on first use: one pass over the text, a fraction of a millisecond; storing it would double
-/// the tables' compressed size.
+/// word lists under data/, which matters for the download). The index, where each key ends and the hash slots, is
+/// made on first use: one pass over the text, a fraction of a millisecond; storing it would double the tables'
+/// compressed size.
 #[derive(Debug)]
 pub struct Keys {
     text: &'static str,
+    /// The number of keys.
+    n: usize,
     /// Whether [`Keys::find`] is used (else the keys are only read by index).
     hashed: bool,
     index: std::sync::OnceLock<Index>,
@@ -95,15 +99,16 @@ pub struct Keys {
 
 #[derive(Debug)]
 struct Index {
-    ends: Vec<u32>,
+    keys: Vec<&'static str>,
     slots: Vec<u32>,
 }
 
 impl Keys {
-    /// The keys of `text` (each ended by `\n`), to be looked up by [`Keys::find`] if `hashed`.
-    pub const fn new(text: &'static str, hashed: bool) -> Self {
+    /// The `n` keys of `text` (each ended by `\n`), to be looked up by [`Keys::find`] if `hashed`.
+    pub const fn new(text: &'static str, n: usize, hashed: bool) -> Self {
         Keys {
             text,
+            n,
             hashed,
             index: std::sync::OnceLock::new(),
         }
@@ -111,42 +116,39 @@ impl Keys {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let ends: Vec<u32> = self
-                .text
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32)
-                .collect();
-            let slots = if self.hashed {
-                let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize + 1));
-                let bytes = self.text.as_bytes();
-                let keys: Vec<&[u8]> = starts
-                    .zip(&ends)
-                    .map(|(s, &e)| &bytes[s..e as usize])
-                    .collect();
-                layout(&keys)
+            let mut keys = Vec::with_capacity(self.n);
+            let mut slots = if self.hashed {
+                slots(self.n)
             } else {
                 Vec::new()
             };
-            Index { ends, slots }
+            // One pass over the bytes: a line break ends a key; FNV-1a (as [`hash`]) runs along.
+            let mut h: u32 = 0x811c_9dc5;
+            let mut start = 0;
+            for (i, &b) in self.text.as_bytes().iter().enumerate() {
+                if b == b'\n' {
+                    if self.hashed && keys.len() < self.n {
+                        place(&mut slots, h, keys.len());
+                    }
+                    keys.push(self.text.get(start..i).unwrap_or_default());
+                    start = i + 1;
+                    h = 0x811c_9dc5;
+                } else {
+                    h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+                }
+            }
+            Index { keys, slots }
         })
     }
 
     /// The number of keys.
-    #[allow(dead_code)]
     pub fn len(&self) -> usize {
-        self.index().ends.len()
+        self.n
     }
 
     /// Key `k`.
     pub fn key(&self, k: usize) -> Option<&'static str> {
-        let ends = &self.index().ends;
-        let start = match k.checked_sub(1) {
-            Some(j) => *ends.get(j)? as usize + 1,
-            None => 0,
-        };
-        self.text.get(start..*ends.get(k)? as usize)
+        self.index().keys.get(k).copied()
     }
 
     /// The index of `key`.
@@ -157,7 +159,7 @@ impl Keys {
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
         for _ in 0..index.slots.len() {
             let k = (*index.slots.get(i)? as usize).checked_sub(1)?;
-            if self.key(k) == Some(key) {
+            if index.keys.get(k) == Some(&key) {
                 return Some(k);
             }
             i = (i + 1) & mask;

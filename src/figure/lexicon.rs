@@ -117,6 +117,8 @@ pub struct Lexicon {
 }
 
 struct Index {
+    /// The keys, as bytes.
+    keys: Vec<&'static [u8]>,
     /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's index in `keys` and
     /// `lexes` plus one (0 for an empty slot). A key sits at the first free slot from its [`hash_lower`] on.
     slots: Vec<u16>,
@@ -144,19 +146,21 @@ const MAX_KEY: usize = 31;
 impl Lexicon {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let n = self.lexes.len();
+            let n = self.lexes.len().min(u16::MAX as usize - 1);
             let size = (n * 2).max(2).next_power_of_two();
             let mut ix = Index {
+                keys: Vec::with_capacity(n),
                 slots: vec![0; size],
                 sketch: vec![0; SKETCH_BITS / 64],
             };
-            for k in 0..n.min(u16::MAX as usize - 1) {
+            for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
                 let mut i = hash_lower(key) as usize & (size - 1);
                 while ix.slots[i] != 0 {
                     i = (i + 1) & (size - 1);
                 }
                 ix.slots[i] = k as u16 + 1;
+                ix.keys.push(key);
                 let b = sketch(key);
                 ix.sketch[b / 64] |= 1 << (b % 64);
             }
@@ -171,10 +175,10 @@ impl Lexicon {
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
         for _ in 0..ix.slots.len() {
             let idx = (*ix.slots.get(k)? as usize).checked_sub(1)?;
-            if self
+            if ix
                 .keys
-                .key(idx)
-                .is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(key))
+                .get(idx)
+                .is_some_and(|w| w.eq_ignore_ascii_case(key))
             {
                 return Some(idx);
             }
