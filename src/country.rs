@@ -18,15 +18,13 @@
 //!   letters, names are compared case-insensitively ("RUSSIA", "NORTH KOREA"). There "US" may be the pronoun
 //!   ("LET US PRAY"), so an all-caps "US" next to other all-caps words counts only by [`us_is_country`].
 //!
-//! Architecture invariant: the tables are built once ([`OnceLock`]); finding does no allocation per token, and looks
+//! Architecture invariant: the tables are built at compile time (build.rs); finding does no allocation per token, and looks
 //! at most a bounded number of tokens around each candidate, so it runs in time linear in the text.
 
-use std::ops::Range;
-use std::sync::OnceLock;
-
-use crate::data::{rows, Map, Set};
+use crate::data::{Keys, WordMap, WordSet};
 use crate::text::{TokKind, Tokens};
 use crate::CountryForm;
+use std::ops::Range;
 
 /// A country from the table.
 #[derive(Debug)]
@@ -71,17 +69,18 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             continue;
         };
         let entry = &table.entries[e];
-        if let Target::Country(c, form) = entry.target {
+        if let Target::Country(c, form) = entry.target() {
             // "US$ 995 million": a currency, not a mention of the country.
             let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
-            let pronoun = entry.pronoun_like && end == i + 1 && !us_is_country(toks, i, style.caps);
+            let pronoun =
+                entry.pronoun_like() && end == i + 1 && !us_is_country(toks, i, style.caps);
             // "speaking in French": the language.
             let language = form == CountryForm::Demonym
                 && end == i + 1
                 && table.languages.contains(toks.s(i))
                 && is_language(toks, i);
             if !currency && !pronoun && !language {
-                if let Some(word) = entry.word {
+                if let Some(word) = entry.word() {
                     let decision = decide(toks, i, style, &table.words[word]);
                     pending.push(Pending {
                         mention: out.len(),
@@ -103,7 +102,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     if pending.is_empty() {
         return out;
     }
-    let drop = resolve(&pending, &table.words);
+    let drop = resolve(&pending, table.words);
     let mut n = 0;
     out.retain(|_| {
         n += 1;
@@ -178,17 +177,62 @@ enum Target {
     Not,
 }
 
-/// One name, demonym or "not" phrase of the tables, cut into tokens.
+/// One name, demonym or "not" phrase of the tables, cut into tokens: its first token is [`Table::keys`] `key`, the
+/// others [`Table::tokens`] `rest`, `rest + 1`, …. Small numbers rather than slices and enums, which would cost
+/// pointers and padding in the download.
 #[derive(Debug)]
 struct Entry {
-    toks: Vec<&'static str>,
-    /// `touch[k]`: token `k` touches token `k + 1` (no space between), as it must in the text.
-    touch: Vec<bool>,
-    target: Target,
-    /// This entry is an ambiguous word alone (index into [`Table::words`]).
-    word: Option<usize>,
+    key: u16,
+    rest: u16,
+    n: u8,
+    /// Bit `k`: token `k` touches token `k + 1` (no space between), as it must in the text.
+    touch: u8,
+    /// Index into [`Table::countries`].
+    country: u8,
+    /// 0 a name, 1 a demonym, 2 a "not" phrase.
+    form: u8,
+    /// This entry is an ambiguous word alone: index into [`Table::words`], or `u8::MAX`.
+    word: u8,
+}
+
+impl Entry {
+    /// The number of tokens.
+    fn len(&self) -> usize {
+        self.n as usize
+    }
+
+    /// Token `k`'s text.
+    fn tok(&self, k: usize) -> &'static str {
+        let s = match k {
+            0 => TABLE.keys.key(self.key as usize),
+            _ => TABLE.tokens.key(self.rest as usize + k - 1),
+        };
+        s.unwrap_or_default()
+    }
+
+    /// Whether token `k` touches token `k + 1`.
+    fn touch(&self, k: usize) -> bool {
+        k < 8 && self.touch & (1 << k) != 0
+    }
+
+    /// What the entry names.
+    fn target(&self) -> Target {
+        match self.form {
+            0 => Target::Country(self.country as usize, CountryForm::Name),
+            1 => Target::Country(self.country as usize, CountryForm::Demonym),
+            _ => Target::Not,
+        }
+    }
+
+    /// The ambiguous word this entry is alone (index into [`Table::words`]).
+    fn word(&self) -> Option<usize> {
+        (self.word != u8::MAX).then_some(self.word as usize)
+    }
+
     /// An all-caps alias that is also an English word ("US"): see [`us_is_country`].
-    pronoun_like: bool,
+    fn pronoun_like(&self) -> bool {
+        self.n == 1 && PRONOUN_LIKE.contains(&self.tok(0))
+    }
 }
 
 /// A country name that is also something else, with its clues (data/ambiguous_countries.tsv).
@@ -197,116 +241,94 @@ struct Word {
     default_country: bool,
     /// A capitalised neighbour makes it part of a longer name.
     names: bool,
-    country: Set<&'static str>,
-    other: Set<&'static str>,
+    country: WordSet,
+    other: WordSet,
 }
 
-/// The lookup, built once.
+/// The lookup, built by build.rs from data/countries.tsv and data/ambiguous_countries.tsv (`country_tables` there:
+/// every name, alias and demonym of a country and every "not" phrase is an [`Entry`], cut into tokens by the text's
+/// tokenizer).
 struct Table {
-    countries: Vec<Country>,
-    entries: Vec<Entry>,
-    /// First token, as written → entries starting with it, longest first.
-    exact: Map<&'static str, Vec<usize>>,
-    /// First token in upper case → entries, longest first (for ALL-CAPS text).
-    upper: Map<String, Vec<usize>>,
+    countries: &'static [Country],
+    /// Grouped by first token, in the order of `keys`; in a group longest first, then in table order.
+    entries: &'static [Entry],
+    /// The first tokens, as written: key `k`'s entries are `starts[k]..starts[k + 1]`.
+    keys: Keys,
+    starts: &'static [u16],
+    /// Slots (see `data::layout`) of the keys in upper case, pointing at `keys`: for ALL-CAPS text. Made on first
+    /// use.
+    upper: std::sync::OnceLock<Vec<u32>>,
+    /// The entries' tokens after the first.
+    tokens: Keys,
     /// The letters of an all-caps alias ("US", "UAE") → its entry, for the dotted forms.
-    abbrevs: Map<&'static str, usize>,
-    words: Vec<Word>,
+    abbrevs: WordMap<usize>,
+    words: &'static [Word],
     /// Demonyms that are also languages ("French").
-    languages: Set<&'static str>,
+    languages: WordSet,
 }
 
-const COUNTRIES: &str = crate::data::table!("countries.tsv");
-const AMBIGUOUS: &str = crate::data::table!("ambiguous_countries.tsv");
+impl Table {
+    /// The entries whose first token is `s` as written.
+    fn exact(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        self.group(self.keys.find(s)?)
+    }
+
+    /// The entries whose first token in upper case is `s` (in the unlikely case of several such first tokens, the
+    /// first found's).
+    fn upper(&self, s: &str) -> Option<std::ops::Range<usize>> {
+        let upper = self.upper.get_or_init(|| {
+            let mut slots = crate::data::slots(self.keys.len());
+            let mut buf = String::new();
+            for k in 0..self.keys.len() {
+                let key = self.keys.key(k).unwrap_or_default();
+                let h = if key.is_ascii() {
+                    // FNV-1a of the upper-case bytes, without copying them.
+                    key.bytes().fold(0x811c_9dc5u32, |h, b| {
+                        (h ^ b.to_ascii_uppercase() as u32).wrapping_mul(0x0100_0193)
+                    })
+                } else {
+                    buf.clear();
+                    buf.extend(key.chars().flat_map(char::to_uppercase));
+                    crate::data::hash(buf.as_bytes())
+                };
+                crate::data::place(&mut slots, h, k);
+            }
+            slots
+        });
+        let mask = upper.len().checked_sub(1)?;
+        let mut i = crate::data::hash(s.as_bytes()) as usize & mask;
+        for _ in 0..upper.len() {
+            let k = (*upper.get(i)? as usize).checked_sub(1)?;
+            let key = self.keys.key(k)?;
+            let same = if key.is_ascii() {
+                key.len() == s.len()
+                    && key
+                        .bytes()
+                        .zip(s.bytes())
+                        .all(|(a, b)| a.to_ascii_uppercase() == b)
+            } else {
+                key.chars().flat_map(char::to_uppercase).eq(s.chars())
+            };
+            if same {
+                return self.group(k);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    fn group(&self, k: usize) -> Option<std::ops::Range<usize>> {
+        Some(*self.starts.get(k)? as usize..*self.starts.get(k + 1)? as usize)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/tables/country.rs"));
 
 /// All-caps aliases that are also English words when a headline is set in capitals.
 const PRONOUN_LIKE: &[&str] = &["US"];
 
 fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(build)
-}
-
-fn build() -> Table {
-    let mut countries = Vec::new();
-    let mut entries = Vec::new();
-    for row in rows(COUNTRIES) {
-        let (Some(&code), Some(&name)) = (row.first(), row.get(1)) else {
-            continue;
-        };
-        let c = countries.len();
-        countries.push(Country { code, name });
-        let aliases = row.get(2).copied().unwrap_or("");
-        let demonyms = row.get(3).copied().unwrap_or("");
-        let names = std::iter::once(name).chain(aliases.split('|'));
-        for s in names.filter(|s| !s.is_empty()) {
-            entries.push(entry(s, Target::Country(c, CountryForm::Name)));
-        }
-        for s in demonyms.split('|').filter(|s| !s.is_empty()) {
-            entries.push(entry(s, Target::Country(c, CountryForm::Demonym)));
-        }
-    }
-    let mut words = Vec::new();
-    let mut languages: Set<&'static str> = Set::default();
-    for row in rows(AMBIGUOUS) {
-        match row.as_slice() {
-            ["language", word, ..] if !word.is_empty() => {
-                languages.insert(word);
-            }
-            ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, Target::Not)),
-            ["word", word, default, names, rest @ ..] => {
-                let clues = |k: usize| -> Set<&'static str> {
-                    rest.get(k)
-                        .map(|s| s.split('|').filter(|w| !w.is_empty()).collect())
-                        .unwrap_or_default()
-                };
-                let w = words.len();
-                words.push(Word {
-                    default_country: *default == "country",
-                    names: *names == "yes",
-                    country: clues(0),
-                    other: clues(1),
-                });
-                for e in entries.iter_mut() {
-                    if matches!(e.target, Target::Country(..))
-                        && e.toks.len() == 1
-                        && e.toks[0] == *word
-                    {
-                        e.word = Some(w);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut exact: Map<&'static str, Vec<usize>> = Map::default();
-    let mut upper: Map<String, Vec<usize>> = Map::default();
-    let mut abbrevs: Map<&'static str, usize> = Map::default();
-    for (i, e) in entries.iter().enumerate() {
-        let Some(&first) = e.toks.first() else {
-            continue;
-        };
-        exact.entry(first).or_default().push(i);
-        upper.entry(first.to_uppercase()).or_default().push(i);
-        let caps =
-            first.len() >= 2 && first.len() <= 6 && first.bytes().all(|b| b.is_ascii_uppercase());
-        if e.toks.len() == 1 && caps && matches!(e.target, Target::Country(..)) {
-            abbrevs.insert(first, i);
-        }
-    }
-    for list in exact.values_mut().chain(upper.values_mut()) {
-        // Longest first; at equal length a "not" phrase after the country (they never coincide in practice).
-        list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
-    }
-    Table {
-        countries,
-        entries,
-        exact,
-        upper,
-        abbrevs,
-        words,
-        languages,
-    }
+    &TABLE
 }
 
 /// Whether the demonym at token `i` names a language: the object of speaking or writing ("speaks French",
@@ -413,50 +435,22 @@ const LANGUAGE_USES: &[&str] = &[
     "songs",
 ];
 
-/// Cuts a table string into tokens the way the text is cut.
-fn entry(s: &'static str, target: Target) -> Entry {
-    // Most names are one plain word ("France", "Iranians"): one token, touching nothing, without running the
-    // tokenizer (this runs for every alias on the first call, which the page waits for).
-    let (toks, touch): (Vec<&'static str>, Vec<bool>) =
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-            (vec![s], vec![false])
-        } else {
-            let t = Tokens::new(s);
-            (
-                (0..t.len()).map(|i| t.s(i)).collect(),
-                (0..t.len()).map(|i| t.touch(i)).collect(),
-            )
-        };
-    let pronoun_like = toks.len() == 1 && PRONOUN_LIKE.contains(&toks[0]);
-    Entry {
-        toks,
-        touch,
-        target,
-        word: None,
-        pronoun_like,
-    }
-}
-
 /// The longest entry that matches at token `i`: (index of the token after it, entry).
 fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
     let fold = t.all_caps && (caps_line || s.len() >= 4);
-    let cands = if fold {
-        table.upper.get(s)
-    } else {
-        table.exact.get(s)
-    }?;
-    'cand: for &e in cands {
-        let entry = &table.entries[e];
-        let n = entry.toks.len();
+    let cands = if fold { table.upper(s) } else { table.exact(s) }?;
+    'cand: for e in cands {
+        let entry = table.entries.get(e)?;
+        let n = entry.len();
         if i + n > toks.len() {
             continue;
         }
         for k in 1..n {
-            if toks.touch(i + k - 1) != entry.touch[k - 1]
-                || !same_token(entry.toks[k], toks.s(i + k), fold)
+            if toks.touch(i + k - 1) != entry.touch(k - 1)
+                || !same_token(entry.tok(k), toks.s(i + k), fold)
             {
                 continue 'cand;
             }
@@ -496,7 +490,7 @@ fn abbreviation(table: &Table, toks: &Tokens, i: usize) -> Option<(usize, usize)
         return None;
     }
     let key = std::str::from_utf8(&letters[..n]).ok()?;
-    table.abbrevs.get(key).map(|&e| (j, e))
+    table.abbrevs.get(key).map(|e| (j, e))
 }
 
 /// Table token `a` and text token `b` are the same, exactly or (with `fold`) ignoring case; the apostrophes
@@ -810,20 +804,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_word_entries_are_cut_as_the_tokenizer_cuts_them() {
-        for s in [
-            "France",
-            "Iranians",
-            "U.S.",
-            "Côte d’Ivoire",
-            "New Zealand",
-            "Guinea-Bissau",
-        ] {
-            let e = entry(s, Target::Not);
-            let t = Tokens::new(s);
-            let toks: Vec<&str> = (0..t.len()).map(|i| t.s(i)).collect();
-            let touch: Vec<bool> = (0..t.len()).map(|i| t.touch(i)).collect();
-            assert_eq!((e.toks, e.touch), (toks, touch), "{s}");
+    fn entries_are_cut_as_the_tokenizer_cuts_them() {
+        let t = table();
+        for e in t.entries {
+            let mut s = String::new();
+            for k in 0..e.len() {
+                s.push_str(e.tok(k));
+                if k + 1 < e.len() && !e.touch(k) {
+                    s.push(' ');
+                }
+            }
+            let toks = Tokens::new(&s);
+            let got: Vec<&str> = (0..toks.len()).map(|i| toks.s(i)).collect();
+            let want: Vec<&str> = (0..e.len()).map(|k| e.tok(k)).collect();
+            assert_eq!(got, want, "{s}");
+            assert!((0..toks.len()).all(|i| toks.touch(i) == e.touch(i)), "{s}");
+        }
+        for s in ["New Zealand", "Guinea-Bissau", "France"] {
+            let first = Tokens::new(s).s(0);
+            let found = t.exact(first).into_iter().flatten();
+            let text = |e: &Entry| (0..e.len()).map(|k| e.tok(k)).collect::<String>();
+            assert!(
+                found
+                    .into_iter()
+                    .any(|e| text(&t.entries[e]) == s.replace([' '], "")),
+                "{s}"
+            );
         }
     }
 
@@ -848,18 +854,18 @@ mod tests {
             .iter()
             .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
         // The scan only starts at capitalised words, so every entry must start with one.
-        for e in &t.entries {
+        for e in t.entries {
             assert!(
-                e.toks[0].chars().next().is_some_and(char::is_uppercase),
+                e.tok(0).chars().next().is_some_and(char::is_uppercase),
                 "{:?}",
-                e.toks
+                e.tok(0)
             );
         }
         assert_eq!(
             t.words.len(),
             t.entries
                 .iter()
-                .filter_map(|e| e.word)
+                .filter_map(|e| e.word())
                 .max()
                 .map_or(0, |w| w + 1)
         );
@@ -869,9 +875,9 @@ mod tests {
     fn no_alias_is_claimed_twice() {
         let t = table();
         let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-        for e in &t.entries {
-            if let Target::Country(c, _) = e.target {
-                let key = e.toks.concat();
+        for e in t.entries {
+            if let Target::Country(c, _) = e.target() {
+                let key: String = (0..e.len()).map(|k| e.tok(k)).collect();
                 if let Some(prev) = seen.insert(key.clone(), t.countries[c].code) {
                     assert_eq!(
                         prev, t.countries[c].code,

@@ -1,15 +1,19 @@
 //! The data tables compiled into lede (each file under `data/` names its source at its top), and the small helpers
 //! that read them. Tables are plain text: `#` starts a comment line, fields are separated by tabs.
 
-/// The text of the table `data/NAME` as compiled in: build.rs drops its comment lines first.
+/// The text of the table `data/NAME` as compiled in: build.rs drops its comment lines first. (The recognisers' tables
+/// are laid out by build.rs as statics instead, see below; the unit tests read the text.)
+#[allow(unused_macros)]
 macro_rules! table {
     ($name:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
     };
 }
+#[allow(unused_imports)]
 pub(crate) use table;
 
 /// The non-comment, non-empty lines of a table, with their fields split on tabs.
+#[allow(dead_code)]
 pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     table
         .lines()
@@ -21,6 +25,7 @@ pub fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 /// A hash map with [`FastHasher`]: for lookups of short words, in tables compiled in and per document.
 pub type Map<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 /// A hash set with [`FastHasher`].
+#[allow(dead_code)]
 pub type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// FNV-1a: several times faster than the standard SipHash on the short keys lede looks up (words, names). It does not
@@ -45,5 +50,147 @@ impl std::hash::Hasher for FastHasher {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         self.0 = h;
+    }
+}
+
+/// FNV-1a (32 bits) of `bytes`: the hash of [`WordSet`] and [`WordMap`], computed by build.rs when it lays the tables
+/// out and by the lookups here.
+pub const fn hash(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// Empty open-addressing slots for `n` keys: a power of two at least twice their number. Each slot holds the index
+/// of a key plus one, or 0 when empty; a key sits at the first free slot from its hash on (linear probing), see
+/// [`place`].
+pub fn slots(n: usize) -> Vec<u32> {
+    vec![0u32; (n * 2).max(2).next_power_of_two()]
+}
+
+/// Puts key `k`, whose hash is `h`, in `slots` (made by [`slots`] for at least `k + 1` keys).
+pub fn place(slots: &mut [u32], h: u32, k: usize) {
+    let mask = slots.len() - 1;
+    let mut i = h as usize & mask;
+    while slots[i] != 0 {
+        i = (i + 1) & mask;
+    }
+    slots[i] = k as u32 + 1;
+}
+
+/// Keys compiled in, each ended by a line break, in one string that build.rs writes sorted (it compresses like the
+/// word lists under data/, which matters for the download). The index, where each key ends and the hash slots, is
+/// made on first use: one pass over the text (all tables together: about 0.45 M instructions natively); storing it
+/// would double the tables' compressed size.
+#[derive(Debug)]
+pub struct Keys {
+    text: &'static str,
+    /// The number of keys.
+    n: usize,
+    /// Whether [`Keys::find`] is used (else the keys are only read by index).
+    hashed: bool,
+    index: std::sync::OnceLock<Index>,
+}
+
+#[derive(Debug)]
+struct Index {
+    keys: Vec<&'static str>,
+    slots: Vec<u32>,
+}
+
+impl Keys {
+    /// The `n` keys of `text` (each ended by `\n`), to be looked up by [`Keys::find`] if `hashed`.
+    pub const fn new(text: &'static str, n: usize, hashed: bool) -> Self {
+        Keys {
+            text,
+            n,
+            hashed,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut keys = Vec::with_capacity(self.n);
+            let mut slots = if self.hashed {
+                slots(self.n)
+            } else {
+                Vec::new()
+            };
+            // One pass over the bytes: a line break ends a key; FNV-1a (as [`hash`]) runs along.
+            let mut h: u32 = 0x811c_9dc5;
+            let mut start = 0;
+            for (i, &b) in self.text.as_bytes().iter().enumerate() {
+                if b == b'\n' {
+                    if self.hashed && keys.len() < self.n {
+                        place(&mut slots, h, keys.len());
+                    }
+                    keys.push(self.text.get(start..i).unwrap_or_default());
+                    start = i + 1;
+                    h = 0x811c_9dc5;
+                } else {
+                    h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+                }
+            }
+            Index { keys, slots }
+        })
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Key `k`.
+    pub fn key(&self, k: usize) -> Option<&'static str> {
+        self.index().keys.get(k).copied()
+    }
+
+    /// The index of `key`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        let index = self.index();
+        let mask = index.slots.len().checked_sub(1)?;
+        let mut i = hash(key.as_bytes()) as usize & mask;
+        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        for _ in 0..index.slots.len() {
+            let k = (*index.slots.get(i)? as usize).checked_sub(1)?;
+            if index.keys.get(k) == Some(&key) {
+                return Some(k);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// A set of words laid out at compile time by build.rs: nothing to build when the first text comes.
+#[derive(Debug)]
+pub struct WordSet(pub Keys);
+
+impl WordSet {
+    /// Whether `key` is in the set (compared exactly, as written).
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.find(key).is_some()
+    }
+}
+
+/// A map from words to values, laid out at compile time by build.rs like [`WordSet`].
+#[derive(Debug)]
+pub struct WordMap<V: 'static> {
+    pub keys: Keys,
+    pub values: &'static [V],
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The value of `key` (compared exactly, as written). Values are small copies: indices, `&'static` slices.
+    pub fn get(&self, key: &str) -> Option<V> {
+        self.keys
+            .find(key)
+            .and_then(|k| self.values.get(k).copied())
     }
 }

@@ -19,14 +19,12 @@
 //!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
 //!    (for a person named within a story's length of it) or a widely known family name is a mention too.
 
-use std::ops::Range;
-use std::sync::OnceLock;
-
 use crate::bloom::Bloom;
 use crate::country::CountryMention;
-use crate::data::{self, Map, Set};
+use crate::data::{Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::text::{TokKind, Tokens};
+use std::ops::Range;
 
 /// One mention of a person.
 #[derive(Debug)]
@@ -61,24 +59,35 @@ enum TitleClass {
     Relation,
 }
 
+/// The word tables, laid out by build.rs (`person_tables` there) from the data files named below.
 struct Lexicon {
     /// Given names (data/given_names*.txt), as a Bloom filter built by build.rs.
     given: Bloom,
-    stop: Set<&'static str>,
-    org: Set<&'static str>,
-    /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one word).
-    titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>>,
+    /// data/name_stopwords.txt.
+    stop: WordSet,
+    /// data/org_words.txt.
+    org: WordSet,
+    /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one
+    /// word), longest first (data/titles.tsv).
+    titles: WordMap<&'static [(&'static [&'static str], TitleClass)]>,
     /// Every word of every title phrase, lowercase and capitalised ("prime", "Minister"): never part of a name.
-    title_words: Set<String>,
-    /// Family names written first ("Wang Donghai", "Kim In-so").
-    family_first: Set<&'static str>,
-    /// The family names of widely known public figures (data/notable_people.txt).
-    notable: Set<&'static str>,
+    title_words: WordSet,
+    /// Family names written first ("Wang Donghai", "Kim In-so"; data/family_names_first.txt).
+    family_first: WordSet,
+    /// The family names of widely known public figures (data/notable_people.txt): the first part of a family-name-first
+    /// name, else the last part, and for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
+    notable: WordSet,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
-    org_names: Map<&'static str, Vec<Vec<&'static str>>>,
-    verbs: Set<&'static str>,
+    org_names: WordMap<&'static [&'static [&'static str]]>,
+    /// data/speech_verbs.txt.
+    verbs: WordSet,
 }
 
+include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
+
+/// Name particles. build.rs keeps a copy of this list to key notable names (`person_tables`); a unit test keeps the
+/// two equal.
+#[cfg_attr(not(test), allow(dead_code))]
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "del", "della", "di", "da",
     "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
@@ -138,90 +147,7 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let words = |src: &'static str| -> Set<&'static str> {
-            data::rows(src).filter_map(|r| r.first().copied()).collect()
-        };
-        let given = Bloom(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/given_names.bloom"
-        )));
-        let mut titles: Map<&'static str, Vec<(Vec<&'static str>, TitleClass)>> = Map::default();
-        for row in data::rows(crate::data::table!("titles.tsv")) {
-            let class = match row.get(1).copied() {
-                Some("honorific") => TitleClass::Honorific,
-                Some("relation") => TitleClass::Relation,
-                Some("occupation") => TitleClass::Occupation,
-                _ => TitleClass::Role,
-            };
-            let phrase: Vec<&'static str> = row[0].split(' ').filter(|w| !w.is_empty()).collect();
-            if let Some(&last) = phrase.last() {
-                let list = titles.entry(last).or_default();
-                list.push((phrase, class));
-                list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-            }
-        }
-        let family_first = words(crate::data::table!("family_names_first.txt"));
-        // Each word as written in the table (lowercase) and capitalised, so tokens are looked up as they stand.
-        let title_words = titles
-            .values()
-            .flatten()
-            .flat_map(|(p, _)| p.iter().flat_map(|w| w.split('-')))
-            .flat_map(|w| {
-                let mut cap: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
-                cap.push_str(&w[w.chars().next().map_or(0, char::len_utf8)..]);
-                [w.to_string(), cap]
-            })
-            .collect();
-        Lexicon {
-            given,
-            title_words,
-            notable: notable_keys(crate::data::table!("notable_people.txt"), &family_first),
-            org_names: token_seqs(crate::data::table!("org_names.txt")),
-            family_first,
-            stop: words(crate::data::table!("name_stopwords.txt")),
-            org: words(crate::data::table!("org_words.txt")),
-            titles,
-            verbs: words(crate::data::table!("speech_verbs.txt")),
-        }
-    })
-}
-
-/// The key of each notable name: its family name (the first part for family-name-first names, else the last part), and
-/// for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
-fn notable_keys(table: &'static str, family_first: &Set<&'static str>) -> Set<&'static str> {
-    let mut keys = Set::default();
-    for row in data::rows(table) {
-        let parts: Vec<&'static str> = row[0].split_whitespace().collect();
-        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
-            continue;
-        };
-        if family_first.contains(first) {
-            keys.insert(first);
-            continue;
-        }
-        keys.insert(last);
-        if let Some((particle, bare)) = last.split_once('-') {
-            if PARTICLES.contains(&particle) {
-                keys.insert(bare);
-            }
-        }
-    }
-    keys
-}
-
-/// Each line of a table as the texts of its tokens, grouped by the first.
-fn token_seqs(table: &'static str) -> Map<&'static str, Vec<Vec<&'static str>>> {
-    let mut out: Map<&'static str, Vec<Vec<&'static str>>> = Map::default();
-    for row in data::rows(table) {
-        let t = Tokens::new(row[0]);
-        let seq: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
-        if let Some(&first) = seq.first() {
-            out.entry(first).or_default().push(seq);
-        }
-    }
-    out
+    &LEXICON
 }
 
 /// Lowercases `s` into `buf` (reused across calls) and returns it.
@@ -921,7 +847,7 @@ pub fn find(
         if let Some(len) = lex.org_names.get(t.s(i)).and_then(|seqs| {
             seqs.iter()
                 .find(|seq| seq.iter().enumerate().all(|(k, w)| t.str_at(i + k) == *w))
-                .map(Vec::len)
+                .map(|seq| seq.len())
         }) {
             vetoed[i..i + len].iter_mut().for_each(|v| *v = true);
             i += len;
@@ -1322,6 +1248,26 @@ fn resolve_single(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn build_rs_keys_notable_names_with_these_particles() {
+        let build = include_str!("../build.rs");
+        let list = |src: &str| -> Vec<String> {
+            let start = src
+                .find("const PARTICLES: &[&str] = &[")
+                .expect("PARTICLES")
+                + 29;
+            let end = start + src[start..].find("];").expect("end of PARTICLES");
+            src[start..end]
+                .split(',')
+                .map(|p| p.trim().trim_matches('"').to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        let ours: Vec<String> = PARTICLES.iter().map(|p| p.to_string()).collect();
+        assert_eq!(list(build), ours);
+        assert!(LEXICON.notable.contains("Sisi") && LEXICON.notable.contains("el-Sisi"));
+    }
 
     #[test]
     fn particle_match_agrees_with_the_list() {

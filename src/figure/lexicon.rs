@@ -1,5 +1,5 @@
-//! The word tables of the figure recogniser, built once from data/number_words.tsv, data/currencies.tsv and
-//! data/units.tsv, and looked up by token without allocating.
+//! The word tables of the figure recogniser, built at compile time by build.rs (`figure_tables` there) from
+//! data/number_words.tsv, data/currencies.tsv and data/units.tsv, and looked up by token without allocating.
 //!
 //! Every table row is keyed by the lowercased text of its first token; a row of several tokens ("per cent", "US$",
 //! "km/h") is a [`Seq`], matched token by token against the text with the same tokenizer, so "US$" only matches
@@ -7,12 +7,8 @@
 
 use std::sync::OnceLock;
 
-use crate::data::rows;
+use crate::data::Keys;
 use crate::text::{TokKind, Tokens};
-
-const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
-const CURRENCIES: &str = crate::data::table!("currencies.tsv");
-const UNITS: &str = crate::data::table!("units.tsv");
 
 /// What a word does for numbers (data/number_words.tsv, column `role`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,11 +65,13 @@ pub enum What {
     },
 }
 
-/// One multi-token row: its tokens, whether each pair touches, and what it means.
+/// One multi-token row: its tokens ([`Lexicon::tokens`] `tok`, `tok + 1`, …, `n` of them), whether each pair touches
+/// (bit `k` of `touch`: token `k` touches token `k + 1`), and what it means.
 #[derive(Debug)]
 pub struct Seq {
-    toks: Vec<&'static str>,
-    touch: Vec<bool>,
+    tok: u16,
+    n: u8,
+    touch: u8,
     /// Matched in its own case (the surface has a capital letter).
     exact: bool,
     /// A single letter ("p", "W"): only glued to the digits ("50p"), never apart.
@@ -82,7 +80,7 @@ pub struct Seq {
 }
 
 /// Everything the tables say about one (lowercased) word or sign.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lex {
     pub role: Option<Role>,
     /// The number a cardinal, scale or month word stands for.
@@ -92,7 +90,7 @@ pub struct Lex {
     pub yearprep: bool,
     pub weekday: bool,
     /// Rows of the currency and unit tables that start with this word, longest first.
-    pub seqs: Vec<Seq>,
+    pub seqs: &'static [Seq],
 }
 
 /// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
@@ -108,16 +106,30 @@ fn hash_lower(s: &[u8]) -> u32 {
 
 /// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
 pub struct Lexicon {
-    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's hash and its index in
-    /// `entries` plus one (0 for an empty slot).
-    slots: Vec<(u32, u32)>,
-    entries: Vec<(String, Lex)>,
+    /// The keys, in ASCII lower case, one per line.
+    keys: Keys,
+    /// What each key stands for, in the order of `keys`.
+    lexes: &'static [Lex],
+    /// The tokens of the rows ([`Seq`]).
+    tokens: Keys,
+    /// Made on first use (one pass over the keys).
+    index: OnceLock<Index>,
+}
+
+struct Index {
+    /// The keys, as bytes.
+    keys: Vec<&'static [u8]>,
+    /// Power-of-two sized, kept small so that it stays in cache: each slot holds the key's index in `keys` and
+    /// `lexes` plus one (0 for an empty slot). A key sits at the first free slot from its [`hash_lower`] on.
+    slots: Vec<u16>,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: Vec<u64>,
 }
 
 /// The size of the sketch: 5 bits of each of the first two bytes, and the length.
 const SKETCH_BITS: usize = 32 * 32 * 32;
+
+include!(concat!(env!("OUT_DIR"), "/tables/figure_lexicon.rs"));
 
 /// The sketch bit of a word: its first two bytes (case folded) and its length.
 fn sketch(s: &[u8]) -> usize {
@@ -132,44 +144,47 @@ fn sketch(s: &[u8]) -> usize {
 const MAX_KEY: usize = 31;
 
 impl Lexicon {
-    /// The slot of `key`: where it is, or the empty slot where it would go.
-    fn slot(&self, key: &[u8], h: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = h as usize & mask;
-        loop {
-            let (sh, idx) = self.slots[k];
-            if idx == 0 {
-                return k;
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let n = self.lexes.len().min(u16::MAX as usize - 1);
+            let size = (n * 2).max(2).next_power_of_two();
+            let mut ix = Index {
+                keys: Vec::with_capacity(n),
+                slots: vec![0; size],
+                sketch: vec![0; SKETCH_BITS / 64],
+            };
+            for k in 0..n {
+                let key = self.keys.key(k).unwrap_or_default().as_bytes();
+                let mut i = hash_lower(key) as usize & (size - 1);
+                while ix.slots[i] != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                ix.slots[i] = k as u16 + 1;
+                ix.keys.push(key);
+                let b = sketch(key);
+                ix.sketch[b / 64] |= 1 << (b % 64);
             }
-            if sh == h
-                && self
-                    .entries
-                    .get(idx as usize - 1)
-                    .is_some_and(|(w, _)| w.as_bytes().eq_ignore_ascii_case(key))
+            ix
+        })
+    }
+
+    /// The index of `key` (any ASCII case) in `keys` and `lexes`.
+    fn find(&self, ix: &Index, key: &[u8]) -> Option<usize> {
+        let mask = ix.slots.len().checked_sub(1)?;
+        let mut k = hash_lower(key) as usize & mask;
+        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        for _ in 0..ix.slots.len() {
+            let idx = (*ix.slots.get(k)? as usize).checked_sub(1)?;
+            if ix
+                .keys
+                .get(idx)
+                .is_some_and(|w| w.eq_ignore_ascii_case(key))
             {
-                return k;
+                return Some(idx);
             }
             k = (k + 1) & mask;
         }
-    }
-
-    /// The entry for `word`, made if new; `None` for an empty word or a full table (neither happens with the
-    /// shipped tables, which a test checks).
-    fn entry(&mut self, word: &str) -> Option<&mut Lex> {
-        if word.is_empty() || self.entries.len() * 2 >= self.slots.len() {
-            return None;
-        }
-        let h = hash_lower(word.as_bytes());
-        let k = self.slot(word.as_bytes(), h);
-        if self.slots[k].1 == 0 {
-            let b = sketch(word.as_bytes());
-            self.sketch[b / 64] |= 1 << (b % 64);
-            self.entries
-                .push((word.to_ascii_lowercase(), Lex::default()));
-            self.slots[k] = (h, self.entries.len() as u32);
-        }
-        let idx = self.slots[k].1 as usize - 1;
-        self.entries.get_mut(idx).map(|(_, lex)| lex)
+        None
     }
 
     /// The table entry for token `i`, if any.
@@ -177,12 +192,11 @@ impl Lexicon {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
         let b = sketch(s);
-        if s.is_empty() || s.len() > MAX_KEY || self.sketch[b / 64] & (1 << (b % 64)) == 0 {
+        let ix = self.index();
+        if s.is_empty() || s.len() > MAX_KEY || ix.sketch[b / 64] & (1 << (b % 64)) == 0 {
             return None;
         }
-        let (_, idx) = self.slots[self.slot(s, hash_lower(s))];
-        let idx = (idx as usize).checked_sub(1)?;
-        self.entries.get(idx).map(|(_, lex)| lex)
+        self.lexes.get(self.find(ix, s)?)
     }
 
     /// The role of token `i` (a word or sign), if it has one.
@@ -211,41 +225,25 @@ impl Lexicon {
 impl Seq {
     /// The index just past this row if it matches at token `i`.
     fn matches(&self, toks: &Tokens, i: usize) -> Option<usize> {
-        for (k, want) in self.toks.iter().enumerate() {
+        let n = self.n as usize;
+        for k in 0..n {
+            let want = LEXICON.tokens.key(self.tok as usize + k)?;
             let got = toks.get(i + k)?;
             let s = &toks.text[got.start..got.end];
             let same = if self.exact {
-                s == *want
+                s == want
             } else {
                 s.eq_ignore_ascii_case(want)
             };
-            if !same || (k > 0 && toks.touch(i + k - 1) != self.touch[k - 1]) {
+            if !same || (k > 0 && toks.touch(i + k - 1) != (self.touch & (1 << (k - 1)) != 0)) {
                 return None;
             }
         }
-        Some(i + self.toks.len())
+        Some(i + n)
     }
 }
 
-fn seq(surface: &'static str, what: What) -> Option<Seq> {
-    let t = Tokens::new(surface);
-    if t.is_empty() {
-        return None;
-    }
-    let toks: Vec<&'static str> = (0..t.len()).map(|i| t.s(i)).collect();
-    let touch = (0..t.len().saturating_sub(1)).map(|i| t.touch(i)).collect();
-    let exact = surface.chars().any(char::is_uppercase);
-    let glued_only =
-        toks.len() == 1 && surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
-    Some(Seq {
-        toks,
-        touch,
-        exact,
-        glued_only,
-        what,
-    })
-}
-
+#[cfg(test)]
 fn role(name: &str) -> Option<Role> {
     Some(match name {
         "unit" => Role::Unit,
@@ -266,86 +264,16 @@ fn role(name: &str) -> Option<Role> {
     })
 }
 
-/// Slots in the table: a power of two, at least twice the number of keys (about 600).
-const SLOTS: usize = 2048;
-
-fn build() -> Lexicon {
-    let mut lx = Lexicon {
-        slots: vec![(0, 0); SLOTS],
-        entries: Vec::new(),
-        sketch: vec![0; SKETCH_BITS / 64],
-    };
-    for r in rows(NUMBER_WORDS) {
-        let (Some(&word), Some(&kind)) = (r.first(), r.get(1)) else {
-            continue;
-        };
-        let value = r.get(2).and_then(|v| v.parse().ok()).unwrap_or(0);
-        let Some(e) = lx.entry(word) else { continue };
-        match kind {
-            "label" => e.label = true,
-            "countnoun" => e.countnoun = true,
-            "yearprep" => e.yearprep = true,
-            "weekday" => e.weekday = true,
-            _ => {
-                if let Some(role) = role(kind) {
-                    e.role = Some(role);
-                    e.value = value;
-                }
-            }
-        }
-    }
-    let mut seqs: Vec<Seq> = Vec::new();
-    for r in rows(CURRENCIES) {
-        let (Some(&surface), Some(&code), Some(&place)) = (r.first(), r.get(1), r.get(2)) else {
-            continue;
-        };
-        let place = match place {
-            "pre" => Place::Pre,
-            "post" => Place::Post,
-            _ => Place::Both,
-        };
-        let flags = r.get(3).copied().unwrap_or("");
-        let what = What::Currency {
-            code,
-            place,
-            scale_only: flags.contains("scale"),
-            cent: flags.contains("cent"),
-        };
-        seqs.extend(seq(surface, what));
-    }
-    for r in rows(UNITS) {
-        let (Some(&surface), Some(&unit), Some(&class)) = (r.first(), r.get(1), r.get(2)) else {
-            continue;
-        };
-        let class = match class {
-            "duration" => UnitClass::Duration,
-            "percent" => UnitClass::Percent,
-            "time" => UnitClass::Time,
-            _ => UnitClass::Quantity,
-        };
-        seqs.extend(seq(surface, What::Unit { unit, class }));
-    }
-    for s in seqs {
-        if let Some(e) = lx.entry(s.toks[0]) {
-            e.seqs.push(s);
-        }
-    }
-    for (_, e) in lx.entries.iter_mut() {
-        // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
-        e.seqs.sort_by_key(|s| std::cmp::Reverse(s.toks.len()));
-    }
-    lx
-}
-
-/// The tables, built on first use.
+/// The tables.
 pub fn lexicon() -> &'static Lexicon {
-    static LX: OnceLock<Lexicon> = OnceLock::new();
-    LX.get_or_init(build)
+    &LEXICON
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::rows;
+
+    const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
 
     #[test]
     fn every_row_is_read() {
@@ -372,13 +300,19 @@ mod tests {
     #[test]
     fn the_table_holds_every_key() {
         let lx = lexicon();
-        assert!(
-            lx.entries.len() * 2 < lx.slots.len(),
-            "{} keys: make SLOTS bigger",
-            lx.entries.len()
-        );
+        assert!(lx.lexes.len() * 2 <= lx.index().slots.len());
         let t = Tokens::new("bpd crores Kilogrammes");
         assert!((0..3).all(|i| lx.get(&t, i).is_some()));
+        // Every key is found, in any case.
+        for (k, lex) in lx.lexes.iter().enumerate() {
+            let key = lx.keys.key(k).expect("a key per entry");
+            let t = Tokens::new(key);
+            assert_eq!(t.len(), 1, "{key}");
+            let found = lx.get(&t, 0).map(|l| l as *const Lex);
+            assert_eq!(found, Some(lex as *const Lex), "{key} (entry {k})");
+            let upper = key.to_ascii_uppercase();
+            assert!(lx.get(&Tokens::new(&upper), 0).is_some(), "{upper}");
+        }
     }
 
     #[test]

@@ -23,9 +23,8 @@
 //! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
 //! reads it ([`super::unwrap`]).
 
-use crate::data::Set;
+use crate::data::WordSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::person::{People, PersonMention};
 use crate::text::{TokKind, Tokens};
@@ -41,31 +40,19 @@ const CONTINUE_WINDOW: usize = 600;
 /// How many person mentions back a role looks for a person with that title.
 const ROLE_LOOKBACK: usize = 200;
 
+/// The speech and attribution verbs (data/speech_verbs.txt, data/attribution_verbs.txt), laid out by build.rs
+/// (`speaker_tables` there, which also writes `TITLE_WORDS`, every word of data/titles.tsv's phrases).
 struct Verbs {
-    words: Set<&'static str>,
-    phrases: Vec<(&'static str, &'static str)>,
+    /// One-word verbs ("said").
+    words: WordSet,
+    /// Two-word verbs ("according to"), as their two words.
+    phrases: &'static [(&'static str, &'static str)],
 }
 
+include!(concat!(env!("OUT_DIR"), "/tables/speaker.rs"));
+
 fn verbs() -> &'static Verbs {
-    static V: OnceLock<Verbs> = OnceLock::new();
-    V.get_or_init(|| {
-        let mut v = Verbs {
-            words: Set::default(),
-            phrases: Vec::new(),
-        };
-        let speech = crate::data::rows(crate::data::table!("speech_verbs.txt"));
-        let attribution = crate::data::rows(crate::data::table!("attribution_verbs.txt"));
-        for row in speech.chain(attribution) {
-            let Some(entry) = row.first() else { continue };
-            match entry.split_once(' ') {
-                Some((a, b)) => v.phrases.push((a, b.trim())),
-                None => {
-                    v.words.insert(entry);
-                }
-            }
-        }
-        v
-    })
+    &VERBS
 }
 
 /// The number of tokens of the speech verb (`said`, `according to`) that starts at token `i`, if one does.
@@ -646,37 +633,31 @@ fn ends_with_words(title: &str, words: &[&str]) -> bool {
 /// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
 /// data/titles.tsv, or a modifier of one.
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
-    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut w: Set<&'static str> = crate::data::rows(crate::data::table!("titles.tsv"))
-            .filter_map(|row| row.first().copied())
-            .flat_map(str::split_whitespace)
-            .collect();
-        w.extend([
-            "former",
-            "deputy",
-            "acting",
-            "senior",
-            "chief",
-            "vice",
-            "assistant",
-            "interim",
-            "foreign",
-            "finance",
-            "defence",
-            "defense",
-            "prime",
-            "general",
-            "executive",
-            "state",
-            "managing",
-        ]);
-        w
-    });
+    let role_word = |w: &str| {
+        TITLE_WORDS.contains(w)
+            || matches!(
+                w,
+                "former"
+                    | "deputy"
+                    | "acting"
+                    | "senior"
+                    | "chief"
+                    | "vice"
+                    | "assistant"
+                    | "interim"
+                    | "foreign"
+                    | "finance"
+                    | "defence"
+                    | "defense"
+                    | "prime"
+                    | "general"
+                    | "executive"
+                    | "state"
+                    | "managing"
+            )
+    };
     let mut buf = [0u8; 24];
-    toks.is_word(i)
-        && !toks.toks[i].cap
-        && lower_ascii(toks.s(i), &mut buf).is_some_and(|w| words.contains(w))
+    toks.is_word(i) && !toks.toks[i].cap && lower_ascii(toks.s(i), &mut buf).is_some_and(role_word)
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
