@@ -214,7 +214,8 @@ impl Seq {
         for (k, want) in self.toks.iter().enumerate() {
             let got = toks.get(i + k)?;
             let s = &toks.text[got.start..got.end];
-            let same = if self.exact {
+            // A one-letter unit matches only as written: "2h" is two hours, "2H" a half-year or a name.
+            let same = if self.exact || self.glued_only {
                 s == *want
             } else {
                 s.eq_ignore_ascii_case(want)
