@@ -216,7 +216,14 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
 
 /// The decades of a life, as words.
 const DECADE_WORDS: [&str; 8] = [
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 /// "in her early eighties", "in his 80s", "their late twenties": a decade of someone's age, a duration in years with no
@@ -237,7 +244,8 @@ fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
         }
         _ => return None,
     };
-    let is = |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
     let mut p = i.checked_sub(1)?;
     if is(p, &["early", "mid", "late"]) {
         p = p.checked_sub(1)?;
@@ -1014,8 +1022,13 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
     };
     // "three quarters of the vote" is a fraction, not nine months.
     found.filter(|&(s, end)| {
-        !(matches!(s.what, What::Unit { unit: "quarter", .. })
-            && toks.str_at(end).eq_ignore_ascii_case("of"))
+        !(matches!(
+            s.what,
+            What::Unit {
+                unit: "quarter",
+                ..
+            }
+        ) && toks.str_at(end).eq_ignore_ascii_case("of"))
     })
 }
 
@@ -1262,9 +1275,11 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         return;
     }
     let mut j = c.end + 2;
-    if ["past", "last", "next", "previous", "first", "final", "coming"]
-        .iter()
-        .any(|w| toks.str_at(j).eq_ignore_ascii_case(w))
+    if [
+        "past", "last", "next", "previous", "first", "final", "coming",
+    ]
+    .iter()
+    .any(|w| toks.str_at(j).eq_ignore_ascii_case(w))
     {
         j += 1;
     }
@@ -1315,8 +1330,29 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let after = toks.str_at(end);
     let ends = !toks.is_word(end)
         || [
-            "on", "in", "at", "and", "or", "but", "after", "before", "from", "since", "while", "as", "by",
-            "for", "when", "with", "this", "last", "amid", "compared", "following", "today", "yesterday",
+            "on",
+            "in",
+            "at",
+            "and",
+            "or",
+            "but",
+            "after",
+            "before",
+            "from",
+            "since",
+            "while",
+            "as",
+            "by",
+            "for",
+            "when",
+            "with",
+            "this",
+            "last",
+            "amid",
+            "compared",
+            "following",
+            "today",
+            "yesterday",
         ]
         .iter()
         .any(|w| after.eq_ignore_ascii_case(w));
@@ -1370,7 +1406,8 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if !whole || i == 0 {
         return false;
     }
-    let is = |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
     // "She was 91.", "a daughter who was four": a person's pronoun, "was"/"is" and the number closing the clause.
     if i >= 2
         && is(i - 1, &["was", "is", "turned", "turns"])
@@ -1501,7 +1538,7 @@ fn is_score(toks: &Tokens, i: usize) -> bool {
         && is_dash(toks.str_at(i + 1))
         && toks.touch(i + 1)
         && short(i + 2)
-        && !(toks.touch(i + 2) && !matches!(toks.str_at(i + 3), "," | "." | ";" | ":" | ")"))
+        && (!toks.touch(i + 2) || matches!(toks.str_at(i + 3), "," | "." | ";" | ":" | ")"))
 }
 
 /// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.
