@@ -229,9 +229,11 @@ fn country_tables() -> String {
     }
     let mut words = Vec::new();
     let mut languages = Vec::new();
+    let mut tongues = Vec::new();
     for row in rows("ambiguous_countries.tsv") {
         match row.as_slice() {
             ["language", word, ..] if !word.is_empty() => languages.push(*word),
+            ["tongue", word, ..] if !word.is_empty() => tongues.push(*word),
             ["not", phrase, ..] if !phrase.is_empty() => entries.push(entry(phrase, (0, 2), false)),
             ["word", word, default, names, rest @ ..] => {
                 let clues = |k: usize| {
@@ -319,7 +321,7 @@ fn country_tables() -> String {
         .map(|(k, i)| (k, i.to_string()))
         .collect();
     format!(
-        "static WORDS: [Word; {}] = [{}];\nstatic TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: std::sync::OnceLock::new(),\ntokens: {},\nabbrevs: {},\nwords: &WORDS,\nlanguages: {},\n}};\n",
+        "static WORDS: [Word; {}] = [{}];\nstatic TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: std::sync::OnceLock::new(),\ntokens: {},\nabbrevs: {},\nwords: &WORDS,\nlanguages: {},\ntongues: {},\n}};\n",
         words.len(),
         words.join(",\n"),
         slice(countries),
@@ -327,7 +329,8 @@ fn country_tables() -> String {
         self::keys(&keys),
         str_list(&tokens),
         word_map(&abbrevs),
-        word_set(languages)
+        word_set(languages),
+        word_set(tongues)
     )
 }
 

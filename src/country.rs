@@ -78,7 +78,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             let language = form == CountryForm::Demonym
                 && end == i + 1
                 && table.languages.contains(toks.s(i))
-                && is_language(toks, i);
+                && is_language(toks, i, &table.tongues);
             if !currency && !pronoun && !language {
                 if let Some(word) = entry.word() {
                     let decision = decide(toks, i, style, &table.words[word]);
@@ -265,6 +265,8 @@ struct Table {
     words: &'static [Word],
     /// Demonyms that are also languages ("French").
     languages: WordSet,
+    /// Languages that are no demonym ("Swahili").
+    tongues: WordSet,
 }
 
 impl Table {
@@ -334,11 +336,23 @@ fn table() -> &'static Table {
 /// Whether the demonym at token `i` names a language: the object of speaking or writing ("speaks French",
 /// "learn German", "said in Russian", "a statement in Arabic"), with nothing after it in its phrase (punctuation,
 /// the end, or "and"/"or" and one more word before punctuation: "in French and English."). Looks at most three
-/// tokens either side.
-fn is_language(toks: &Tokens, i: usize) -> bool {
+/// tokens either side. In a list of languages ("19 languages, including Japanese", "languages such as Dutch") or
+/// joined to a tongue that is no demonym ("Japanese and Swahili", "Swahili, French"), it is a language anywhere.
+fn is_language(toks: &Tokens, i: usize, tongues: &WordSet) -> bool {
     let is = |k: usize, list: &[&str]| {
         toks.is_word(k) && list.iter().any(|w| toks.s(k).eq_ignore_ascii_case(w))
     };
+    let tongue = |k: usize| toks.is_word(k) && tongues.contains(toks.s(k));
+    let joined = |k: usize| is(k, &["and", "or"]) || toks.str_at(k) == ",";
+    if (joined(i + 1) && tongue(i + 2)) || (i >= 2 && joined(i - 1) && tongue(i - 2)) {
+        return true;
+    }
+    let listed = i >= 2
+        && is(i - 1, &["including", "like", "as"])
+        && (i.saturating_sub(4)..i - 1).any(|k| is(k, &["languages", "tongues"]));
+    if listed {
+        return true;
+    }
     let ends = |k: usize| {
         toks.get(k)
             .is_none_or(|t| t.kind == TokKind::Punct || t.line_start)

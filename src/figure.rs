@@ -87,6 +87,9 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         if c.bare {
             unit_before(toks, lx, &mut c);
         }
+        if c.bare {
+            exchange_rate(toks, lx, &mut c);
+        }
         if c.bare && is_age(toks, lx, &c) {
             c.class = FigureClass::Duration;
             c.unit = Some("year");
@@ -188,6 +191,11 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
     match t.kind {
         TokKind::Number => at_number(toks, lx, i, last),
         TokKind::Word => {
+            if toks.str_at(i).ends_with("ties") {
+                if let Some(c) = age_decade(toks, i) {
+                    return Some(c);
+                }
+            }
             let lex = lx.get(toks, i)?;
             if lex.role == Some(Role::Month) {
                 if let Some(c) = month_date(toks, lx, i) {
@@ -216,6 +224,56 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         }
         TokKind::Punct => apostrophe_decade(toks, i).or_else(|| money_prefix(toks, lx, i)),
     }
+}
+
+/// The decades of a life, as words.
+const DECADE_WORDS: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// "in her early eighties", "in his 80s", "their late twenties": a decade of someone's age, a duration in years with no
+/// value. Only after a possessive (and "early", "mid", "late"): "the eighties" and "the 80s" name decades of a century.
+fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
+    let s = toks.str_at(i);
+    let end = match toks.get(i)?.kind {
+        TokKind::Word if DECADE_WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) => i + 1,
+        TokKind::Number
+            if s.len() == 2
+                && s.ends_with('0')
+                && !matches!(s, "00" | "10")
+                && toks.touch(i)
+                && toks.str_at(i + 1) == "s"
+                && !(toks.touch(i + 1) && toks.is_word(i + 2)) =>
+        {
+            i + 2
+        }
+        _ => return None,
+    };
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let mut p = i.checked_sub(1)?;
+    if is(p, &["early", "mid", "late"]) {
+        p = p.checked_sub(1)?;
+    }
+    is(p, &["his", "her", "their", "my", "your", "our"]).then(|| Cand {
+        start: i,
+        end,
+        class: FigureClass::Duration,
+        num: None,
+        date: None,
+        unit: Some("year"),
+        bare: false,
+        one: false,
+        digits: toks.get(i).is_some_and(|t| t.kind == TokKind::Number),
+        scale: None,
+    })
 }
 
 /// "the '90s", "the ’80s": an apostrophe, two digits ending in 0 and "s" (class date, no value, like "1990s").
@@ -537,6 +595,9 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         Ctx::YearOnly => true,
         Ctx::Ok => false,
     };
+    if let Some(c) = age_decade(toks, i) {
+        return (!year_only).then_some(c);
+    }
     for form in [
         dashed_or_slashed(toks, i),
         time_of_day(toks, lx, i),
@@ -964,13 +1025,23 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
                 }
         }
     };
-    if let Some(found) = lx.seq_at(toks, e, want(glued)) {
-        return Some(found);
-    }
-    if glued && is_dash(toks.str_at(e)) && toks.touch(e) {
-        return lx.seq_at(toks, e + 1, want(false));
-    }
-    None
+    let found = match lx.seq_at(toks, e, want(glued)) {
+        Some(found) => Some(found),
+        None if glued && is_dash(toks.str_at(e)) && toks.touch(e) => {
+            lx.seq_at(toks, e + 1, want(false))
+        }
+        None => None,
+    };
+    // "three quarters of the vote" is a fraction, not nine months.
+    found.filter(|&(s, end)| {
+        !(matches!(
+            s.what,
+            What::Unit {
+                unit: "quarter",
+                ..
+            }
+        ) && toks.str_at(end).eq_ignore_ascii_case("of"))
+    })
 }
 
 /// Decides the class of a number from what follows it, and builds the figure.
@@ -987,6 +1058,9 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         digits: num.digits,
         scale: num.scale,
     };
+    if let Some(p) = proportion(toks, lx, &num) {
+        return Some(p);
+    }
     // "twenty-first", "two-thirds": ordinals and fractions.
     if is_dash(toks.str_at(num.end))
         && toks.touch(num.end - 1)
@@ -1056,6 +1130,47 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
     Some(c)
 }
 
+/// "one in six", "1 in 5 adults", "one in a million": a proportion, class percent with no value. The second number is
+/// larger than the first, is not a year ("5 in 2023"), and has no unit ("one in 10 years" is a count and a duration).
+fn proportion(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
+    let a = num.val.and_then(Dec::as_int)?;
+    let j = num.end + 1;
+    if num.vague
+        || num.scale.is_some()
+        || a == 0
+        || !toks.str_at(num.end).eq_ignore_ascii_case("in")
+        || toks.touch(num.end - 1)
+    {
+        return None;
+    }
+    let second = match toks.get(j)?.kind {
+        TokKind::Number => read_digits(toks, lx, j)?,
+        TokKind::Word => read_words(toks, lx, j)?,
+        TokKind::Punct => return None,
+    };
+    let b = second.val.and_then(Dec::as_int)?;
+    if second.vague
+        || second.year.is_some()
+        || b <= a
+        || suffix(toks, lx, &second).is_some()
+        || (toks.touch(second.end - 1) && toks.is_word(second.end))
+    {
+        return None;
+    }
+    Some(Cand {
+        start: num.start,
+        end: second.end,
+        class: FigureClass::Percent,
+        num: None,
+        date: None,
+        unit: None,
+        bare: false,
+        one: false,
+        digits: num.digits,
+        scale: None,
+    })
+}
+
 /// Sets the class and unit a currency or unit row gives.
 fn apply(c: &mut Cand, seq: &Seq, end: usize) {
     c.end = end;
@@ -1092,6 +1207,10 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         return;
     }
     let conj = toks.str_at(c.end);
+    if conj.eq_ignore_ascii_case("of") {
+        part_of_span(toks, lx, c);
+        return;
+    }
     if !(["and", "or", "to"]
         .iter()
         .any(|w| conj.eq_ignore_ascii_case(w))
@@ -1161,6 +1280,101 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     }
 }
 
+/// "26 of the past 28 months", "four of the last 10 years": a number of a span of time counts that time unit. Not the
+/// lone "one" ("one of the past five years" is a pronoun).
+fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
+    if c.one || !toks.str_at(c.end + 1).eq_ignore_ascii_case("the") {
+        return;
+    }
+    let mut j = c.end + 2;
+    if [
+        "past", "last", "next", "previous", "first", "final", "coming",
+    ]
+    .iter()
+    .any(|w| toks.str_at(j).eq_ignore_ascii_case(w))
+    {
+        j += 1;
+    }
+    let here = Last {
+        end: c.end,
+        class: c.class,
+    };
+    if !toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokKind::Number || lx.role(toks, j).is_some())
+    {
+        return;
+    }
+    if let Some(next) = candidate(toks, lx, j, &here) {
+        if next.start == j && next.class == FigureClass::Duration {
+            c.class = next.class;
+            c.unit = next.unit;
+            c.bare = false;
+        }
+    }
+}
+
+/// "152.3 to the dollar", "7.1 per euro", "18 against the dollar": an exchange rate, the price of one unit of a currency
+/// in another the text does not name here, is money with no unit.
+fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
+    let e = c.end;
+    if !c.digits
+        || !["to", "per", "against"]
+            .iter()
+            .any(|w| toks.str_at(e).eq_ignore_ascii_case(w))
+    {
+        return;
+    }
+    let j = if ["the", "a", "one", "each"]
+        .iter()
+        .any(|w| toks.str_at(e + 1).eq_ignore_ascii_case(w))
+    {
+        e + 2
+    } else {
+        e + 1
+    };
+    let single = |s: &Seq| matches!(s.what, What::Currency { place, .. } if place != Place::Pre);
+    let Some((_, end)) = lx.seq_at(toks, j, single) else {
+        return;
+    };
+    // The currency ends the phrase ("to the dollar, and", "against the dollar on Monday"); "the euro zone" or "the
+    // dollar store" name something else.
+    let after = toks.str_at(end);
+    let ends = !toks.is_word(end)
+        || [
+            "on",
+            "in",
+            "at",
+            "and",
+            "or",
+            "but",
+            "after",
+            "before",
+            "from",
+            "since",
+            "while",
+            "as",
+            "by",
+            "for",
+            "when",
+            "with",
+            "this",
+            "last",
+            "amid",
+            "compared",
+            "following",
+            "today",
+            "yesterday",
+        ]
+        .iter()
+        .any(|w| after.eq_ignore_ascii_case(w));
+    if end != j + 1 || !ends {
+        return;
+    }
+    c.class = FigureClass::Money;
+    c.bare = false;
+}
+
 /// "a day or two", "an hour or two", "a mile or two": a bare number after "or"/"to" and "a"/"an" with a unit takes
 /// that unit.
 fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
@@ -1197,13 +1411,28 @@ fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// name ("Maria Gonzalez, 54, who", "Wei, 71, took over", "Tom Smith (67)"): a whole number from 1 to 120.
 fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let i = c.start;
-    let small = c.digits
-        && c.scale.is_none()
-        && c.end == i + 1
+    let whole = c.scale.is_none()
         && c.num
             .and_then(Dec::as_int)
             .is_some_and(|n| (1..=120).contains(&n));
-    if !small || i == 0 {
+    if !whole || i == 0 {
+        return false;
+    }
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    // "She was 91.", "a daughter who was four": a person's pronoun, "was"/"is" and the number closing the clause.
+    if i >= 2
+        && is(i - 1, &["was", "is", "turned", "turns"])
+        && is(i - 2, &["he", "she", "who"])
+        && (c.end >= toks.len() || is(c.end, &[".", ",", ";", "when", "and"]))
+    {
+        return true;
+    }
+    // "dies at 91", "died at 87 in Lisbon".
+    if i >= 2 && is(i - 1, &["at"]) && is(i - 2, &["die", "dies", "died", "dying"]) {
+        return true;
+    }
+    if !c.digits || c.end != i + 1 {
         return false;
     }
     let aged = |k: usize| {
@@ -1228,22 +1457,28 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     {
         return true;
     }
-    let (open, close) = (toks.str_at(i - 1), toks.str_at(c.end));
+    // "Nwosu, then 37, broke": "then" or "now" after the comma.
+    let o = if i >= 3 && is(i - 1, &["then", "now"]) && toks.str_at(i - 2) == "," {
+        i - 2
+    } else {
+        i - 1
+    };
+    let (open, close) = (toks.str_at(o), toks.str_at(c.end));
     // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
     let said = |k: usize| {
         ["said", "says", "added", "told", "asked"]
             .iter()
             .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
     };
-    let attribution_end = close == "." && (i.saturating_sub(6)..i - 1).any(said);
+    let attribution_end = close == "." && (o.saturating_sub(5)..o).any(said);
     let framed =
         (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
-    if !framed || i < 2 || !toks.is_cap_word(i - 2) || toks.get(i - 2).is_some_and(|t| t.all_caps) {
+    if !framed || o < 1 || !toks.is_cap_word(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps) {
         return false;
     }
     // Not a month, a weekday or a unit before the comma ("June, 12,"), nor a list of numbers ("1, 2, 3").
     let date_word = lx
-        .get(toks, i - 2)
+        .get(toks, o - 1)
         .is_some_and(|l| l.weekday || l.role == Some(Role::Month));
     !date_word
         && toks
@@ -1274,7 +1509,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         let titled = toks.is_cap_word(i - 1) && toks.is_cap_word(c.end);
         return !t.cap || t.sent_start || t.line_start || titled;
     }
-    if toks.str_at(i).contains(',') {
+    if toks.str_at(i).contains(',') || is_score(toks, i) {
         return true;
     }
     // "Boeing 737", "Windows 11", "Trump 2.0": a number right after a capitalised word inside a sentence, where the word
@@ -1304,6 +1539,18 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let cap_after =
         toks.is_cap_word(c.end) && (pt.all_caps || !toks.get(c.end).is_some_and(|t| t.all_caps));
     cap_before || cap_after
+}
+
+/// "beat Fenerbahce 2-1", "Arsenal 0-0 Chelsea": a match score after a team's name, two numbers of one or two digits
+/// joined by a dash (a model number has more digits: "Boeing 737-800").
+fn is_score(toks: &Tokens, i: usize) -> bool {
+    let short = |k: usize| small_int(toks, k).is_some();
+    short(i)
+        && toks.touch(i)
+        && is_dash(toks.str_at(i + 1))
+        && toks.touch(i + 1)
+        && short(i + 2)
+        && (!toks.touch(i + 2) || matches!(toks.str_at(i + 3), "," | "." | ";" | ":" | ")"))
 }
 
 /// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.

@@ -230,7 +230,8 @@ impl Seq {
             let want = LEXICON.tokens.key(self.tok as usize + k)?;
             let got = toks.get(i + k)?;
             let s = &toks.text[got.start..got.end];
-            let same = if self.exact {
+            // A one-letter unit matches only as written: "2h" is two hours, "2H" a half-year or a name.
+            let same = if self.exact || self.glued_only {
                 s == want
             } else {
                 s.eq_ignore_ascii_case(want)

@@ -391,7 +391,9 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             return Attr::Unknown;
         }
         if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
-            break (j, len);
+            if !is_passive(toks, j) {
+                break (j, len);
+            }
         }
         if tj.sent_start || tj.line_start {
             return Attr::Unknown;
@@ -421,12 +423,25 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             };
         }
     }
+    // A second verb of the sentence's subject: `X told MPs that …, and said hospitals would face "…"`.
+    let coordinated = v >= 1 && (is(v - 1, "and") || is(v - 1, "but"));
     match subject_before(toks, men, v, lo) {
-        a @ (Attr::Role(..) | Attr::Nobody) if toks.s(v).ends_with("ing") => {
+        a @ (Attr::Role(..) | Attr::Nobody) if toks.s(v).ends_with("ing") || coordinated => {
             participle_subject(toks, men, v, lo, floor).unwrap_or(a)
         }
         a => a,
     }
+}
+
+/// The speech verb at token `j` is passive (`had been promised`, `was told`): its subject was spoken to, and the
+/// attribution, if any, is further back (`X said the country had been promised … "…"`).
+fn is_passive(toks: &Tokens, j: usize) -> bool {
+    let w = toks.s(j);
+    j > 0
+        && !w.ends_with("ing")
+        && ["been", "being", "be", "was", "were", "is", "are"]
+            .iter()
+            .any(|b| toks.str_at(j - 1).eq_ignore_ascii_case(b))
 }
 
 /// The subject of a participle clause (`X opened the meeting by calling for "…"`, `he wrote, adding that "…"`): the
@@ -779,6 +794,9 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
         if attr == Attr::Unknown {
             attr = before_quote(toks, &men, open, floor);
         }
+        if attr == Attr::Unknown {
+            attr = headline_subject(toks, &men, open, close).unwrap_or(attr);
+        }
         let speaker = match attr {
             Attr::Person(e) => Some(e),
             Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
@@ -803,6 +821,38 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
     out
 }
 
+/// The longest headline (bytes) whose subject speaks its quote.
+const HEADLINE_MAX: usize = 200;
+
+/// A quote inside a headline (a short line with no final punctuation) that opens with a person is that person's:
+/// `Streeting orders inquiry into 'unacceptable' waits`, `Ishiba: 'a very severe result'`, `President Ruto slams
+/// "cartels"`.
+fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) -> Option<Attr> {
+    let q_start = toks.get(open)?.start;
+    let mut first = open;
+    while !toks.toks[first].line_start {
+        first = first.checked_sub(1)?;
+        if q_start - toks.toks[first].start > HEADLINE_MAX {
+            return None;
+        }
+    }
+    let mut last = close;
+    while toks.get(last + 1).is_some_and(|t| !t.line_start) {
+        last += 1;
+        if toks.toks[last].end - toks.toks[first].start > HEADLINE_MAX {
+            return None;
+        }
+    }
+    while last > first && is_quote_mark(toks.s(last)) {
+        last -= 1;
+    }
+    if matches!(toks.s(last), "." | "!" | "?" | "…") {
+        return None;
+    }
+    let (e, after) = person_at(toks, men, first, q_start)?;
+    (after <= open).then_some(Attr::Person(e))
+}
+
 /// Quote `qi` (opening mark at token `open`) continues the previous quote's speaker: it starts a sentence, in the
 /// same or the next paragraph, close by, with no other person named in between.
 fn continues(
@@ -823,7 +873,22 @@ fn continues(
     {
         return None;
     }
-    let k = men.first_from(prev.end);
+    // Names in the rest of the previous quote's sentence are its attribution or apposition (`"…," said X, a
+    // cardiologist at the Cleveland Clinic. "…"`); another person named after that takes over.
+    // A full stop after an abbreviation or an initial (`Dr.`, `A.`, `Gov.`) does not end that sentence.
+    let ends_sentence = |t: usize| {
+        let w = toks.str_at(t.wrapping_sub(2));
+        toks.toks[t].line_start
+            || (toks.toks[t].sent_start
+                && matches!(toks.str_at(t.wrapping_sub(1)), "." | "!" | "?")
+                && toks.is_word(t.wrapping_sub(2))
+                && w.len() > 1
+                && (!toks.toks[t - 2].cap || w.chars().count() >= 5))
+    };
+    let next_sentence = (toks.index_at(prev.end)..open)
+        .find(|&t| t >= 2 && ends_sentence(t))
+        .map_or(q.start, |t| toks.toks[t].start);
+    let k = men.first_from(next_sentence);
     let other = men.0[k..]
         .iter()
         .take_while(|m| m.range.start < q.start)
