@@ -1,16 +1,16 @@
 //! Prepares the data tables for compiling in:
-//! - the Bloom filter of given names (src/bloom.rs) from data/given_names.txt and data/given_names_extra.txt, so the names
-//!   cost about 25 KB in the binary instead of 124 KB, and nothing at start-up;
+//! - the xor filter of given names (src/filter.rs) from data/given_names.txt and data/given_names_extra.txt, so the names
+//!   cost about 21 KB in the binary instead of 124 KB, and nothing at start-up;
 //! - every other table under data/ as `OUT_DIR/data/NAME` without its `#` comment lines (the comments name sources and
 //!   explain the table for reviewers; the binary, which the page downloads, does not need them). `data::table!` reads these;
 //! - the recognisers' lookup tables as Rust source, `OUT_DIR/tables/*.rs`, which they `include!`: the work their first call
 //!   used to do (parsing rows, cutting names into tokens, grouping and sorting) is done here, once per build.
 
-#[path = "src/bloom.rs"]
-mod bloom;
 #[allow(dead_code, unused)]
 #[path = "src/data.rs"]
 mod data;
+#[path = "src/filter.rs"]
+mod filter;
 #[allow(dead_code)]
 #[path = "src/text.rs"]
 mod text;
@@ -32,16 +32,10 @@ fn main() {
                 .map(String::from),
         );
     }
-    println!("cargo:rerun-if-changed=src/bloom.rs");
-    let bits = (words.len() * bloom::BITS_PER_WORD).div_ceil(64) * 64;
-    let mut bytes = vec![0u8; bits / 8];
-    for w in &words {
-        for p in bloom::probes(w, bits) {
-            bytes[p / 8] |= 1 << (p % 8);
-        }
-    }
+    println!("cargo:rerun-if-changed=src/filter.rs");
+    let bytes = filter::build(words.iter().map(String::as_str));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out_dir.join("given_names.bloom"), bytes)
+    std::fs::write(out_dir.join("given_names.filter"), bytes)
         .expect("cannot write the given-name filter");
 
     println!("cargo:rerun-if-changed=data");
@@ -341,7 +335,7 @@ const PARTICLES: &[&str] = &[
     "du", "dos", "das", "le", "la", "ter", "ten", "zu", "y", "ben", "wa",
 ];
 
-/// src/person.rs: `static LEXICON: Lexicon`, the word tables and the Bloom filter of given names.
+/// src/person.rs: `static LEXICON: Lexicon`, the word tables and the xor filter of given names.
 fn person_tables() -> String {
     let mut titles: Vec<(&'static str, Vec<&'static str>, &str)> = Vec::new();
     for row in rows("titles.tsv") {
@@ -403,7 +397,7 @@ fn person_tables() -> String {
         .map(|(k, seqs)| (k, slice(seqs.iter().map(|s| strs(s)))))
         .collect();
     format!(
-        "static LEXICON: Lexicon = Lexicon {{\ngiven: Bloom(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.bloom\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\norg_names: {},\nverbs: {},\n}};\n",
+        "static LEXICON: Lexicon = Lexicon {{\ngiven: Filter(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.filter\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\norg_names: {},\nverbs: {},\n}};\n",
         word_set(first_column("name_stopwords.txt")),
         word_set(first_column("org_words.txt")),
         word_map(&titles),

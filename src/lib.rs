@@ -11,10 +11,10 @@
 
 use std::ops::Range;
 
-mod bloom;
 mod country;
 mod data;
 mod figure;
+mod filter;
 mod offsets;
 mod output;
 mod person;

@@ -19,10 +19,10 @@
 //!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
 //!    (for a person named within a story's length of it) or a widely known family name is a mention too.
 
-use crate::bloom::Bloom;
 use crate::country::CountryMention;
 use crate::data::{Map, WordMap, WordSet};
 use crate::figure::Figure;
+use crate::filter::Filter;
 use crate::text::{TokKind, Tokens};
 use std::ops::Range;
 
@@ -61,8 +61,8 @@ enum TitleClass {
 
 /// The word tables, laid out by build.rs (`person_tables` there) from the data files named below.
 struct Lexicon {
-    /// Given names (data/given_names*.txt), as a Bloom filter built by build.rs.
-    given: Bloom,
+    /// Given names (data/given_names*.txt), as an xor filter built by build.rs.
+    given: Filter,
     /// data/name_stopwords.txt.
     stop: WordSet,
     /// data/org_words.txt.
