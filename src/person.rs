@@ -77,6 +77,9 @@ struct Lexicon {
     /// The family names of widely known public figures (data/notable_people.txt): the first part of a family-name-first
     /// name, else the last part, and for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
     notable: WordSet,
+    /// The full names of data/notable_people.txt as written there, one space between parts ("Fumio Kishida",
+    /// "Sheikh Hasina"): a run that is one of them is a person, and a title word that starts one is part of the name.
+    notable_full: WordSet,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
     org_names: WordMap<&'static [&'static [&'static str]]>,
     /// data/speech_verbs.txt.
@@ -563,9 +566,10 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
         && !t.get(last + 4).is_some_and(|x| x.kind == TokKind::Number)
 }
 
-/// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
+/// "Aryna Sabalenka of Belarus": "of" and a country right after the name (not a date: "Revolution of 25 April").
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
+        && cx.t.get(last + 2).is_some_and(|x| x.kind == TokKind::Word)
         && (cx.blocked.get(last + 2) == Some(&true)
             || (cx.t.str_at(last + 2) == "the" && cx.blocked.get(last + 3) == Some(&true)))
 }
@@ -592,6 +596,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     for k in n + 1..(n + 7).min(t.len()) {
         if cx.is_punct(k, ",") || cx.is_punct(k, ".") {
             break;
+        }
+        // "Edin Dzeko, the 38-year-old Bosnian": an age.
+        if t.str_at(k) == "old" && k >= 2 && cx.is_hyphen(k - 1) && t.str_at(k - 2) == "year" {
+            return true;
         }
         if cx.word(k) && !t.toks[k].cap {
             let w = lower(t.s(k), buf);
@@ -800,6 +808,11 @@ struct Found {
     honorific: bool,
 }
 
+/// The text of a run's part (first token, last token).
+fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
+    &t.text[t.toks[a].start..t.toks[b].end]
+}
+
 /// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -879,18 +892,34 @@ pub fn find(
             (lex.given.contains(s) || (b > a && lex.given.contains(head)))
                 && !lex.stop.contains(head)
         };
-        let title = title_before(&cx, run.first, &mut buf);
+        // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
+        let named_title = run.first >= 1
+            && cx.title_word(run.first - 1)
+            && !t.toks[run.first].line_start
+            && lex
+                .notable_full
+                .contains(&t.text[t.toks[run.first - 1].start..t.toks[run.last].end]);
+        let first = if named_title {
+            run.first - 1
+        } else {
+            run.first
+        };
+        let title = title_before(&cx, first, &mut buf);
         let family_first = n >= 2
             && lex.family_first.contains(t.s(run.parts[0].0))
             && run.parts[0].0 == run.parts[0].1;
-        let person = if n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last) {
+        let person = if named_title
+            || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
+        {
             true
         } else if cx.headline[run.first] {
-            n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
+            n == 2 && n > run.initials && (first_given || title.is_some())
+                || country_in_parens(&cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
-                Some((_, TitleClass::Role | TitleClass::Occupation)) => n <= 4,
+                // Particles do not count toward the length ("President Luiz Inácio Lula da Silva").
+                Some((_, TitleClass::Role | TitleClass::Occupation)) => n - run.particles <= 4,
                 _ => {
                     n >= 2
                         && n > run.initials
@@ -905,6 +934,10 @@ pub fn find(
                             || verb_before(&cx, run.first, &mut buf)
                             || role_comma_before(&cx, run.first, &mut buf)
                             || of_country_after(&cx, run.last)
+                            || (n <= 3
+                                && lex
+                                    .notable_full
+                                    .contains(part_text(t, (run.first, run.last))))
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
                         || (n == 1 && run.initials == 0 && age_after(&cx, run.last))
@@ -914,12 +947,12 @@ pub fn find(
         {
             let honorific = matches!(title, Some((_, TitleClass::Honorific)));
             // A title keeps its text for the tooltip, abbreviation period included ("Sen.").
-            let title = title.map(|(s, _)| t.toks[s].start..t.toks[run.first - 1].end);
+            let title = title.map(|(s, _)| t.toks[s].start..t.toks[first - 1].end);
             cands.push((
                 Found {
-                    first: run.first,
+                    first,
                     last: run.last,
-                    parts: n,
+                    parts: n + usize::from(named_title),
                     title,
                     honorific,
                 },
@@ -990,6 +1023,12 @@ pub fn find(
         insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
+        }
+        // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
+        for k in f.first + 1..f.last {
+            if cx.word(k) && lex.notable.contains(t.s(k)) {
+                insert_key(&mut keys, t.s(k), e);
+            }
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
