@@ -532,6 +532,21 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
         })
 }
 
+/// "her son, Miguel Ferreira", "his wife Naina": a lowercase relation word right before token `i`, a comma between or not.
+fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    let w = if i >= 1 && cx.is_punct(i - 1, ",") {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
+    cx.word(w)
+        && !cx.t.toks[w].cap
+        && cx.lex.titles.get(lower(cx.t.s(w), buf)).is_some_and(|v| {
+            v.iter()
+                .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
+        })
+}
+
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
 fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     let t = cx.t;
@@ -806,6 +821,8 @@ struct Found {
     title: Option<Range<usize>>,
     /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
     honorific: bool,
+    /// Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
+    relative: bool,
 }
 
 /// The text of a run's part (first token, last token).
@@ -889,8 +906,10 @@ pub fn find(
             let s = &t.text[t.toks[a].start..t.toks[b].end];
             // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
             let head = t.s(a);
+            // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
             (lex.given.contains(s) || (b > a && lex.given.contains(head)))
                 && !lex.stop.contains(head)
+                && head.chars().nth(1).is_some()
         };
         // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
         let named_title = run.first >= 1
@@ -955,6 +974,7 @@ pub fn find(
                     parts: n + usize::from(named_title),
                     title,
                     honorific,
+                    relative: relative_before(&cx, first, &mut buf),
                 },
                 person,
             ));
@@ -1004,6 +1024,10 @@ pub fn find(
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
+                                               // Surname key -> the first entity to claim it, and whether every later claimant was introduced as a relative.
+    let mut owners: Map<&str, (usize, bool)> = Map::default();
+    // Given name (a multi-part name's first word) -> entity (None: two people share it).
+    let mut given_of: Map<&str, Option<usize>> = Map::default();
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
         if by_name.contains_key(&name) {
@@ -1020,9 +1044,20 @@ pub fn find(
             .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
-        insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+        let surname = &t.text[t.toks[ls].start..t.toks[le].end];
+        insert_key(&mut keys, surname, e);
+        note_owner(&mut owners, surname, e, f.relative);
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
+            note_owner(&mut owners, t.s(le), e, f.relative);
+        }
+        let fs = t.s(f.first);
+        if ls > f.first
+            && lex.given.contains(fs)
+            && !cx.initial(f.first)
+            && !cx.particle_any_case(f.first)
+        {
+            insert_key(&mut given_of, fs, e);
         }
         // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
         for k in f.first + 1..f.last {
@@ -1031,7 +1066,6 @@ pub fn find(
             }
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
-        let fs = t.s(f.first);
         let korean_style =
             f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap && t.touch(f.last - 1);
         if lex.family_first.contains(fs)
@@ -1071,9 +1105,19 @@ pub fn find(
             } else {
                 None
             };
-            let e = e.unwrap_or_else(|| {
-                resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
-            });
+            let e = e
+                .or_else(|| {
+                    principal(
+                        &owners,
+                        &keys,
+                        &named_at,
+                        &t.text[range.clone()],
+                        range.start,
+                    )
+                })
+                .unwrap_or_else(|| {
+                    resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
+                });
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
@@ -1127,10 +1171,28 @@ pub fn find(
             }
         }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
-        let known = keys.get(key).copied().or_else(|| {
-            // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-            lex.notable.contains(key).then_some(None)
-        });
+        let at = t.toks[i].start;
+        let known = keys
+            .get(key)
+            .map(|&k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
+            .or_else(|| {
+                // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
+                lex.notable.contains(key).then_some(None)
+            })
+            .or_else(|| {
+                // A given name alone, of the one person named in full before with that given name ("Amara").
+                match given_of.get(key) {
+                    Some(&Some(e))
+                        if end == i
+                            && named_at[e] < at
+                            && lex.given.contains(key)
+                            && given_alone(&cx, i) =>
+                    {
+                        Some(Some(e))
+                    }
+                    _ => None,
+                }
+            });
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
             let joins = |k: usize| !cx.headline[i] && cx.name_word(k) && !lex.stop.contains(t.s(k));
@@ -1160,6 +1222,28 @@ pub fn find(
                     range: t.toks[first].start..t.toks[end].end,
                     entity: e,
                 });
+                // "their two sons, Miguel and Tomás": a given name joined by "and" to one that names a person here is
+                // a person too, by that name alone, when nobody named in full has it.
+                let n = end + 2;
+                let by_given = !keys.contains_key(key) && given_of.contains_key(key);
+                if by_given
+                    && t.str_at(end + 1) == "and"
+                    && cx.name_word(n)
+                    && cx.unit_end(n) == n
+                    && !keys.contains_key(t.s(n))
+                    && !given_of.contains_key(t.s(n))
+                    && !lex.stop.contains(t.s(n))
+                    && lex.given.contains(t.s(n))
+                    && given_alone(&cx, n)
+                {
+                    let e = resolve_single(&mut people, &keys, &mut single, t.s(n));
+                    people.mentions.push(PersonMention {
+                        range: t.toks[n].start..t.toks[n].end,
+                        entity: e,
+                    });
+                    i = n + 1;
+                    continue;
+                }
             }
         }
         i = end + 1;
@@ -1250,6 +1334,71 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
         s -= 1;
     }
     (s, last)
+}
+
+/// The given name at `i` stands where a person's name does, not a place's or a team's that shares it ("to London",
+/// "St Louis", "Bradford 4 2", "( Jerry ) Koosman", "Lawrence of Arabia"): not after a preposition, a capitalised word
+/// or a bracket, and not before a number, a capitalised word, "of" or a bracket.
+fn given_alone(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t;
+    let before_ok = i == 0
+        || t.toks[i].line_start
+        || match t.get(i - 1) {
+            Some(p) if p.kind == TokKind::Word => {
+                !p.cap
+                    && !matches!(
+                        t.s(i - 1),
+                        "to" | "from" | "for" | "of" | "at" | "in" | "on" | "by" | "near" | "into"
+                    )
+            }
+            Some(_) => !matches!(t.s(i - 1), "(" | "["),
+            None => true,
+        };
+    let after_ok = match t.get(i + 1) {
+        Some(n) if !n.line_start => match n.kind {
+            TokKind::Word => !n.cap && t.s(i + 1) != "of",
+            TokKind::Number => false,
+            _ => !matches!(t.s(i + 1), ")" | "]"),
+        },
+        _ => true,
+    };
+    before_ok && after_ok && !cx.blocked[i]
+}
+
+/// Notes entity `e` (introduced as a relative or not) as claiming surname `key`: see [`principal`].
+fn note_owner<'t>(
+    owners: &mut Map<&'t str, (usize, bool)>,
+    key: &'t str,
+    e: usize,
+    relative: bool,
+) {
+    owners
+        .entry(key)
+        .and_modify(|v| {
+            if v.0 != e && !relative {
+                v.1 = false;
+            }
+        })
+        .or_insert((e, true));
+}
+
+/// The person a surname two people share means at byte `at`: the first one named, if named before `at` and every
+/// other bearer came in as a relative ("her son, Miguel Ferreira"). News calls relatives by their given names and
+/// keeps the bare surname for the subject. Otherwise None: the surname stays ambiguous.
+fn principal(
+    owners: &Map<&str, (usize, bool)>,
+    keys: &Map<&str, Option<usize>>,
+    named_at: &[usize],
+    key: &str,
+    at: usize,
+) -> Option<usize> {
+    if !matches!(keys.get(key), Some(None)) {
+        return None;
+    }
+    match owners.get(key) {
+        Some(&(e, true)) if named_at.get(e).is_some_and(|&n| n < at) => Some(e),
+        _ => None,
+    }
 }
 
 fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
