@@ -7,17 +7,25 @@
 //!    Titles (data/titles.tsv), countries and figures break runs. A run is a person when the text gives evidence:
 //!    a title before it ("President", "spokesperson", "Mr"), a given name first (data/given_names*.txt), a speech verb
 //!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
-//!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt) veto a run.
+//!    an age ("Smith, 45," or "Edin Dzeko, the 38-year-old Bosnian"), an initial or particle inside it, or the whole
+//!    run being a widely known person's full name (data/notable_people.txt: "Fumio Kishida"). A title word that starts
+//!    such a full name is part of the name ("Sheikh Hasina"). Organisation words (data/org_words.txt) veto a run.
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
 //!    speak there as often as people ("Boeing said").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
-//!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
-//!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
-//!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
-//!    (for a person named within a story's length of it) or a widely known family name is a mention too.
+//!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
+//!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
+//!    again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an entity of
+//!    its own, named as written, rather than a guess — except that when every later bearer came in as a relative ("her
+//!    son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
+//!    relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with it
+//!    before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and a
+//!    given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
+//!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
+//!    name is a mention too.
 
 use crate::bloom::Bloom;
 use crate::country::CountryMention;
