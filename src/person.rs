@@ -19,9 +19,10 @@
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
 //!    again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an entity of
-//!    its own, named as written, rather than a guess — except that when every later bearer came in as a relative ("her
-//!    son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
-//!    relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with it
+//!    its own, named as written, rather than a guess — except where the text makes it plain: a surname one widely known
+//!    bearer has ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a
+//!    relative ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer:
+//!    news calls relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with it
 //!    before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and a
 //!    given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
 //!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
@@ -1032,8 +1033,8 @@ pub fn find(
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
-                                               // Surname key -> the first entity to claim it, and whether every later claimant was introduced as a relative.
-    let mut owners: Map<&str, (usize, bool)> = Map::default();
+                                               // Surname key -> its bearers, for a key two of them share (see `principal`).
+    let mut owners: Map<&str, Owners> = Map::default();
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
     let mut given_of: Map<&str, Option<usize>> = Map::default();
     for f in found.iter().filter(|f| f.parts >= 2) {
@@ -1053,11 +1054,12 @@ pub fn find(
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         let surname = &t.text[t.toks[ls].start..t.toks[le].end];
+        let notable = lex.notable_full.contains(&people.entities[e].name);
         insert_key(&mut keys, surname, e);
-        note_owner(&mut owners, surname, e, f.relative);
+        note_owner(&mut owners, surname, e, f.relative, notable);
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
-            note_owner(&mut owners, t.s(le), e, f.relative);
+            note_owner(&mut owners, t.s(le), e, f.relative, notable);
         }
         let fs = t.s(f.first);
         if ls > f.first
@@ -1373,28 +1375,48 @@ fn given_alone(cx: &Ctx, i: usize) -> bool {
     before_ok && after_ok && !cx.blocked[i]
 }
 
-/// Notes entity `e` (introduced as a relative or not) as claiming surname `key`: see [`principal`].
+/// The people who bear one surname key, as far as [`principal`] needs them.
+struct Owners {
+    /// The first entity named with it.
+    first: usize,
+    /// Every later bearer was introduced as a relative ("her son, Miguel Ferreira").
+    others_relatives: bool,
+    /// The one bearer whose full name is a widely known person's (data/notable_people.txt), if exactly one is.
+    notable: Option<usize>,
+    notables: u8,
+}
+
+/// Notes entity `e` (introduced as a relative or not, widely known or not) as bearing surname `key`.
 fn note_owner<'t>(
-    owners: &mut Map<&'t str, (usize, bool)>,
+    owners: &mut Map<&'t str, Owners>,
     key: &'t str,
     e: usize,
     relative: bool,
+    notable: bool,
 ) {
-    owners
-        .entry(key)
-        .and_modify(|v| {
-            if v.0 != e && !relative {
-                v.1 = false;
-            }
-        })
-        .or_insert((e, true));
+    let o = owners.entry(key).or_insert(Owners {
+        first: e,
+        others_relatives: true,
+        notable: None,
+        notables: 0,
+    });
+    if o.first != e && !relative {
+        o.others_relatives = false;
+    }
+    if notable && o.notable != Some(e) {
+        o.notable = Some(e);
+        o.notables = o.notables.saturating_add(1);
+    }
 }
 
-/// The person a surname two people share means at byte `at`: the first one named, if named before `at` and every
-/// other bearer came in as a relative ("her son, Miguel Ferreira"). News calls relatives by their given names and
-/// keeps the bare surname for the subject. Otherwise None: the surname stays ambiguous.
+/// The person a surname two people share means at byte `at`, if the text makes it plain (else None: the surname stays
+/// ambiguous):
+/// - the one widely known bearer ("Boris Yeltsin" beside "Naina Yeltsin", "Joe Biden" beside "Hunter Biden"), anywhere,
+///   as the bare family name of a widely known person is that person even where the text gives no full name; or
+/// - the first bearer, if named in full before `at` and every other came in as a relative ("her son, Miguel
+///   Ferreira"): news calls relatives by their given names and keeps the bare surname for its subject.
 fn principal(
-    owners: &Map<&str, (usize, bool)>,
+    owners: &Map<&str, Owners>,
     keys: &Map<&str, Option<usize>>,
     named_at: &[usize],
     key: &str,
@@ -1403,9 +1425,11 @@ fn principal(
     if !matches!(keys.get(key), Some(None)) {
         return None;
     }
-    match owners.get(key) {
-        Some(&(e, true)) if named_at.get(e).is_some_and(|&n| n < at) => Some(e),
-        _ => None,
+    let o = owners.get(key)?;
+    let before = |e: usize| named_at.get(e).is_some_and(|&n| n < at);
+    match o.notable {
+        Some(e) if o.notables == 1 => Some(e),
+        _ => (o.others_relatives && before(o.first)).then_some(o.first),
     }
 }
 
