@@ -1053,29 +1053,12 @@ pub fn find(
             .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
-        let surname = &t.text[t.toks[ls].start..t.toks[le].end];
-        let notable = lex.notable_full.contains(&people.entities[e].name);
-        insert_key(&mut keys, surname, e);
-        note_owner(&mut owners, surname, e, f.relative, notable);
+        insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
-            note_owner(&mut owners, t.s(le), e, f.relative, notable);
-        }
-        let fs = t.s(f.first);
-        if ls > f.first
-            && lex.given.contains(fs)
-            && !cx.initial(f.first)
-            && !cx.particle_any_case(f.first)
-        {
-            insert_key(&mut given_of, fs, e);
-        }
-        // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
-        for k in f.first + 1..f.last {
-            if cx.word(k) && lex.notable.contains(t.s(k)) {
-                insert_key(&mut keys, t.s(k), e);
-            }
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
+        let fs = t.s(f.first);
         let korean_style =
             f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap && t.touch(f.last - 1);
         if lex.family_first.contains(fs)
@@ -1083,6 +1066,39 @@ pub fn find(
             || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
+        }
+        // The bearers of each surname key (see `principal`).
+        let notable = lex.notable_full.contains(&people.entities[e].name);
+        note_owner(
+            &mut owners,
+            &t.text[t.toks[ls].start..t.toks[le].end],
+            e,
+            f.relative,
+            notable,
+        );
+        if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
+            note_owner(&mut owners, t.s(le), e, f.relative, notable);
+        }
+        // The given name, for a mention by it alone ("Amara").
+        if ls > f.first
+            && lex.given.contains(fs)
+            && !cx.initial(f.first)
+            && !cx.particle_any_case(f.first)
+        {
+            given_of
+                .entry(fs)
+                .and_modify(|v| {
+                    if *v != Some(e) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+        // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
+        for k in f.first + 1..f.last {
+            if cx.word(k) && lex.notable.contains(t.s(k)) {
+                keys.entry(t.s(k)).or_insert(Some(e));
+            }
         }
     }
 
