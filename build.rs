@@ -372,11 +372,18 @@ fn person_tables() -> String {
         .collect();
     let family_first = first_column("family_names_first.txt");
     let mut notable = Vec::new();
+    let mut notable_full = Vec::new();
     for row in rows("notable_people.txt") {
         let parts: Vec<&'static str> = row[0].split_whitespace().collect();
         let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
             continue;
         };
+        notable_full.push(row[0]);
+        // A second column names the part the person is known by ("Lula"): that is the key.
+        if let Some(&known) = row.get(1) {
+            notable.push(known);
+            continue;
+        }
         if family_first.contains(&first) {
             notable.push(first);
             continue;
@@ -397,13 +404,14 @@ fn person_tables() -> String {
         .map(|(k, seqs)| (k, slice(seqs.iter().map(|s| strs(s)))))
         .collect();
     format!(
-        "static LEXICON: Lexicon = Lexicon {{\ngiven: Filter(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.filter\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\norg_names: {},\nverbs: {},\n}};\n",
+        "static LEXICON: Lexicon = Lexicon {{\ngiven: Filter(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.filter\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\nnotable_full: {},\norg_names: {},\nverbs: {},\n}};\n",
         word_set(first_column("name_stopwords.txt")),
         word_set(first_column("org_words.txt")),
         word_map(&titles),
         word_set(title_words),
         word_set(family_first.iter().copied()),
         word_set(notable),
+        word_set(notable_full),
         word_map(&org_names),
         word_set(first_column("speech_verbs.txt")),
     )

@@ -7,17 +7,26 @@
 //!    Titles (data/titles.tsv), countries and figures break runs. A run is a person when the text gives evidence:
 //!    a title before it ("President", "spokesperson", "Mr"), a given name first (data/given_names*.txt), a speech verb
 //!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
-//!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt) veto a run.
+//!    an age ("Smith, 45," or "Edin Dzeko, the 38-year-old Bosnian"), an initial or particle inside it, or the whole
+//!    run being a widely known person's full name (data/notable_people.txt: "Fumio Kishida"). A title word that starts
+//!    such a full name is part of the name ("Sheikh Hasina"). Organisation words (data/org_words.txt) veto a run.
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
 //!    speak there as often as people ("Boeing said").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
-//!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
-//!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
-//!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
-//!    (for a person named within a story's length of it) or a widely known family name is a mention too.
+//!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
+//!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
+//!    again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an entity of
+//!    its own, named as written, rather than a guess — except where the text makes it plain: a surname one widely known
+//!    bearer has ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a
+//!    relative ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer:
+//!    news calls relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with it
+//!    before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and a
+//!    given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
+//!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
+//!    name is a mention too.
 
 use crate::country::CountryMention;
 use crate::data::{Map, WordMap, WordSet};
@@ -77,6 +86,9 @@ struct Lexicon {
     /// The family names of widely known public figures (data/notable_people.txt): the first part of a family-name-first
     /// name, else the last part, and for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
     notable: WordSet,
+    /// The full names of data/notable_people.txt as written there, one space between parts ("Fumio Kishida",
+    /// "Sheikh Hasina"): a run that is one of them is a person, and a title word that starts one is part of the name.
+    notable_full: WordSet,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
     org_names: WordMap<&'static [&'static [&'static str]]>,
     /// data/speech_verbs.txt.
@@ -529,6 +541,21 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
         })
 }
 
+/// "her son, Miguel Ferreira", "his wife Naina": a lowercase relation word right before token `i`, a comma between or not.
+fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
+    let w = if i >= 1 && cx.is_punct(i - 1, ",") {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
+    cx.word(w)
+        && !cx.t.toks[w].cap
+        && cx.lex.titles.get(lower(cx.t.s(w), buf)).is_some_and(|v| {
+            v.iter()
+                .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
+        })
+}
+
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
 fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     let t = cx.t;
@@ -563,9 +590,10 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
         && !t.get(last + 4).is_some_and(|x| x.kind == TokKind::Number)
 }
 
-/// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
+/// "Aryna Sabalenka of Belarus": "of" and a country right after the name (not a date: "Revolution of 25 April").
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
+        && cx.t.get(last + 2).is_some_and(|x| x.kind == TokKind::Word)
         && (cx.blocked.get(last + 2) == Some(&true)
             || (cx.t.str_at(last + 2) == "the" && cx.blocked.get(last + 3) == Some(&true)))
 }
@@ -592,6 +620,10 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     for k in n + 1..(n + 7).min(t.len()) {
         if cx.is_punct(k, ",") || cx.is_punct(k, ".") {
             break;
+        }
+        // "Edin Dzeko, the 38-year-old Bosnian": an age.
+        if t.str_at(k) == "old" && k >= 2 && cx.is_hyphen(k - 1) && t.str_at(k - 2) == "year" {
+            return true;
         }
         if cx.word(k) && !t.toks[k].cap {
             let w = lower(t.s(k), buf);
@@ -798,6 +830,13 @@ struct Found {
     title: Option<Range<usize>>,
     /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
     honorific: bool,
+    /// Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
+    relative: bool,
+}
+
+/// The text of a run's part (first token, last token).
+fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
+    &t.text[t.toks[a].start..t.toks[b].end]
 }
 
 /// Canonical form of a name: its text with each run of whitespace made one space.
@@ -876,21 +915,39 @@ pub fn find(
             let s = &t.text[t.toks[a].start..t.toks[b].end];
             // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
             let head = t.s(a);
+            // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
             (lex.given.contains(s) || (b > a && lex.given.contains(head)))
                 && !lex.stop.contains(head)
+                && head.chars().nth(1).is_some()
         };
-        let title = title_before(&cx, run.first, &mut buf);
+        // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
+        let named_title = run.first >= 1
+            && cx.title_word(run.first - 1)
+            && !t.toks[run.first].line_start
+            && lex
+                .notable_full
+                .contains(&t.text[t.toks[run.first - 1].start..t.toks[run.last].end]);
+        let first = if named_title {
+            run.first - 1
+        } else {
+            run.first
+        };
+        let title = title_before(&cx, first, &mut buf);
         let family_first = n >= 2
             && lex.family_first.contains(t.s(run.parts[0].0))
             && run.parts[0].0 == run.parts[0].1;
-        let person = if n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last) {
+        let person = if named_title
+            || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
+        {
             true
         } else if cx.headline[run.first] {
-            n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
+            n == 2 && n > run.initials && (first_given || title.is_some())
+                || country_in_parens(&cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
-                Some((_, TitleClass::Role | TitleClass::Occupation)) => n <= 4,
+                // Particles do not count toward the length ("President Luiz Inácio Lula da Silva").
+                Some((_, TitleClass::Role | TitleClass::Occupation)) => n - run.particles <= 4,
                 _ => {
                     n >= 2
                         && n > run.initials
@@ -905,6 +962,10 @@ pub fn find(
                             || verb_before(&cx, run.first, &mut buf)
                             || role_comma_before(&cx, run.first, &mut buf)
                             || of_country_after(&cx, run.last)
+                            || (n <= 3
+                                && lex
+                                    .notable_full
+                                    .contains(part_text(t, (run.first, run.last))))
                             || evidence_after(&cx, run.last, &mut buf))
                         || country_in_parens(&cx, run.last)
                         || (n == 1 && run.initials == 0 && age_after(&cx, run.last))
@@ -914,14 +975,15 @@ pub fn find(
         {
             let honorific = matches!(title, Some((_, TitleClass::Honorific)));
             // A title keeps its text for the tooltip, abbreviation period included ("Sen.").
-            let title = title.map(|(s, _)| t.toks[s].start..t.toks[run.first - 1].end);
+            let title = title.map(|(s, _)| t.toks[s].start..t.toks[first - 1].end);
             cands.push((
                 Found {
-                    first: run.first,
+                    first,
                     last: run.last,
-                    parts: n,
+                    parts: n + usize::from(named_title),
                     title,
                     honorific,
+                    relative: relative_before(&cx, first, &mut buf),
                 },
                 person,
             ));
@@ -971,6 +1033,10 @@ pub fn find(
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
     let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
+                                               // Surname key -> its bearers, for a key two of them share (see `principal`).
+    let mut owners: Map<&str, Owners> = Map::default();
+    // Given name (a multi-part name's first word) -> entity (None: two people share it).
+    let mut given_of: Map<&str, Option<usize>> = Map::default();
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
         if by_name.contains_key(&name) {
@@ -1000,6 +1066,39 @@ pub fn find(
             || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
+        }
+        // The bearers of each surname key (see `principal`).
+        let notable = lex.notable_full.contains(&people.entities[e].name);
+        note_owner(
+            &mut owners,
+            &t.text[t.toks[ls].start..t.toks[le].end],
+            e,
+            f.relative,
+            notable,
+        );
+        if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
+            note_owner(&mut owners, t.s(le), e, f.relative, notable);
+        }
+        // The given name, for a mention by it alone ("Amara").
+        if ls > f.first
+            && lex.given.contains(fs)
+            && !cx.initial(f.first)
+            && !cx.particle_any_case(f.first)
+        {
+            given_of
+                .entry(fs)
+                .and_modify(|v| {
+                    if *v != Some(e) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(e));
+        }
+        // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
+        for k in f.first + 1..f.last {
+            if cx.word(k) && lex.notable.contains(t.s(k)) {
+                keys.entry(t.s(k)).or_insert(Some(e));
+            }
         }
     }
 
@@ -1032,9 +1131,19 @@ pub fn find(
             } else {
                 None
             };
-            let e = e.unwrap_or_else(|| {
-                resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
-            });
+            let e = e
+                .or_else(|| {
+                    principal(
+                        &owners,
+                        &keys,
+                        &named_at,
+                        &t.text[range.clone()],
+                        range.start,
+                    )
+                })
+                .unwrap_or_else(|| {
+                    resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
+                });
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
@@ -1088,10 +1197,28 @@ pub fn find(
             }
         }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
-        let known = keys.get(key).copied().or_else(|| {
-            // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-            lex.notable.contains(key).then_some(None)
-        });
+        let at = t.toks[i].start;
+        let known = keys
+            .get(key)
+            .map(|&k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
+            .or_else(|| {
+                // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
+                lex.notable.contains(key).then_some(None)
+            })
+            .or_else(|| {
+                // A given name alone, of the one person named in full before with that given name ("Amara").
+                match given_of.get(key) {
+                    Some(&Some(e))
+                        if end == i
+                            && named_at[e] < at
+                            && lex.given.contains(key)
+                            && given_alone(&cx, i) =>
+                    {
+                        Some(Some(e))
+                    }
+                    _ => None,
+                }
+            });
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
             let joins = |k: usize| !cx.headline[i] && cx.name_word(k) && !lex.stop.contains(t.s(k));
@@ -1121,6 +1248,28 @@ pub fn find(
                     range: t.toks[first].start..t.toks[end].end,
                     entity: e,
                 });
+                // "their two sons, Miguel and Tomás": a given name joined by "and" to one that names a person here is
+                // a person too, by that name alone, when nobody named in full has it.
+                let n = end + 2;
+                let by_given = !keys.contains_key(key) && given_of.contains_key(key);
+                if by_given
+                    && t.str_at(end + 1) == "and"
+                    && cx.name_word(n)
+                    && cx.unit_end(n) == n
+                    && !keys.contains_key(t.s(n))
+                    && !given_of.contains_key(t.s(n))
+                    && !lex.stop.contains(t.s(n))
+                    && lex.given.contains(t.s(n))
+                    && given_alone(&cx, n)
+                {
+                    let e = resolve_single(&mut people, &keys, &mut single, t.s(n));
+                    people.mentions.push(PersonMention {
+                        range: t.toks[n].start..t.toks[n].end,
+                        entity: e,
+                    });
+                    i = n + 1;
+                    continue;
+                }
             }
         }
         i = end + 1;
@@ -1211,6 +1360,93 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
         s -= 1;
     }
     (s, last)
+}
+
+/// The given name at `i` stands where a person's name does, not a place's or a team's that shares it ("to London",
+/// "St Louis", "Bradford 4 2", "( Jerry ) Koosman", "Lawrence of Arabia"): not after a preposition, a capitalised word
+/// or a bracket, and not before a number, a capitalised word, "of" or a bracket.
+fn given_alone(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t;
+    let before_ok = i == 0
+        || t.toks[i].line_start
+        || match t.get(i - 1) {
+            Some(p) if p.kind == TokKind::Word => {
+                !p.cap
+                    && !matches!(
+                        t.s(i - 1),
+                        "to" | "from" | "for" | "of" | "at" | "in" | "on" | "by" | "near" | "into"
+                    )
+            }
+            Some(_) => !matches!(t.s(i - 1), "(" | "["),
+            None => true,
+        };
+    let after_ok = match t.get(i + 1) {
+        Some(n) if !n.line_start => match n.kind {
+            TokKind::Word => !n.cap && t.s(i + 1) != "of",
+            TokKind::Number => false,
+            _ => !matches!(t.s(i + 1), ")" | "]"),
+        },
+        _ => true,
+    };
+    before_ok && after_ok && !cx.blocked[i]
+}
+
+/// The people who bear one surname key, as far as [`principal`] needs them.
+struct Owners {
+    /// The first entity named with it.
+    first: usize,
+    /// Every later bearer was introduced as a relative ("her son, Miguel Ferreira").
+    others_relatives: bool,
+    /// The one bearer whose full name is a widely known person's (data/notable_people.txt), if exactly one is.
+    notable: Option<usize>,
+    notables: u8,
+}
+
+/// Notes entity `e` (introduced as a relative or not, widely known or not) as bearing surname `key`.
+fn note_owner<'t>(
+    owners: &mut Map<&'t str, Owners>,
+    key: &'t str,
+    e: usize,
+    relative: bool,
+    notable: bool,
+) {
+    let o = owners.entry(key).or_insert(Owners {
+        first: e,
+        others_relatives: true,
+        notable: None,
+        notables: 0,
+    });
+    if o.first != e && !relative {
+        o.others_relatives = false;
+    }
+    if notable && o.notable != Some(e) {
+        o.notable = Some(e);
+        o.notables = o.notables.saturating_add(1);
+    }
+}
+
+/// The person a surname two people share means at byte `at`, if the text makes it plain (else None: the surname stays
+/// ambiguous):
+/// - the one widely known bearer ("Boris Yeltsin" beside "Naina Yeltsin", "Joe Biden" beside "Hunter Biden"), anywhere,
+///   as the bare family name of a widely known person is that person even where the text gives no full name; or
+/// - the first bearer, if named in full before `at` and every other came in as a relative ("her son, Miguel
+///   Ferreira"): news calls relatives by their given names and keeps the bare surname for its subject.
+fn principal(
+    owners: &Map<&str, Owners>,
+    keys: &Map<&str, Option<usize>>,
+    named_at: &[usize],
+    key: &str,
+    at: usize,
+) -> Option<usize> {
+    if !matches!(keys.get(key), Some(None)) {
+        return None;
+    }
+    let o = owners.get(key)?;
+    let before = |e: usize| named_at.get(e).is_some_and(|&n| n < at);
+    match o.notable {
+        Some(e) if o.notables == 1 => Some(e),
+        _ => (o.others_relatives && before(o.first)).then_some(o.first),
+    }
 }
 
 fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
