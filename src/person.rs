@@ -1054,7 +1054,10 @@ pub fn find(
             .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
-        insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+        // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
+        if le > ls || t.s(ls).chars().count() > 1 {
+            insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+        }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, t.s(le), e);
         }
@@ -1074,6 +1077,19 @@ pub fn find(
     let mut fi = 0;
     let mut i = 0;
     let mut single: Map<String, usize> = Map::default();
+    // Where each named entity was last mentioned: a later mention by surname or repeat must come within KEY_REACH of it.
+    let mut last_seen: Vec<usize> = named_at.clone();
+    let no_keys: Map<&str, Option<usize>> = Map::default();
+    let near = |last_seen: &[usize], e: usize, at: usize| {
+        last_seen
+            .get(e)
+            .is_none_or(|&seen| at.abs_diff(seen) <= KEY_REACH)
+    };
+    let seen = |last_seen: &mut [usize], e: usize, at: usize| {
+        if let Some(s) = last_seen.get_mut(e) {
+            *s = (*s).max(at);
+        }
+    };
     // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
     for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
         let word = t.s(f.first);
@@ -1105,6 +1121,7 @@ pub fn find(
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
+            seen(&mut last_seen, e, range.start);
             people.mentions.push(PersonMention { range, entity: e });
             i = f.last + 1;
             continue;
@@ -1133,9 +1150,11 @@ pub fn find(
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
-                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start);
+                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start)
+                    && near(&last_seen, e, t.toks[i].start);
                 ok.then_some((e, toks.len()))
             }) {
+                seen(&mut last_seen, e, t.toks[i].start);
                 people.mentions.push(PersonMention {
                     range: t.toks[i].start..t.toks[i + len - 1].end,
                     entity: e,
@@ -1155,7 +1174,14 @@ pub fn find(
             }
         }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
-        let known = keys.get(key).copied().or_else(|| {
+        let at = t.toks[i].start;
+        // A key of a person named far off (see KEY_REACH) counts as no key at all.
+        let far = matches!(keys.get(key), Some(&Some(e)) if !near(&last_seen, e, at));
+        let known = keys
+            .get(key)
+            .copied()
+            .filter(|_| !far)
+            .or_else(|| {
             // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
             lex.notable.contains(key).then_some(None)
         });
@@ -1170,14 +1196,18 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains(key) && !keys.contains_key(key))
+                    || (lex.notable.contains(key) && (far || !keys.contains_key(key)))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
             if !joined_before && !joined_after && evident(&mut buf) {
                 let e = match k {
-                    Some(e) => e,
-                    None => resolve_single(&mut people, &keys, &mut single, key),
+                    Some(e) => {
+                        seen(&mut last_seen, e, at);
+                        e
+                    }
+                    // (Not the entity of a far-off full name the key names: see KEY_REACH.)
+                    None => resolve_single(&mut people, &no_keys, &mut single, key),
                 };
                 // Initials before a known surname belong to the mention ("M. Butcher").
                 let mut first = i;
@@ -1194,6 +1224,11 @@ pub fn find(
     }
     people
 }
+
+/// How far (bytes) from a person's last mention a surname alone (or the full name again, without evidence of its own)
+/// still names them: longer than any one story, so it only parts the stories of a long digest pasted whole, where the
+/// same word far on is more often something else ("Paris" of "Alexander Paris", then the city).
+const KEY_REACH: usize = 40000;
 
 /// How far (bytes) from a person's full name an ALL-CAPS headline may mention them by surname: a long story's length.
 const CAPS_REACH: usize = 6000;
