@@ -242,6 +242,8 @@ struct Ctx<'a, 't> {
     lex: &'static Lexicon,
     /// Token lies inside a country or figure mention.
     blocked: Vec<bool>,
+    /// Token lies inside a country mention.
+    country: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
     /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
@@ -299,11 +301,12 @@ impl<'a, 't> Ctx<'a, 't> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
-    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
+    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>, country: Vec<bool>) -> Self {
         let mut cx = Ctx {
             t,
             lex,
             blocked,
+            country,
             headline: headline_lines(t),
             name: Vec::new(),
         };
@@ -640,8 +643,8 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name.
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
-        && (cx.blocked.get(last + 2) == Some(&true)
-            || (cx.t.str_at(last + 2) == "the" && cx.blocked.get(last + 3) == Some(&true)))
+        && (cx.country.get(last + 2) == Some(&true)
+            || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
 }
 
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
@@ -788,9 +791,9 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
 
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
-    cx.is_punct(last + 1, "(") && cx.blocked.get(last + 2) == Some(&true) && {
+    cx.is_punct(last + 1, "(") && cx.country.get(last + 2) == Some(&true) && {
         let mut k = last + 2;
-        while cx.blocked.get(k) == Some(&true) {
+        while cx.country.get(k) == Some(&true) {
             k += 1;
         }
         cx.is_punct(k, ")")
@@ -885,10 +888,11 @@ pub fn find(
     _quotes: &[Range<usize>],
 ) -> People {
     let lex = lexicon();
-    let mut blocked = vec![false; t.len()];
-    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut blocked);
+    let mut country = vec![false; t.len()];
+    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut country);
+    let mut blocked = country.clone();
     mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx::new(t, lex, blocked);
+    let cx = Ctx::new(t, lex, blocked, country);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
