@@ -789,6 +789,17 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
     false
 }
 
+/// "the" or "The" right before token `i`, on the same line.
+fn the_before(cx: &Ctx, i: usize) -> bool {
+    i > 0 && !cx.t.toks[i].line_start && cx.t.s(i - 1).eq_ignore_ascii_case("the")
+}
+
+/// The name ends in a word that looks like a plural ("Marlins", "Braves", "Falls"), as teams' and places' names do.
+fn plural_end(cx: &Ctx, last: usize) -> bool {
+    let s = cx.t.s(last).as_bytes();
+    s.len() >= 4 && s.ends_with(b"s") && !s.ends_with(b"ss") && !s.ends_with(b"us")
+}
+
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
     cx.is_punct(last + 1, "(") && cx.country.get(last + 2) == Some(&true) && {
@@ -956,6 +967,10 @@ pub fn find(
             && run.parts[0].0 == run.parts[0].1;
         let person = if n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last) {
             true
+        } else if the_before(&cx, run.first) && !(first_given && !plural_end(&cx, run.last)) {
+            // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
+            // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
+            false
         } else if cx.headline[run.first] {
             n == 2 && (first_given || title.is_some()) || country_in_parens(&cx, run.last)
         } else {
