@@ -945,7 +945,10 @@ pub fn find(
                 t.str_at(run.first - 1),
                 "of" | "for" | "and" | "&" | "on" | "de"
             );
-        if run.org || org_continues {
+        // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
+        let ampersand =
+            t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
+        if run.org || org_continues || ampersand {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
