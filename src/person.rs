@@ -789,6 +789,43 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
     false
 }
 
+/// A score of one to three digits standing alone at token `i` ("1", "42", not "92-90" or "6.5").
+fn lone_score(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t;
+    t.get(i)
+        .is_some_and(|x| x.kind == TokKind::Number && !x.line_start)
+        && t.s(i).len() <= 3
+        && t.s(i).bytes().all(|b| b.is_ascii_digit())
+        && !t.touch(i)
+        && !(i > 0 && t.touch(i - 1))
+}
+
+/// The name `first..=last` is a team in a results line, next to the other team and the scores:
+/// "Huddersfield 1 Crystal Palace 1", "Wigan 42 Bradford Bulls 36", "Benetton ( Italy ) 92 Dinamo ( Russia ) 81".
+/// Either a score and another capitalised word follow it, or a score follows it and a score after a name (or a country
+/// in brackets) stands before it. (A country in brackets may stand right after the team.)
+fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
+    let t = cx.t;
+    let mut n = last + 1;
+    if country_in_parens(cx, last) {
+        n = last + 3;
+        while cx.country.get(n) == Some(&true) {
+            n += 1;
+        }
+        n += 1;
+    }
+    if !lone_score(cx, n) {
+        return false;
+    }
+    if t.get(n + 1).is_some_and(|x| x.cap && !x.line_start) && t.is_cap_word(n + 1) {
+        return true;
+    }
+    first >= 2
+        && !t.toks[first].line_start
+        && lone_score(cx, first - 1)
+        && (t.is_cap_word(first - 2) || cx.is_punct(first - 2, ")"))
+}
+
 /// "the" or "The" right before token `i`, on the same line.
 fn the_before(cx: &Ctx, i: usize) -> bool {
     i > 0 && !cx.t.toks[i].line_start && cx.t.s(i - 1).eq_ignore_ascii_case("the")
@@ -948,7 +985,7 @@ pub fn find(
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
             t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
-        if run.org || org_continues || ampersand {
+        if run.org || org_continues || ampersand || score_line_team(&cx, run.first, run.last) {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
