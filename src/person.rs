@@ -916,6 +916,62 @@ struct Found {
     honorific: bool,
 }
 
+/// Marks as people the two-word candidates (see `find`) whose last word stands alone elsewhere, within [`KEY_REACH`],
+/// after a title or a speech verb or before a speech verb or a role. One sweep over the tokens, looking up only
+/// capitalised name words.
+fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
+    let t = cx.t;
+    let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    for (k, (f, person)) in cands.iter().enumerate() {
+        if !*person
+            && f.parts == 2
+            && f.last == f.first + 1
+            && !cx.headline[f.first]
+            && !the_before(cx, f.first)
+            && !t.toks[f.first].sent_start
+            && !cx.lex.stop.contains(t.s(f.first))
+        {
+            by_last.entry(t.s(f.last)).or_default().push(k);
+        }
+    }
+    if by_last.is_empty() {
+        return;
+    }
+    for i in 0..t.len() {
+        if !cx.name_word(i) || cx.headline[i] {
+            continue;
+        }
+        let Some(ks) = by_last.get(t.s(i)) else {
+            continue;
+        };
+        let alone = !(i > 0 && !t.toks[i].line_start && (cx.name_word(i - 1) || t.touch(i - 1)))
+            && !(t.get(i + 1).is_some_and(|x| !x.line_start) && cx.name_word(i + 1));
+        // "said Eagles owner Jeffrey Lurie": a word before a role is the role's team or firm, not a name.
+        let before_role = t.get(i + 1).is_some_and(|x| !x.cap) && cx.title_word(i + 1);
+        if !alone || before_role {
+            continue;
+        }
+        // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
+        let verb_after = t.is_word(i + 1)
+            && !t.toks[i + 1].cap
+            && cx.lex.verbs.contains(lower(t.s(i + 1), buf));
+        let closed = t.get(i + 1).is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
+        let evident = verb_after
+            || (closed && verb_before(cx, i, buf))
+            || matches!(title_before(cx, i, buf), Some((_, TitleClass::Honorific)));
+        if !evident {
+            continue;
+        }
+        let at = t.toks[i].start;
+        for &k in ks {
+            let f = &cands[k].0;
+            if f.last != i && at.abs_diff(t.toks[f.first].start) <= KEY_REACH {
+                cands[k].1 = true;
+            }
+        }
+    }
+}
+
 /// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1054,6 +1110,11 @@ pub fn find(
         }
         i = next;
     }
+    // A two-word name without evidence whose surname stands alone elsewhere with evidence of its own ("Ryne Sandberg
+    // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
+    // ("Boeing said"), but their names seldom end in the word they speak as. (Not at a sentence's start, where any word
+    // is capitalised: "Joining Chang …".)
+    promote_by_surname(&cx, &mut cands, &mut buf);
     // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
     // is a person too. One sweep each way carries the evidence along the whole list.
     // A role in brackets may stand between them ("Wasim Akram ( captain ) , Moin Khan").
