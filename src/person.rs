@@ -301,7 +301,12 @@ impl<'a, 't> Ctx<'a, 't> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
-    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>, country: Vec<bool>) -> Self {
+    fn new(
+        t: &'a Tokens<'t>,
+        lex: &'static Lexicon,
+        blocked: Vec<bool>,
+        country: Vec<bool>,
+    ) -> Self {
         let mut cx = Ctx {
             t,
             lex,
@@ -952,10 +957,11 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             continue;
         }
         // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
-        let verb_after = t.is_word(i + 1)
-            && !t.toks[i + 1].cap
-            && cx.lex.verbs.contains(lower(t.s(i + 1), buf));
-        let closed = t.get(i + 1).is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
+        let verb_after =
+            t.is_word(i + 1) && !t.toks[i + 1].cap && cx.lex.verbs.contains(lower(t.s(i + 1), buf));
+        let closed = t
+            .get(i + 1)
+            .is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
         let evident = verb_after
             || (closed && verb_before(cx, i, buf))
             || matches!(title_before(cx, i, buf), Some((_, TitleClass::Honorific)));
@@ -1063,7 +1069,7 @@ pub fn find(
             && run.parts[0].0 == run.parts[0].1;
         let person = if n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last) {
             true
-        } else if the_before(&cx, run.first) && !(first_given && !plural_end(&cx, run.last)) {
+        } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
             // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
             // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
             false
@@ -1297,11 +1303,7 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all.
         let far = matches!(keys.get(key), Some(&Some(e)) if !near(&last_seen, e, at));
-        let known = keys
-            .get(key)
-            .copied()
-            .filter(|_| !far)
-            .or_else(|| {
+        let known = keys.get(key).copied().filter(|_| !far).or_else(|| {
             // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
             lex.notable.contains(key).then_some(None)
         });
