@@ -522,6 +522,28 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
     run
 }
 
+/// "Reliever Mark Acre", "Outspoken Andrei Medvedev": a sentence starts with a capitalised common word and a given
+/// name follows. The name starts at the given name. (Three parts at least, so "Will Smith" stays whole.)
+fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
+    let t = cx.t;
+    if run.parts.len() < 3 || !t.toks[run.first].sent_start {
+        return;
+    }
+    let ((a, b), (c, d)) = (run.parts[0], run.parts[1]);
+    let first = t.s(a);
+    if a == b
+        && c == d
+        && !cx.lex.given.contains(first)
+        && !cx.particle_any_case(a)
+        && !cx.lex.family_first.contains(first)
+        && cx.lex.given.contains(t.s(c))
+        && !cx.lex.stop.contains(t.s(c))
+    {
+        run.parts.remove(0);
+        run.first = c;
+    }
+}
+
 /// The title phrase that ends right before token `i`: (first token of the displayed title, class).
 fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleClass)> {
     let t = cx.t;
@@ -1034,7 +1056,8 @@ pub fn find(
             i += len;
             continue;
         }
-        let run = build_run(&cx, i);
+        let mut run = build_run(&cx, i);
+        trim_sentence_word(&cx, &mut run);
         let next = run.last + 1;
         // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
         // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
