@@ -7,8 +7,14 @@
 //!    Titles (data/titles.tsv), countries and figures break runs. A run is a person when the text gives evidence:
 //!    a title before it ("President", "spokesperson", "Mr"), a given name first (data/given_names*.txt), a speech verb
 //!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
-//!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt) veto a run.
+//!    an age ("Smith, 45,"), or an initial or particle inside it. Organisation words (data/org_words.txt), known
+//!    organisation names (data/org_names.txt) and "& Co" after it veto a run, and so does a results line's slot of a
+//!    team ("Huddersfield 1 Crystal Palace 1"). An article before a run makes it a team, paper or place ("the Florida
+//!    Marlins"), unless a given name starts it and it ends in no plural. A capitalised word that starts the sentence
+//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre").
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
+//!    A two-word run without evidence becomes a person when its last word stands alone elsewhere in a speaker's slot
+//!    ("Ryne Sandberg homered" … "Sandberg said", "Mr Sandberg").
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
@@ -16,7 +22,8 @@
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys. Any capitalised word elsewhere that is such a key, or that starts the
 //!    whole name again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an
-//!    entity of its own, named as written, rather than a guess. In an ALL-CAPS headline, a word that is such a key
+//!    entity of its own, named as written, rather than a guess. A lone letter is no key, and a key reaches only
+//!    `KEY_REACH` bytes past the person's last mention (a digest of many stories reuses words). In an ALL-CAPS headline, a word that is such a key
 //!    (for a person named within a story's length of it) or a widely known family name is a mention too.
 
 use std::ops::Range;
