@@ -1189,6 +1189,7 @@ pub fn find(
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
     let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut sharing: Map<&str, Vec<usize>> = Map::default(); // surname key -> every entity it names
                                                              // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
                                                              // so that a text naming many people with the same given name does not compare each mention with all of them.
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
@@ -1212,10 +1213,15 @@ pub fn find(
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
-            insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+            insert_key(
+                &mut keys,
+                &mut sharing,
+                &t.text[t.toks[ls].start..t.toks[le].end],
+                e,
+            );
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
-            insert_key(&mut keys, t.s(le), e);
+            insert_key(&mut keys, &mut sharing, t.s(le), e);
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
@@ -1331,9 +1337,25 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
         let at = t.toks[i].start;
-        // A key of a person named far off (see KEY_REACH) counts as no key at all.
-        let far = matches!(keys.get(key), Some(&Some(e)) if !near(&last_seen, e, at));
-        let known = keys.get(key).copied().filter(|_| !far).or_else(|| {
+        // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
+        // one of them named near, if only one is.
+        let (far, near_key) = match keys.get(key) {
+            Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
+            Some(&None) => {
+                let mut close = sharing
+                    .get(key)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&e| near(&last_seen, e, at));
+                match (close.next(), close.next()) {
+                    (None, _) => (true, None),
+                    (Some(&e), None) => (false, Some(Some(e))),
+                    _ => (false, Some(None)),
+                }
+            }
+            k => (false, k.copied()),
+        };
+        let known = near_key.or_else(|| {
             // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
             lex.notable.contains(key).then_some(None)
         });
@@ -1378,9 +1400,10 @@ pub fn find(
 }
 
 /// How far (bytes) from a person's last mention a surname alone (or the full name again, without evidence of its own)
-/// still names them: longer than any one story, so it only parts the stories of a long digest pasted whole, where the
-/// same word far on is more often something else ("Paris" of "Alexander Paris", then the city).
-const KEY_REACH: usize = 40000;
+/// still names them: some fifteen hundred words since the person was last named, more than a story leaves a person
+/// unmentioned. Past it, in a digest of many stories pasted whole, the same word is more often something else ("Paris"
+/// of "Alexander Paris", then the city) or another person ("Clinton" of "Hillary Clinton", then of "Bill Clinton").
+const KEY_REACH: usize = 10000;
 
 /// How far (bytes) from a person's full name an ALL-CAPS headline may mention them by surname: a long story's length.
 const CAPS_REACH: usize = 6000;
@@ -1467,7 +1490,17 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
     (s, last)
 }
 
-fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
+/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
+fn insert_key<'t>(
+    keys: &mut Map<&'t str, Option<usize>>,
+    sharing: &mut Map<&'t str, Vec<usize>>,
+    key: &'t str,
+    e: usize,
+) {
+    let ents = sharing.entry(key).or_default();
+    if ents.last() != Some(&e) {
+        ents.push(e);
+    }
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
@@ -1502,6 +1535,51 @@ fn resolve_single(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names the people of `text` have at each mention, in order.
+    fn mention_names(text: &str) -> Vec<(String, String)> {
+        let t = Tokens::new(text);
+        let p = find(&t, &[], &[], &[]);
+        p.mentions
+            .iter()
+            .map(|m| {
+                (
+                    text[m.range.clone()].to_string(),
+                    p.entities[m.entity].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_reaches_only_so_far() {
+        let filler = "The rain fell on the town all day. ".repeat(KEY_REACH / 30);
+        let text = format!("Alexander Paris spoke. {filler}Later, Paris was quiet.");
+        let names = mention_names(&text);
+        assert_eq!(names.len(), 1, "{names:?}");
+        let near = "Alexander Paris spoke. Later, Paris was quiet.";
+        assert_eq!(mention_names(near).len(), 2);
+    }
+
+    #[test]
+    fn a_shared_surname_names_the_one_named_near() {
+        let filler = "The rain fell on the town all day. ".repeat(KEY_REACH / 30);
+        let text =
+            format!("Hillary Clinton spoke. {filler}Bill Clinton spoke. Later, Clinton left.");
+        let names = mention_names(&text);
+        let last = names.last().expect("mentions");
+        assert_eq!(
+            (last.0.as_str(), last.1.as_str()),
+            ("Clinton", "Bill Clinton")
+        );
+        let both = "Hillary Clinton spoke. Bill Clinton spoke. Later, Clinton left.";
+        let names = mention_names(both);
+        assert_eq!(
+            names.last().map(|n| n.1.as_str()),
+            Some("Clinton"),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn particle_match_agrees_with_the_list() {
