@@ -538,8 +538,15 @@ fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
     }
     let ((a, b), (c, d)) = (run.parts[0], run.parts[1]);
     let first = t.s(a);
+    // The dropped word must look like a common word (a suffix of nouns, adjectives, participles): an unknown given name
+    // stays ("Abdi Mohamed Farah").
+    const SUFFIXES: &[&str] = &[
+        "er", "or", "ed", "en", "ive", "ing", "ly", "al", "ish", "ic", "ant", "ent", "ist", "re",
+    ];
     if a == b
         && c == d
+        && first.len() >= 5
+        && SUFFIXES.iter().any(|x| first.ends_with(x))
         && !cx.lex.given.contains(first)
         && !cx.particle_any_case(a)
         && !cx.lex.family_first.contains(first)
