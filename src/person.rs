@@ -9,8 +9,14 @@
 //!    after it, an apposition with a role ("Rod Eddington, BA’s chief executive"), a relation before it ("his wife,"),
 //!    an age ("Smith, 45," or "Edin Dzeko, the 38-year-old Bosnian"), an initial or particle inside it, or the whole
 //!    run being a widely known person's full name (data/notable_people.txt: "Fumio Kishida"). A title word that starts
-//!    such a full name is part of the name ("Sheikh Hasina"). Organisation words (data/org_words.txt) veto a run.
+//!    such a full name is part of the name ("Sheikh Hasina"). Organisation words (data/org_words.txt), known
+//!    organisation names (data/org_names.txt) and "& Co" after it veto a run, and so does a results line's slot of a
+//!    team ("Huddersfield 1 Crystal Palace 1"). An article before a run makes it a team, paper or place ("the Florida
+//!    Marlins"), unless a given name starts it and it ends in no plural. A capitalised word that starts the sentence
+//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre").
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
+//!    A two-word run without evidence becomes a person when its last word stands alone elsewhere in a speaker's slot
+//!    ("Ryne Sandberg homered" … "Sandberg said", "Mr Sandberg").
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
@@ -18,13 +24,15 @@
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
-//!    again, is a mention of that entity. A key shared by two entities stays ambiguous: the mention becomes an entity of
-//!    its own, named as written, rather than a guess — except where the text makes it plain: a surname one widely known
-//!    bearer has ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a
-//!    relative ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer:
-//!    news calls relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with it
-//!    before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and a
-//!    given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
+//!    again, is a mention of that entity. A lone letter is no key, and a key reaches only `KEY_REACH` bytes past the
+//!    person's last mention (a digest of many stories reuses words). A key shared by two entities names the one of them
+//!    named near, if only one is; otherwise it stays ambiguous: the mention becomes an entity of its own, named as
+//!    written, rather than a guess — except where the text makes it plain: a surname one widely known bearer has
+//!    ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a relative
+//!    ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
+//!    relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with
+//!    it before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and
+//!    a given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
 //!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
 //!    name is a mention too.
 
@@ -180,6 +188,8 @@ struct Ctx<'a, 't> {
     lex: &'static Lexicon,
     /// Token lies inside a country or figure mention.
     blocked: Vec<bool>,
+    /// Token lies inside a country mention.
+    country: Vec<bool>,
     /// Token lies on a headline line (Title Case or ALL CAPS).
     headline: Vec<bool>,
     /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
@@ -237,11 +247,17 @@ impl<'a, 't> Ctx<'a, 't> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
-    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, blocked: Vec<bool>) -> Self {
+    fn new(
+        t: &'a Tokens<'t>,
+        lex: &'static Lexicon,
+        blocked: Vec<bool>,
+        country: Vec<bool>,
+    ) -> Self {
         let mut cx = Ctx {
             t,
             lex,
             blocked,
+            country,
             headline: headline_lines(t),
             name: Vec::new(),
         };
@@ -452,6 +468,35 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
     run
 }
 
+/// "Reliever Mark Acre", "Outspoken Andrei Medvedev": a sentence starts with a capitalised common word and a given
+/// name follows. The name starts at the given name. (Three parts at least, so "Will Smith" stays whole.)
+fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
+    let t = cx.t;
+    if run.parts.len() < 3 || !t.toks[run.first].sent_start {
+        return;
+    }
+    let ((a, b), (c, d)) = (run.parts[0], run.parts[1]);
+    let first = t.s(a);
+    // The dropped word must look like a common word (a suffix of nouns, adjectives, participles): an unknown given name
+    // stays ("Abdi Mohamed Farah").
+    const SUFFIXES: &[&str] = &[
+        "er", "or", "ed", "en", "ive", "ing", "ly", "al", "ish", "ic", "ant", "ent", "ist", "re",
+    ];
+    if a == b
+        && c == d
+        && first.len() >= 5
+        && SUFFIXES.iter().any(|x| first.ends_with(x))
+        && !cx.lex.given.contains(first)
+        && !cx.particle_any_case(a)
+        && !cx.lex.family_first.contains(first)
+        && cx.lex.given.contains(t.s(c))
+        && !cx.lex.stop.contains(t.s(c))
+    {
+        run.parts.remove(0);
+        run.first = c;
+    }
+}
+
 /// The title phrase that ends right before token `i`: (first token of the displayed title, class).
 fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleClass)> {
     let t = cx.t;
@@ -593,9 +638,8 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name (not a date: "Revolution of 25 April").
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
-        && cx.t.get(last + 2).is_some_and(|x| x.kind == TokKind::Word)
-        && (cx.blocked.get(last + 2) == Some(&true)
-            || (cx.t.str_at(last + 2) == "the" && cx.blocked.get(last + 3) == Some(&true)))
+        && (cx.country.get(last + 2) == Some(&true)
+            || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
 }
 
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
@@ -744,11 +788,59 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
     false
 }
 
+/// A score of one to three digits standing alone at token `i` ("1", "42", not "92-90" or "6.5").
+fn lone_score(cx: &Ctx, i: usize) -> bool {
+    let t = cx.t;
+    t.get(i)
+        .is_some_and(|x| x.kind == TokKind::Number && !x.line_start)
+        && t.s(i).len() <= 3
+        && t.s(i).bytes().all(|b| b.is_ascii_digit())
+        && !t.touch(i)
+        && !(i > 0 && t.touch(i - 1))
+}
+
+/// The name `first..=last` is a team in a results line, next to the other team and the scores:
+/// "Huddersfield 1 Crystal Palace 1", "Wigan 42 Bradford Bulls 36", "Benetton ( Italy ) 92 Dinamo ( Russia ) 81".
+/// Either a score and another capitalised word follow it, or a score follows it and a score after a name (or a country
+/// in brackets) stands before it. (A country in brackets may stand right after the team.)
+fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
+    let t = cx.t;
+    let mut n = last + 1;
+    if country_in_parens(cx, last) {
+        n = last + 3;
+        while cx.country.get(n) == Some(&true) {
+            n += 1;
+        }
+        n += 1;
+    }
+    if !lone_score(cx, n) {
+        return false;
+    }
+    if t.get(n + 1).is_some_and(|x| x.cap && !x.line_start) && t.is_cap_word(n + 1) {
+        return true;
+    }
+    first >= 2
+        && !t.toks[first].line_start
+        && lone_score(cx, first - 1)
+        && (t.is_cap_word(first - 2) || cx.is_punct(first - 2, ")"))
+}
+
+/// "the" or "The" right before token `i`, on the same line.
+fn the_before(cx: &Ctx, i: usize) -> bool {
+    i > 0 && !cx.t.toks[i].line_start && cx.t.s(i - 1).eq_ignore_ascii_case("the")
+}
+
+/// The name ends in a word that looks like a plural ("Marlins", "Braves", "Falls"), as teams' and places' names do.
+fn plural_end(cx: &Ctx, last: usize) -> bool {
+    let s = cx.t.s(last).as_bytes();
+    s.len() >= 4 && s.ends_with(b"s") && !s.ends_with(b"ss") && !s.ends_with(b"us")
+}
+
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
-    cx.is_punct(last + 1, "(") && cx.blocked.get(last + 2) == Some(&true) && {
+    cx.is_punct(last + 1, "(") && cx.country.get(last + 2) == Some(&true) && {
         let mut k = last + 2;
-        while cx.blocked.get(k) == Some(&true) {
+        while cx.country.get(k) == Some(&true) {
             k += 1;
         }
         cx.is_punct(k, ")")
@@ -839,6 +931,63 @@ fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
     &t.text[t.toks[a].start..t.toks[b].end]
 }
 
+/// Marks as people the two-word candidates (see `find`) whose last word stands alone elsewhere, within [`KEY_REACH`],
+/// after a title or a speech verb or before a speech verb or a role. One sweep over the tokens, looking up only
+/// capitalised name words.
+fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
+    let t = cx.t;
+    let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    for (k, (f, person)) in cands.iter().enumerate() {
+        if !*person
+            && f.parts == 2
+            && f.last == f.first + 1
+            && !cx.headline[f.first]
+            && !the_before(cx, f.first)
+            && !t.toks[f.first].sent_start
+            && !cx.lex.stop.contains(t.s(f.first))
+        {
+            by_last.entry(t.s(f.last)).or_default().push(k);
+        }
+    }
+    if by_last.is_empty() {
+        return;
+    }
+    for i in 0..t.len() {
+        if !cx.name_word(i) || cx.headline[i] {
+            continue;
+        }
+        let Some(ks) = by_last.get(t.s(i)) else {
+            continue;
+        };
+        let alone = !(i > 0 && !t.toks[i].line_start && (cx.name_word(i - 1) || t.touch(i - 1)))
+            && !(t.get(i + 1).is_some_and(|x| !x.line_start) && cx.name_word(i + 1));
+        // "said Eagles owner Jeffrey Lurie": a word before a role is the role's team or firm, not a name.
+        let before_role = t.get(i + 1).is_some_and(|x| !x.cap) && cx.title_word(i + 1);
+        if !alone || before_role {
+            continue;
+        }
+        // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
+        let verb_after =
+            t.is_word(i + 1) && !t.toks[i + 1].cap && cx.lex.verbs.contains(lower(t.s(i + 1), buf));
+        let closed = t
+            .get(i + 1)
+            .is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
+        let evident = verb_after
+            || (closed && verb_before(cx, i, buf))
+            || matches!(title_before(cx, i, buf), Some((_, TitleClass::Honorific)));
+        if !evident {
+            continue;
+        }
+        let at = t.toks[i].start;
+        for &k in ks {
+            let f = &cands[k].0;
+            if f.last != i && at.abs_diff(t.toks[f.first].start) <= KEY_REACH {
+                cands[k].1 = true;
+            }
+        }
+    }
+}
+
 /// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -859,10 +1008,11 @@ pub fn find(
     _quotes: &[Range<usize>],
 ) -> People {
     let lex = lexicon();
-    let mut blocked = vec![false; t.len()];
-    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut blocked);
+    let mut country = vec![false; t.len()];
+    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut country);
+    let mut blocked = country.clone();
     mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx::new(t, lex, blocked);
+    let cx = Ctx::new(t, lex, blocked, country);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
@@ -892,7 +1042,8 @@ pub fn find(
             i += len;
             continue;
         }
-        let run = build_run(&cx, i);
+        let mut run = build_run(&cx, i);
+        trim_sentence_word(&cx, &mut run);
         let next = run.last + 1;
         // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
         // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
@@ -902,7 +1053,10 @@ pub fn find(
                 t.str_at(run.first - 1),
                 "of" | "for" | "and" | "&" | "on" | "de"
             );
-        if run.org || org_continues {
+        // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
+        let ampersand =
+            t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
+        if run.org || org_continues || ampersand || score_line_team(&cx, run.first, run.last) {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
@@ -940,6 +1094,10 @@ pub fn find(
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
         {
             true
+        } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
+            // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
+            // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
+            false
         } else if cx.headline[run.first] {
             n == 2 && n > run.initials && (first_given || title.is_some())
                 || country_in_parens(&cx, run.last)
@@ -990,6 +1148,11 @@ pub fn find(
         }
         i = next;
     }
+    // A two-word name without evidence whose surname stands alone elsewhere with evidence of its own ("Ryne Sandberg
+    // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
+    // ("Boeing said"), but their names seldom end in the word they speak as. (Not at a sentence's start, where any word
+    // is capitalised: "Joining Chang …".)
+    promote_by_surname(&cx, &mut cands, &mut buf);
     // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
     // is a person too. One sweep each way carries the evidence along the whole list.
     // A role in brackets may stand between them ("Wasim Akram ( captain ) , Moin Khan").
@@ -1028,6 +1191,7 @@ pub fn find(
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
     let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut sharing: Map<&str, Vec<usize>> = Map::default(); // surname key -> every entity it names
                                                              // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
                                                              // so that a text naming many people with the same given name does not compare each mention with all of them.
     let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
@@ -1053,9 +1217,17 @@ pub fn find(
             .push(e);
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
-        insert_key(&mut keys, &t.text[t.toks[ls].start..t.toks[le].end], e);
+        // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
+        if le > ls || t.s(ls).chars().count() > 1 {
+            insert_key(
+                &mut keys,
+                &mut sharing,
+                &t.text[t.toks[ls].start..t.toks[le].end],
+                e,
+            );
+        }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
-            insert_key(&mut keys, t.s(le), e);
+            insert_key(&mut keys, &mut sharing, t.s(le), e);
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
@@ -1106,6 +1278,19 @@ pub fn find(
     let mut fi = 0;
     let mut i = 0;
     let mut single: Map<String, usize> = Map::default();
+    // Where each named entity was last mentioned: a later mention by surname or repeat must come within KEY_REACH of it.
+    let mut last_seen: Vec<usize> = named_at.clone();
+    let no_keys: Map<&str, Option<usize>> = Map::default();
+    let near = |last_seen: &[usize], e: usize, at: usize| {
+        last_seen
+            .get(e)
+            .is_none_or(|&seen| at.abs_diff(seen) <= KEY_REACH)
+    };
+    let seen = |last_seen: &mut [usize], e: usize, at: usize| {
+        if let Some(s) = last_seen.get_mut(e) {
+            *s = (*s).max(at);
+        }
+    };
     // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
     for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
         let word = t.s(f.first);
@@ -1147,6 +1332,7 @@ pub fn find(
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
+            seen(&mut last_seen, e, range.start);
             people.mentions.push(PersonMention { range, entity: e });
             i = f.last + 1;
             continue;
@@ -1175,9 +1361,11 @@ pub fn find(
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
-                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start);
+                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start)
+                    && near(&last_seen, e, t.toks[i].start);
                 ok.then_some((e, toks.len()))
             }) {
+                seen(&mut last_seen, e, t.toks[i].start);
                 people.mentions.push(PersonMention {
                     range: t.toks[i].start..t.toks[i + len - 1].end,
                     entity: e,
@@ -1198,9 +1386,26 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start..t.toks[end].end];
         let at = t.toks[i].start;
-        let known = keys
-            .get(key)
-            .map(|&k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
+        // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
+        // one of them named near, if only one is.
+        let (far, near_key) = match keys.get(key) {
+            Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
+            Some(&None) => {
+                let mut close = sharing
+                    .get(key)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&e| near(&last_seen, e, at));
+                match (close.next(), close.next()) {
+                    (None, _) => (true, None),
+                    (Some(&e), None) => (false, Some(Some(e))),
+                    _ => (false, Some(None)),
+                }
+            }
+            k => (false, k.copied()),
+        };
+        let known = near_key
+            .map(|k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
                 lex.notable.contains(key).then_some(None)
@@ -1230,14 +1435,18 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains(key) && !keys.contains_key(key))
+                    || (lex.notable.contains(key) && (far || !keys.contains_key(key)))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
             if !joined_before && !joined_after && evident(&mut buf) {
                 let e = match k {
-                    Some(e) => e,
-                    None => resolve_single(&mut people, &keys, &mut single, key),
+                    Some(e) => {
+                        seen(&mut last_seen, e, at);
+                        e
+                    }
+                    // (Not the entity of a far-off full name the key names: see KEY_REACH.)
+                    None => resolve_single(&mut people, &no_keys, &mut single, key),
                 };
                 // Initials before a known surname belong to the mention ("M. Butcher").
                 let mut first = i;
@@ -1276,6 +1485,12 @@ pub fn find(
     }
     people
 }
+
+/// How far (bytes) from a person's last mention a surname alone (or the full name again, without evidence of its own)
+/// still names them: some fifteen hundred words since the person was last named, more than a story leaves a person
+/// unmentioned. Past it, in a digest of many stories pasted whole, the same word is more often something else ("Paris"
+/// of "Alexander Paris", then the city) or another person ("Clinton" of "Hillary Clinton", then of "Bill Clinton").
+const KEY_REACH: usize = 10000;
 
 /// How far (bytes) from a person's full name an ALL-CAPS headline may mention them by surname: a long story's length.
 const CAPS_REACH: usize = 6000;
@@ -1449,7 +1664,17 @@ fn principal(
     }
 }
 
-fn insert_key<'t>(keys: &mut Map<&'t str, Option<usize>>, key: &'t str, e: usize) {
+/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
+fn insert_key<'t>(
+    keys: &mut Map<&'t str, Option<usize>>,
+    sharing: &mut Map<&'t str, Vec<usize>>,
+    key: &'t str,
+    e: usize,
+) {
+    let ents = sharing.entry(key).or_default();
+    if ents.last() != Some(&e) {
+        ents.push(e);
+    }
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
@@ -1484,6 +1709,51 @@ fn resolve_single(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names the people of `text` have at each mention, in order.
+    fn mention_names(text: &str) -> Vec<(String, String)> {
+        let t = Tokens::new(text);
+        let p = find(&t, &[], &[], &[]);
+        p.mentions
+            .iter()
+            .map(|m| {
+                (
+                    text[m.range.clone()].to_string(),
+                    p.entities[m.entity].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_reaches_only_so_far() {
+        let filler = "The rain fell on the town all day. ".repeat(KEY_REACH / 30);
+        let text = format!("Alexander Paris spoke. {filler}Later, Paris was quiet.");
+        let names = mention_names(&text);
+        assert_eq!(names.len(), 1, "{names:?}");
+        let near = "Alexander Paris spoke. Later, Paris was quiet.";
+        assert_eq!(mention_names(near).len(), 2);
+    }
+
+    #[test]
+    fn a_shared_surname_names_the_one_named_near() {
+        let filler = "The rain fell on the town all day. ".repeat(KEY_REACH / 30);
+        let text =
+            format!("Hillary Clinton spoke. {filler}Bill Clinton spoke. Later, Clinton left.");
+        let names = mention_names(&text);
+        let last = names.last().expect("mentions");
+        assert_eq!(
+            (last.0.as_str(), last.1.as_str()),
+            ("Clinton", "Bill Clinton")
+        );
+        let both = "Hillary Clinton spoke. Bill Clinton spoke. Later, Clinton left.";
+        // Both named near: the surname alone stays ambiguous (and without evidence of its own, no mention).
+        let names = mention_names(both);
+        assert!(
+            names.iter().all(|n| n.0 != "Clinton" || n.1 == "Clinton"),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn build_rs_keys_notable_names_with_these_particles() {
