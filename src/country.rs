@@ -290,7 +290,7 @@ impl Table {
                     })
                 } else {
                     buf.clear();
-                    buf.extend(key.chars().flat_map(char::to_uppercase));
+                    buf.extend(key.chars().map(crate::case::upper));
                     crate::data::hash(buf.as_bytes())
                 };
                 crate::data::place(&mut slots, h, k);
@@ -309,7 +309,7 @@ impl Table {
                         .zip(s.bytes())
                         .all(|(a, b)| a.to_ascii_uppercase() == b)
             } else {
-                key.chars().flat_map(char::to_uppercase).eq(s.chars())
+                key.chars().map(crate::case::upper).eq(s.chars())
             };
             if same {
                 return self.group(k);
@@ -519,8 +519,8 @@ fn same_token(a: &str, b: &str, fold: bool) -> bool {
     }
     fold && (a.eq_ignore_ascii_case(b)
         || a.chars()
-            .flat_map(char::to_uppercase)
-            .eq(b.chars().flat_map(char::to_uppercase)))
+            .map(crate::case::upper)
+            .eq(b.chars().map(crate::case::upper)))
 }
 
 /// How one line is set: mostly in capitals (a headline), or in title case.

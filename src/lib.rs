@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+mod case;
 mod country;
 mod data;
 mod figure;

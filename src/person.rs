@@ -177,7 +177,7 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
         buf.push_str(s);
         buf.make_ascii_lowercase();
     } else {
-        buf.extend(s.chars().flat_map(char::to_lowercase));
+        buf.extend(s.chars().map(crate::case::lower));
     }
     buf
 }
