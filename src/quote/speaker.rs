@@ -24,8 +24,10 @@
 //! reads it ([`super::unwrap`]).
 
 use crate::data::WordSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::country::CountryMention;
 use crate::person::{People, PersonMention};
 use crate::text::{TokKind, Tokens};
 
@@ -85,9 +87,31 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
-fn is_pronoun(toks: &Tokens, i: usize) -> bool {
+/// The gender of the pronoun at token `i`, if it is `he` or `she`.
+fn pronoun(toks: &Tokens, i: usize) -> Option<Gender> {
     let w = toks.str_at(i);
-    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
+    if w.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if w.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Token `i` follows a determiner or a possessive, so a speech verb there is an adjective or a noun: `Australia’s
+/// continued approval`, `the said document`, `his reported remarks`.
+fn after_determiner(toks: &Tokens, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let w = toks.s(p);
+    [
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(w))
+        || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'") && toks.touch(p - 1))
 }
 
 /// Words that may stand between a subject and its speech verb: `X also said`, `X has told`, `X later added`.
@@ -140,7 +164,7 @@ enum Attr {
     /// A person entity.
     Person(usize),
     /// `he`, `she`.
-    Pronoun,
+    Pronoun(Gender),
     /// A role or other noun phrase, tokens `a..b`: `the prime minister`, `the ministry`.
     Role(usize, usize),
     /// An attribution was found, and it names no person.
@@ -222,8 +246,8 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
 
 /// The subject of a speech verb that follows it: `X said`, `he said`, `the minister said`; the token after it.
 fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(Attr, usize)> {
-    if is_pronoun(toks, i) {
-        return Some((Attr::Pronoun, i + 1));
+    if let Some(g) = pronoun(toks, i) {
+        return Some((Attr::Pronoun(g), i + 1));
     }
     if let Some((e, k)) = person_at(toks, men, i, limit) {
         return Some((Attr::Person(e), k));
@@ -238,8 +262,8 @@ fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Optio
 
 /// Who a speech verb names after it: `said X`, `said Israeli President X`, `said the minister`, `said he`.
 fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Attr {
-    if is_pronoun(toks, i) {
-        return Attr::Pronoun;
+    if let Some(g) = pronoun(toks, i) {
+        return Attr::Pronoun(g);
     }
     if let Some((e, _)) = person_at(toks, men, i, limit) {
         return Attr::Person(e);
@@ -391,7 +415,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             return Attr::Unknown;
         }
         if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
-            if !is_passive(toks, j) {
+            if !is_passive(toks, j) && !after_determiner(toks, j) {
                 break (j, len);
             }
         }
@@ -466,8 +490,8 @@ fn participle_subject(
         }
         s -= 1;
     }
-    if is_pronoun(toks, s) {
-        return Some(Attr::Pronoun);
+    if let Some(g) = pronoun(toks, s) {
+        return Some(Attr::Pronoun(g));
     }
     let limit = toks.get(v)?.start;
     person_at(toks, men, s, limit).map(|(e, _)| Attr::Person(e))
@@ -573,8 +597,8 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             j -= 1;
         }
     }
-    if is_pronoun(toks, k) {
-        return Attr::Pronoun;
+    if let Some(g) = pronoun(toks, k) {
+        return Attr::Pronoun(g);
     }
     // A noun phrase back to its determiner or the sentence start: `the prime minister said`.
     let mut a = k;
@@ -598,51 +622,342 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     }
 }
 
-/// The person a role names (`the prime minister` → the most recent person titled "… Prime Minister"), if any.
+/// A person's gender, as a title or an apposition gives it (data/gender_words.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// Words that make a different role of the one they modify: "the health secretary" is not "the shadow health
+/// secretary", nor "the minister" the "Prime Minister".
+const ROLE_CHANGERS: &[&str] = &[
+    "shadow",
+    "former",
+    "ex",
+    "deputy",
+    "vice",
+    "assistant",
+    "acting",
+    "junior",
+    "prime",
+    "opposition",
+    "late",
+];
+
+/// A description's head noun that stands for any political leader: `the Colombian leader` is the one person the text
+/// ties to Colombia.
+const GENERIC_HEADS: &[&str] = &["leader"];
+
+/// What the text says a person is, next to one of the person's mentions: the title before the name (`Colombian
+/// President Gustavo Petro`, `Bangladesh’s interim leader Muhammad Yunus`, `Mr Streeting`) or an apposition before
+/// or after it (`Tuvalu’s prime minister, Feleti Teo`, `Victoria Atkins, the shadow health secretary,`).
+struct Descr {
+    entity: usize,
+    /// Where the mention starts (byte).
+    pos: usize,
+    /// The description's words in ASCII lowercase, without countries and possessive endings.
+    words: Vec<String>,
+}
+
+/// The persons' descriptions and what follows from them, gathered once per text: indexed by head noun (the last
+/// word), so a role looks only at the persons that share its noun.
+#[derive(Default)]
+struct Roles {
+    descrs: Vec<Descr>,
+    /// Indexes into `descrs` by the description's last word, in text order.
+    by_head: HashMap<String, Vec<usize>>,
+    /// Per entity: the country (ISO code) a description ties it to, the first one given.
+    nation: Vec<Option<&'static str>>,
+    /// Entities by that country, with where that description is, in text order.
+    by_nation: HashMap<&'static str, Vec<(usize, usize)>>,
+    /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
+    genders: Vec<u8>,
+}
+
+/// How many tokens a description may span.
+const DESCR_TOKENS: usize = 8;
+
+impl Roles {
+    /// The descriptions next to every person mention; each looks at a few tokens around its mention.
+    fn new(
+        toks: &Tokens,
+        men: &Mentions,
+        countries: &[CountryMention],
+        n_entities: usize,
+    ) -> Roles {
+        let mut r = Roles {
+            nation: vec![None; n_entities],
+            genders: vec![0; n_entities],
+            ..Roles::default()
+        };
+        for m in men.0 {
+            let s = toks.index_at(m.range.start);
+            let e = toks.index_at(m.range.end);
+            if s >= toks.len() || m.entity >= n_entities {
+                continue;
+            }
+            // The title before the name, back to the sentence start or a word that is no title.
+            let mut j = s;
+            while j > 0
+                && s - j < DESCR_TOKENS
+                && !toks.toks[j].sent_start
+                && !toks.toks[j].line_start
+            {
+                let p = j - 1;
+                let w = toks.s(p);
+                let ok = (toks.is_cap_word(p) && men.ending_at(toks.toks[p].end).is_none())
+                    || is_role_word(toks, p)
+                    || toks.toks[p].kind == TokKind::Number
+                    || matches!(w, "." | "-" | "’" | "'")
+                    || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'"));
+                if !ok {
+                    break;
+                }
+                j = p;
+            }
+            if j < s {
+                r.add(toks, countries, m, j, s, false);
+            }
+            // An apposition before the name: `Tuvalu’s prime minister, Feleti Teo`.
+            if j == s && s >= 2 && toks.s(s - 1) == "," {
+                let mut a = s - 1;
+                while a > 0
+                    && s - a <= DESCR_TOKENS
+                    && !toks.toks[a].sent_start
+                    && is_title_tok(toks, a - 1)
+                {
+                    a -= 1;
+                    if men.ending_at(toks.toks[a].end).is_some() {
+                        a += 1;
+                        break;
+                    }
+                }
+                if a < s - 1 {
+                    r.add(toks, countries, m, a, s - 1, true);
+                }
+            }
+            // An apposition after the name: `Victoria Atkins, the shadow health secretary, said`.
+            if toks.str_at(e) == "," {
+                let mut b = e + 1;
+                while b < toks.len()
+                    && b - e <= DESCR_TOKENS
+                    && !toks.toks[b].line_start
+                    && is_title_tok(toks, b)
+                    && toks.s(b) != "."
+                    && speech_verb(toks, b).is_none()
+                {
+                    b += 1;
+                }
+                if b > e + 1 {
+                    r.add(toks, countries, m, e + 1, b, true);
+                }
+            }
+        }
+        r
+    }
+
+    /// Records the description in tokens `a..b` of mention `m`; one that must name a role (an apposition) is kept
+    /// only if it has a word of data/titles.tsv or data/gender_words.tsv.
+    fn add(
+        &mut self,
+        toks: &Tokens,
+        countries: &[CountryMention],
+        m: &PersonMention,
+        a: usize,
+        b: usize,
+        role: bool,
+    ) {
+        let (words, nation) = descr_words(toks, countries, a, b);
+        let known = |w: &String| TITLE_WORDS.contains(w) || gender_of(w).is_some();
+        if role && !words.iter().any(known) {
+            return;
+        }
+        let e = m.entity;
+        for w in &words {
+            self.genders[e] |= match gender_of(w) {
+                Some(Gender::Female) => 1,
+                Some(Gender::Male) => 2,
+                None => 0,
+            };
+        }
+        if let Some(c) = nation {
+            if self.nation[e].is_none() {
+                self.nation[e] = Some(c);
+                self.by_nation
+                    .entry(c)
+                    .or_default()
+                    .push((e, m.range.start));
+            }
+        }
+        if let Some(head) = words.last() {
+            self.by_head
+                .entry(head.clone())
+                .or_default()
+                .push(self.descrs.len());
+            self.descrs.push(Descr {
+                entity: e,
+                pos: m.range.start,
+                words,
+            });
+        }
+    }
+
+    /// The gender the descriptions give person `e`, if they give one and only one.
+    fn gender(&self, e: usize) -> Option<Gender> {
+        match self.genders.get(e) {
+            Some(1) => Some(Gender::Female),
+            Some(2) => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+/// The gender a word of a title gives (data/gender_words.tsv).
+fn gender_of(w: &str) -> Option<Gender> {
+    if FEMALE_WORDS.contains(w) {
+        Some(Gender::Female)
+    } else if MALE_WORDS.contains(w) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The words of tokens `a..b` in ASCII lowercase, leaving out countries (returned apart, the first one), possessive
+/// endings and punctuation: `Tuvalu’s prime minister` gives (["prime", "minister"], Some("TV")).
+fn descr_words(
+    toks: &Tokens,
+    countries: &[CountryMention],
+    a: usize,
+    b: usize,
+) -> (Vec<String>, Option<&'static str>) {
+    let mut words = Vec::new();
+    let mut nation = None;
+    let (Some(ta), Some(tb)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l))) else {
+        return (words, nation);
+    };
+    let first = countries.partition_point(|c| c.range.start < ta.start);
+    let mut cs = countries[first..]
+        .iter()
+        .take_while(|c| c.range.end <= tb.end)
+        .peekable();
+    for k in a..b {
+        let t = &toks.toks[k];
+        while cs.peek().is_some_and(|c| c.range.end <= t.start) {
+            cs.next();
+        }
+        if let Some(c) = cs.peek().filter(|c| c.range.start <= t.start) {
+            nation = nation.or(Some(c.country.code));
+            continue;
+        }
+        let w = toks.s(k);
+        let possessive = w == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
+        if t.kind == TokKind::Word && !possessive && w.len() <= 24 {
+            words.push(w.to_ascii_lowercase());
+        }
+    }
+    (words, nation)
+}
+
+/// The person a description names (`the prime minister`, `the Colombian leader`, `Health secretary`): the one person
+/// whose title or apposition, before byte `before` (anywhere when `anywhere`, for a headline), has all its words
+/// (the same head noun, and no word such as "shadow" or "former" that it lacks), and the same country if both give
+/// one; `the Colombian leader` is also the one person tied to Colombia. Two such persons, or none, give nobody; an
+/// indefinite phrase (`a spokesman`) or a possessive one (`his lawyer`) too.
 fn resolve_role(
     toks: &Tokens,
-    people: &People,
+    roles: &Roles,
+    countries: &[CountryMention],
     a: usize,
     b: usize,
     before: usize,
-) -> Option<usize> {
-    // The role's words without a leading determiner or "former".
+    anywhere: bool,
+) -> Role {
+    let first = toks.str_at(a);
     let mut a = a;
-    while a < b
-        && ["the", "a", "an", "former"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(toks.s(a)))
-    {
+    if first.eq_ignore_ascii_case("the") {
         a += 1;
+    } else if [
+        "a", "an", "one", "another", "some", "his", "her", "their", "its", "our",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(first))
+    {
+        return Role::Nobody;
     }
     if a >= b {
-        return None;
+        return Role::Nobody;
     }
-    let role = toks.text.get(toks.toks[a].start..toks.toks[b - 1].end)?;
-    let words: Vec<&str> = role.split_whitespace().collect();
-    let men = &people.mentions;
-    let k = men.partition_point(|m| m.range.start < before);
-    men[..k]
-        .iter()
-        .rev()
-        .take(ROLE_LOOKBACK)
-        .map(|m| m.entity)
-        .find(|&e| {
-            people
-                .entities
-                .get(e)
-                .and_then(|p| p.title.as_deref())
-                .is_some_and(|title| ends_with_words(title, &words))
-        })
+    // `the 84-year-old Nobel laureate`: an age marks a description of someone named just before.
+    let aged = (a..b).any(|k| {
+        toks.s(k).eq_ignore_ascii_case("year") && toks.str_at(k + 2).eq_ignore_ascii_case("old")
+    });
+    let (mut words, nation) = descr_words(toks, countries, a, b);
+    if aged {
+        words.retain(|w| w != "year" && w != "old");
+    }
+    let Some(head) = words.last() else {
+        return if aged { Role::Aged } else { Role::Nobody };
+    };
+    let mut found: Option<usize> = None;
+    let mut many = false;
+    let mut take = |e: usize| match found {
+        Some(f) if f != e => many = true,
+        _ => found = Some(e),
+    };
+    let nation_fits = |e: usize| match (nation, roles.nation.get(e).copied().flatten()) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    if let Some(list) = roles.by_head.get(head.as_str()) {
+        let end = if anywhere {
+            list.len()
+        } else {
+            list.partition_point(|&d| roles.descrs[d].pos < before)
+        };
+        for &d in list[..end].iter().rev().take(ROLE_LOOKBACK) {
+            let p = &roles.descrs[d];
+            let has_all = words.iter().all(|w| p.words.contains(w));
+            let changed = p
+                .words
+                .iter()
+                .any(|w| ROLE_CHANGERS.contains(&w.as_str()) && !words.contains(w));
+            if has_all && !changed && nation_fits(p.entity) {
+                take(p.entity);
+            }
+        }
+    }
+    if let (Some(c), true) = (
+        nation,
+        GENERIC_HEADS.contains(&head.as_str()) && words.len() == 1,
+    ) {
+        let list = roles
+            .by_nation
+            .get(c)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for &(e, pos) in list.iter().take(ROLE_LOOKBACK) {
+            if anywhere || pos < before {
+                take(e);
+            }
+        }
+    }
+    match (found, many) {
+        (Some(e), false) => Role::Person(e),
+        (None, _) if aged => Role::Aged,
+        _ => Role::Nobody,
+    }
 }
 
-/// `title`'s last words are `words`, ignoring case: "Israeli Prime Minister" ends with ["prime", "minister"].
-fn ends_with_words(title: &str, words: &[&str]) -> bool {
-    let mut tw = title.split_whitespace().rev();
-    words
-        .iter()
-        .rev()
-        .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
+/// What a description resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Person(usize),
+    /// An age description with no other match (`the 84-year-old said`): the person the text is about, as for a
+    /// pronoun.
+    Aged,
+    Nobody,
 }
 
 /// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
@@ -698,7 +1013,9 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
             Some(_)
                 if j > 0
                     && (toks.is_cap_word(j - 1)
-                        || matches!(toks.s(j - 1), "." | "-")
+                        || matches!(toks.s(j - 1), "." | "-" | "’" | "'")
+                        || (toks.s(j - 1) == "s"
+                            && matches!(toks.str_at(j.wrapping_sub(2)), "’" | "'"))
                         || is_role_word(toks, j - 1)) =>
             {
                 j -= 1
@@ -710,8 +1027,39 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
 }
 
 /// The person a pronoun before byte `at` refers to: the most recent of the last speaker and the last person
-/// mention that is a sentence subject, within [`PRONOUN_WINDOW`].
+/// mention that is a sentence subject, within [`PRONOUN_WINDOW`]. A pronoun of gender `want` skips that person if a
+/// title gives them the other gender, for the last person mentioned whose title gives `want` (`“…,” she said` after
+/// `Mrs Jones spoke to Mr Smith`), or nobody; where titles tell nothing, gender plays no part. `want` None is any.
 fn resolve_pronoun(
+    toks: &Tokens,
+    men: &Mentions,
+    roles: &Roles,
+    at: usize,
+    last_speaker: Option<(usize, usize)>,
+    want: Option<Gender>,
+) -> Option<usize> {
+    let pick = nearest_subject(toks, men, at, last_speaker);
+    let Some(g) = want else {
+        return pick;
+    };
+    match pick {
+        Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
+            let lo = at.saturating_sub(PRONOUN_WINDOW);
+            men.0[..men.first_from(at)]
+                .iter()
+                .rev()
+                .take_while(|m| m.range.start >= lo)
+                .take(40)
+                .find(|m| roles.gender(m.entity) == Some(g))
+                .map(|m| m.entity)
+        }
+        p => p,
+    }
+}
+
+/// The most recent of the last speaker and the last person mention that is a sentence subject before byte `at`,
+/// within [`PRONOUN_WINDOW`].
+fn nearest_subject(
     toks: &Tokens,
     men: &Mentions,
     at: usize,
@@ -734,10 +1082,18 @@ fn resolve_pronoun(
 }
 
 /// For each quote, the person entity (an index into `people.entities`) the text says spoke it.
-pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<Option<usize>> {
+/// `countries` are the country mentions, which tie a person to a country (`Colombia’s Gustavo Petro`) for a
+/// description (`the Colombian leader`).
+pub fn speakers(
+    toks: &Tokens,
+    quotes: &[Range<usize>],
+    people: &People,
+    countries: &[CountryMention],
+) -> Vec<Option<usize>> {
     let unwrapped = super::unwrap(toks);
     let toks = unwrapped.as_ref().unwrap_or(toks);
     let men = Mentions(&people.mentions);
+    let roles = Roles::new(toks, &men, countries, people.entities.len());
     let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
     let mut decided = vec![false; quotes.len()];
@@ -799,8 +1155,15 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
         }
         let speaker = match attr {
             Attr::Person(e) => Some(e),
-            Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
-            Attr::Role(a, b) => resolve_role(toks, people, a, b, q.start),
+            Attr::Pronoun(g) => resolve_pronoun(toks, &men, &roles, q.start, last_speaker, Some(g)),
+            Attr::Role(a, b) => {
+                let anywhere = headline_line(toks, open, close).is_some();
+                match resolve_role(toks, &roles, countries, a, b, q.start, anywhere) {
+                    Role::Person(e) => Some(e),
+                    Role::Aged => resolve_pronoun(toks, &men, &roles, q.start, last_speaker, None),
+                    Role::Nobody => None,
+                }
+            }
             Attr::Nobody => None,
             Attr::Previous => qi.checked_sub(1).and_then(|p| out[p]),
             Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
@@ -829,6 +1192,15 @@ const HEADLINE_MAX: usize = 200;
 /// "cartels"`.
 fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) -> Option<Attr> {
     let q_start = toks.get(open)?.start;
+    let first = headline_line(toks, open, close)?;
+    let (e, after) = person_at(toks, men, first, q_start)?;
+    (after <= open).then_some(Attr::Person(e))
+}
+
+/// The first token of the headline (a line of at most [`HEADLINE_MAX`] bytes with no final punctuation) that holds
+/// the quote from token `open` to `close`, if that line is one.
+fn headline_line(toks: &Tokens, open: usize, close: usize) -> Option<usize> {
+    let q_start = toks.get(open)?.start;
     let mut first = open;
     while !toks.toks[first].line_start {
         first = first.checked_sub(1)?;
@@ -846,11 +1218,7 @@ fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) ->
     while last > first && is_quote_mark(toks.s(last)) {
         last -= 1;
     }
-    if matches!(toks.s(last), "." | "!" | "?" | "…") {
-        return None;
-    }
-    let (e, after) = person_at(toks, men, first, q_start)?;
-    (after <= open).then_some(Attr::Person(e))
+    (!matches!(toks.s(last), "." | "!" | "?" | "…")).then_some(first)
 }
 
 /// Quote `qi` (opening mark at token `open`) continues the previous quote's speaker: it starts a sentence, in the
@@ -937,7 +1305,8 @@ mod tests {
     fn who(text: &str, p: &People) -> Vec<Option<String>> {
         let toks = Tokens::new(text);
         let quotes = super::super::find(&toks);
-        speakers(&toks, &quotes, p)
+        let countries = crate::country::find(&toks);
+        speakers(&toks, &quotes, p, &countries)
             .into_iter()
             .map(|s| s.map(|e| p.entities[e].name.clone()))
             .collect()
@@ -1280,7 +1649,8 @@ mod tests {
             p.mentions.sort_by_key(|m| m.range.start);
             let toks = Tokens::new(text);
             let quotes = super::super::find(&toks);
-            let got = speakers(&toks, &quotes, &p);
+            let countries = crate::country::find(&toks);
+            let got = speakers(&toks, &quotes, &p, &countries);
             match quotes.iter().position(|q| &text[q.clone()] == span) {
                 None => failures.push(format!("{text:?}: no quote {span:?}")),
                 Some(k) => {
