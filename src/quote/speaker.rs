@@ -16,15 +16,21 @@
 //!
 //! The speaker named in an attribution is a person mention (from `person`); a pronoun (`he`, `she`) is the most
 //! recent speaker or sentence-subject person (a subject may stand behind a title, `Tournament director X said`, or in
-//! apposition to one, `The Chancellor, X, welcomed …`); a role (`the prime minister`) is the most recent person whose
-//! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
+//! apposition to one, `The Chancellor, X, welcomed …`), skipping one whose title gives the other gender (`Mr`, `Queen`,
+//! `spokeswoman`: data/gender_words.tsv) for the last person mentioned with the pronoun's. A definite description
+//! (`the prime minister`, `the Colombian leader`, a headline's `Health secretary says`) is the one person the text
+//! describes so before it (anywhere, for a headline): a title before a name or an apposition next to it with the same
+//! words and no other role-changing word (`shadow`, `former`), and the same country if both give one (`Colombia’s
+//! Gustavo Petro`); two such persons, or none, give nobody, and an age description that fits no title (`The
+//! 84-year-old Nobel laureate said`) is the last person described or subject before it. The descriptions are read
+//! once per text, next to each person mention ([`Roles`]). An attribution that names no person (`the ministry said`, `a spokesman said`,
 //! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt, and from data/attribution_verbs.txt the
+//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt (not after a determiner or a possessive:
+//! `Australia’s continued approval`), and from data/attribution_verbs.txt the
 //! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
 //! reads it ([`super::unwrap`]).
 
 use crate::data::WordSet;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::country::CountryMention;
@@ -655,6 +661,31 @@ const ROLE_CHANGERS: &[&str] = &[
 /// ties to Colombia.
 const GENERIC_HEADS: &[&str] = &["leader"];
 
+/// How many tokens a description may span, and how many of its words count.
+const DESCR_TOKENS: usize = 8;
+
+/// The words of a description: token indices, without countries, possessive endings and punctuation.
+#[derive(Clone, Copy, Default)]
+struct Words {
+    at: [usize; DESCR_TOKENS],
+    n: usize,
+}
+
+impl Words {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at[..self.n].iter().copied()
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.n.checked_sub(1).map(|k| self.at[k])
+    }
+
+    /// Whether one of the words is `w`, ignoring ASCII case.
+    fn has(&self, toks: &Tokens, w: &str) -> bool {
+        self.iter().any(|k| toks.s(k).eq_ignore_ascii_case(w))
+    }
+}
+
 /// What the text says a person is, next to one of the person's mentions: the title before the name (`Colombian
 /// President Gustavo Petro`, `Bangladesh’s interim leader Muhammad Yunus`, `Mr Streeting`) or an apposition before
 /// or after it (`Tuvalu’s prime minister, Feleti Teo`, `Victoria Atkins, the shadow health secretary,`).
@@ -662,27 +693,37 @@ struct Descr {
     entity: usize,
     /// Where the mention starts (byte).
     pos: usize,
-    /// The description's words in ASCII lowercase, without countries and possessive endings.
-    words: Vec<String>,
+    words: Words,
 }
 
-/// The persons' descriptions and what follows from them, gathered once per text: indexed by head noun (the last
-/// word), so a role looks only at the persons that share its noun.
+/// The persons' descriptions and what follows from them, gathered once per text. Lookups go through sorted
+/// (key, position, index) lists, so a role looks only at the persons that share its head noun or country.
 #[derive(Default)]
 struct Roles {
     descrs: Vec<Descr>,
-    /// Indexes into `descrs` by the description's last word, in text order.
-    by_head: HashMap<String, Vec<usize>>,
+    /// (hash of the last word in lowercase, position, index into `descrs`), sorted.
+    by_head: Vec<(u32, usize, usize)>,
+    /// (hash of the country code, position, entity): every description that ties an entity to a country, sorted.
+    by_nation: Vec<(u32, usize, usize)>,
     /// Per entity: the country (ISO code) a description ties it to, the first one given.
     nation: Vec<Option<&'static str>>,
-    /// Entities by that country, with where that description is, in text order.
-    by_nation: HashMap<&'static str, Vec<(usize, usize)>>,
     /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
     genders: Vec<u8>,
 }
 
-/// How many tokens a description may span.
-const DESCR_TOKENS: usize = 8;
+/// FNV-1a of `w` in ASCII lowercase: the key of a word in [`Roles`]' lists (a collision only costs a comparison).
+fn word_key(w: &str) -> u32 {
+    w.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The entries of a sorted (key, position, index) list with key `key` and position before `before`.
+fn keyed(list: &[(u32, usize, usize)], key: u32, before: usize) -> &[(u32, usize, usize)] {
+    let a = list.partition_point(|e| e.0 < key);
+    let b = list.partition_point(|e| e.0 < key || (e.0 == key && e.1 < before));
+    list.get(a..b).unwrap_or_default()
+}
 
 impl Roles {
     /// The descriptions next to every person mention; each looks at a few tokens around its mention.
@@ -743,7 +784,7 @@ impl Roles {
                     r.add(toks, countries, m, a, s - 1, true);
                 }
             }
-            // An apposition after the name: `Victoria Atkins, the shadow health secretary, said`.
+            // An apposition after the name, up to another name: `Victoria Atkins, the shadow health secretary, said`.
             if toks.str_at(e) == "," {
                 let mut b = e + 1;
                 while b < toks.len()
@@ -752,6 +793,7 @@ impl Roles {
                     && is_title_tok(toks, b)
                     && toks.s(b) != "."
                     && speech_verb(toks, b).is_none()
+                    && men.starting_at(toks.toks[b].start).is_none()
                 {
                     b += 1;
                 }
@@ -760,6 +802,8 @@ impl Roles {
                 }
             }
         }
+        r.by_head.sort_unstable();
+        r.by_nation.sort_unstable();
         r
     }
 
@@ -775,32 +819,33 @@ impl Roles {
         role: bool,
     ) {
         let (words, nation) = descr_words(toks, countries, a, b);
-        let known = |w: &String| TITLE_WORDS.contains(w) || gender_of(w).is_some();
-        if role && !words.iter().any(known) {
+        let mut buf = [0u8; 24];
+        let mut genders = 0u8;
+        let mut known = false;
+        for k in words.iter() {
+            if let Some(w) = lower_ascii(toks.s(k), &mut buf) {
+                known |= TITLE_WORDS.contains(w);
+                genders |= match gender_of(w) {
+                    Some(Gender::Female) => 1,
+                    Some(Gender::Male) => 2,
+                    None => 0,
+                };
+            }
+        }
+        if role && !known && genders == 0 {
             return;
         }
         let e = m.entity;
-        for w in &words {
-            self.genders[e] |= match gender_of(w) {
-                Some(Gender::Female) => 1,
-                Some(Gender::Male) => 2,
-                None => 0,
-            };
-        }
+        self.genders[e] |= genders;
         if let Some(c) = nation {
+            self.by_nation.push((word_key(c), m.range.start, e));
             if self.nation[e].is_none() {
                 self.nation[e] = Some(c);
-                self.by_nation
-                    .entry(c)
-                    .or_default()
-                    .push((e, m.range.start));
             }
         }
         if let Some(head) = words.last() {
             self.by_head
-                .entry(head.clone())
-                .or_default()
-                .push(self.descrs.len());
+                .push((word_key(toks.s(head)), m.range.start, self.descrs.len()));
             self.descrs.push(Descr {
                 entity: e,
                 pos: m.range.start,
@@ -825,7 +870,7 @@ impl Roles {
     }
 }
 
-/// The gender a word of a title gives (data/gender_words.tsv).
+/// The gender a word of a title gives (data/gender_words.tsv), `w` in lowercase.
 fn gender_of(w: &str) -> Option<Gender> {
     if FEMALE_WORDS.contains(w) {
         Some(Gender::Female)
@@ -836,37 +881,33 @@ fn gender_of(w: &str) -> Option<Gender> {
     }
 }
 
-/// The words of tokens `a..b` in ASCII lowercase, leaving out countries (returned apart, the first one), possessive
-/// endings and punctuation: `Tuvalu’s prime minister` gives (["prime", "minister"], Some("TV")).
+/// The words of tokens `a..b` (at most [`DESCR_TOKENS`]), leaving out countries (returned apart, the first one),
+/// possessive endings and punctuation: `Tuvalu’s prime minister` gives `prime`, `minister` and Some("TV").
 fn descr_words(
     toks: &Tokens,
     countries: &[CountryMention],
     a: usize,
     b: usize,
-) -> (Vec<String>, Option<&'static str>) {
-    let mut words = Vec::new();
+) -> (Words, Option<&'static str>) {
+    let mut words = Words::default();
     let mut nation = None;
-    let (Some(ta), Some(tb)) = (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l))) else {
+    let Some(ta) = toks.get(a) else {
         return (words, nation);
     };
-    let first = countries.partition_point(|c| c.range.start < ta.start);
-    let mut cs = countries[first..]
-        .iter()
-        .take_while(|c| c.range.end <= tb.end)
-        .peekable();
-    for k in a..b {
+    let mut c = countries.partition_point(|c| c.range.end <= ta.start);
+    for k in a..b.min(toks.len()) {
         let t = &toks.toks[k];
-        while cs.peek().is_some_and(|c| c.range.end <= t.start) {
-            cs.next();
+        while countries.get(c).is_some_and(|m| m.range.end <= t.start) {
+            c += 1;
         }
-        if let Some(c) = cs.peek().filter(|c| c.range.start <= t.start) {
-            nation = nation.or(Some(c.country.code));
+        if let Some(m) = countries.get(c).filter(|m| m.range.start <= t.start) {
+            nation = nation.or(Some(m.country.code));
             continue;
         }
-        let w = toks.s(k);
-        let possessive = w == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
-        if t.kind == TokKind::Word && !possessive && w.len() <= 24 {
-            words.push(w.to_ascii_lowercase());
+        let possessive = toks.s(k) == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
+        if t.kind == TokKind::Word && !possessive && words.n < DESCR_TOKENS {
+            words.at[words.n] = k;
+            words.n += 1;
         }
     }
     (words, nation)
@@ -898,20 +939,30 @@ fn resolve_role(
     {
         return Role::Nobody;
     }
-    if a >= b {
-        return Role::Nobody;
-    }
     // `the 84-year-old Nobel laureate`: an age marks a description of someone named just before.
-    let aged = (a..b).any(|k| {
+    let age_at = (a..b).find(|&k| {
         toks.s(k).eq_ignore_ascii_case("year") && toks.str_at(k + 2).eq_ignore_ascii_case("old")
     });
     let (mut words, nation) = descr_words(toks, countries, a, b);
-    if aged {
-        words.retain(|w| w != "year" && w != "old");
+    if let Some(y) = age_at {
+        let n = words.n;
+        let kept = words.at[..n]
+            .iter()
+            .copied()
+            .filter(|&k| k != y && k != y + 2);
+        let mut w = Words::default();
+        for k in kept {
+            w.at[w.n] = k;
+            w.n += 1;
+        }
+        words = w;
     }
+    let aged = age_at.is_some();
     let Some(head) = words.last() else {
         return if aged { Role::Aged } else { Role::Nobody };
     };
+    let head_word = toks.s(head);
+    let end = if anywhere { usize::MAX } else { before };
     let mut found: Option<usize> = None;
     let mut many = false;
     let mut take = |e: usize| match found {
@@ -922,35 +973,32 @@ fn resolve_role(
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    if let Some(list) = roles.by_head.get(head.as_str()) {
-        let end = if anywhere {
-            list.len()
-        } else {
-            list.partition_point(|&d| roles.descrs[d].pos < before)
-        };
-        for &d in list[..end].iter().rev().take(ROLE_LOOKBACK) {
-            let p = &roles.descrs[d];
-            let has_all = words.iter().all(|w| p.words.contains(w));
-            let changed = p
-                .words
-                .iter()
-                .any(|w| ROLE_CHANGERS.contains(&w.as_str()) && !words.contains(w));
-            if has_all && !changed && nation_fits(p.entity) {
-                take(p.entity);
-            }
+    for &(_, _, d) in keyed(&roles.by_head, word_key(head_word), end)
+        .iter()
+        .rev()
+        .take(ROLE_LOOKBACK)
+    {
+        let p = &roles.descrs[d];
+        let has_all = words.iter().all(|k| p.words.has(toks, toks.s(k)));
+        let changed = p.words.iter().any(|k| {
+            let w = toks.s(k);
+            ROLE_CHANGERS.iter().any(|c| c.eq_ignore_ascii_case(w)) && !words.has(toks, w)
+        });
+        if has_all && !changed && nation_fits(p.entity) {
+            take(p.entity);
         }
     }
-    if let (Some(c), true) = (
-        nation,
-        GENERIC_HEADS.contains(&head.as_str()) && words.len() == 1,
-    ) {
-        let list = roles
-            .by_nation
-            .get(c)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for &(e, pos) in list.iter().take(ROLE_LOOKBACK) {
-            if anywhere || pos < before {
+    let generic = words.n == 1
+        && GENERIC_HEADS
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(head_word));
+    if let (Some(c), true) = (nation, generic) {
+        for &(_, _, e) in keyed(&roles.by_nation, word_key(c), end)
+            .iter()
+            .rev()
+            .take(ROLE_LOOKBACK)
+        {
+            if nation_fits(e) {
                 take(e);
             }
         }
@@ -1530,6 +1578,7 @@ mod tests {
         let countries = crate::country::find(&toks);
         let comma = (0..toks.len()).find(|&k| toks.s(k) == ",").expect("comma");
         let (words, nation) = descr_words(&toks, &countries, 0, comma);
+        let words: Vec<&str> = words.iter().map(|k| toks.s(k)).collect();
         assert_eq!(words, ["prime", "minister"]);
         assert_eq!(nation, Some("TV"));
     }
