@@ -696,33 +696,17 @@ struct Descr {
     words: Words,
 }
 
-/// The persons' descriptions and what follows from them, gathered once per text. Lookups go through sorted
-/// (key, position, index) lists, so a role looks only at the persons that share its head noun or country.
+/// The persons' descriptions and what follows from them, gathered once per text, in text order; a role looks back
+/// over at most [`ROLE_LOOKBACK`] of them.
 #[derive(Default)]
 struct Roles {
     descrs: Vec<Descr>,
-    /// (hash of the last word in lowercase, position, index into `descrs`), sorted.
-    by_head: Vec<(u32, usize, usize)>,
-    /// (hash of the country code, position, entity): every description that ties an entity to a country, sorted.
-    by_nation: Vec<(u32, usize, usize)>,
+    /// (position, entity, country code) of every description that ties an entity to a country.
+    nations: Vec<(usize, usize, &'static str)>,
     /// Per entity: the country (ISO code) a description ties it to, the first one given.
     nation: Vec<Option<&'static str>>,
     /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
     genders: Vec<u8>,
-}
-
-/// FNV-1a of `w` in ASCII lowercase: the key of a word in [`Roles`]' lists (a collision only costs a comparison).
-fn word_key(w: &str) -> u32 {
-    w.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
-    })
-}
-
-/// The entries of a sorted (key, position, index) list with key `key` and position before `before`.
-fn keyed(list: &[(u32, usize, usize)], key: u32, before: usize) -> &[(u32, usize, usize)] {
-    let a = list.partition_point(|e| e.0 < key);
-    let b = list.partition_point(|e| e.0 < key || (e.0 == key && e.1 < before));
-    list.get(a..b).unwrap_or_default()
 }
 
 impl Roles {
@@ -802,8 +786,6 @@ impl Roles {
                 }
             }
         }
-        r.by_head.sort_unstable();
-        r.by_nation.sort_unstable();
         r
     }
 
@@ -838,14 +820,12 @@ impl Roles {
         let e = m.entity;
         self.genders[e] |= genders;
         if let Some(c) = nation {
-            self.by_nation.push((word_key(c), m.range.start, e));
+            self.nations.push((m.range.start, e, c));
             if self.nation[e].is_none() {
                 self.nation[e] = Some(c);
             }
         }
-        if let Some(head) = words.last() {
-            self.by_head
-                .push((word_key(toks.s(head)), m.range.start, self.descrs.len()));
+        if words.n > 0 {
             self.descrs.push(Descr {
                 entity: e,
                 pos: m.range.start,
@@ -962,7 +942,14 @@ fn resolve_role(
         return if aged { Role::Aged } else { Role::Nobody };
     };
     let head_word = toks.s(head);
-    let end = if anywhere { usize::MAX } else { before };
+    // The descriptions before the role, or around it in a headline: at most ROLE_LOOKBACK.
+    let window = |k: usize, len: usize| {
+        if anywhere {
+            k.saturating_sub(ROLE_LOOKBACK / 2)..len.min(k + ROLE_LOOKBACK / 2)
+        } else {
+            k.saturating_sub(ROLE_LOOKBACK)..k
+        }
+    };
     let mut found: Option<usize> = None;
     let mut many = false;
     let mut take = |e: usize| match found {
@@ -973,12 +960,19 @@ fn resolve_role(
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    for &(_, _, d) in keyed(&roles.by_head, word_key(head_word), end)
-        .iter()
-        .rev()
-        .take(ROLE_LOOKBACK)
+    let k = roles.descrs.partition_point(|d| d.pos < before);
+    for p in roles
+        .descrs
+        .get(window(k, roles.descrs.len()))
+        .unwrap_or_default()
     {
-        let p = &roles.descrs[d];
+        if !p
+            .words
+            .last()
+            .is_some_and(|l| toks.s(l).eq_ignore_ascii_case(head_word))
+        {
+            continue;
+        }
         let has_all = words.iter().all(|k| p.words.has(toks, toks.s(k)));
         let changed = p.words.iter().any(|k| {
             let w = toks.s(k);
@@ -993,12 +987,13 @@ fn resolve_role(
             .iter()
             .any(|g| g.eq_ignore_ascii_case(head_word));
     if let (Some(c), true) = (nation, generic) {
-        for &(_, _, e) in keyed(&roles.by_nation, word_key(c), end)
-            .iter()
-            .rev()
-            .take(ROLE_LOOKBACK)
+        let k = roles.nations.partition_point(|n| n.0 < before);
+        for &(_, e, n) in roles
+            .nations
+            .get(window(k, roles.nations.len()))
+            .unwrap_or_default()
         {
-            if nation_fits(e) {
+            if n == c {
                 take(e);
             }
         }
