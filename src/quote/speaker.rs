@@ -1666,10 +1666,17 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| l.split('\t').map(|f| f.replace("\\n", "\n")).collect())
             .collect();
-        let mut names: Vec<String> = ["Vladimir Putin", "Xi Jinping", "Tim Cook"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut names: Vec<String> = [
+            "Vladimir Putin",
+            "Xi Jinping",
+            "Tim Cook",
+            "Ivan Duque",
+            "Victoria Atkins",
+            "John Smith",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         for c in &cases {
             if let Some(n) = c
                 .iter()
