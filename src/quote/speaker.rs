@@ -23,12 +23,12 @@
 //! words and no other role-changing word (`shadow`, `former`), and the same country if both give one (`Colombia’s
 //! Gustavo Petro`); two such persons, or none, give nobody, and an age description that fits no title (`The
 //! 84-year-old Nobel laureate said`) is the last person described or subject before it. The descriptions are read
-//! once per text, next to each person mention ([`Roles`]). An attribution that names no person (`the ministry said`, `a spokesman said`,
-//! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt (not after a determiner or a possessive:
-//! `Australia’s continued approval`), and from data/attribution_verbs.txt the
-//! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
-//! reads it ([`super::unwrap`]).
+//! once per text, next to each person mention ([`Roles`]). An attribution that names no person (`the ministry said`,
+//! `a spokesman said`, `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final
+//! punctuation is a headline, with no speaker. Speech verbs come from data/speech_verbs.txt (not after a determiner or
+//! a possessive: `Australia’s continued approval`), and from data/attribution_verbs.txt the verbs that attribute only
+//! a following quote ("called", "described"). Hard-wrapped text is read as the quote finder reads it
+//! ([`super::unwrap`]).
 
 use crate::data::WordSet;
 use std::ops::Range;
