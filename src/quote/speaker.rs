@@ -1567,6 +1567,39 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_skips_the_other_gender() {
+        let t = "Mrs Ann Smith met Mr Bob Jones. Mr Jones left. “It is a scandal,” she said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1), ("Jones", 1, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Ann Smith")]);
+        // No title gives a gender: the nearest subject, as before.
+        let t = "Ann Smith met Bob Jones. Jones left. “It is a scandal,” she said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1), ("Jones", 1, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Bob Jones")]);
+    }
+
+    #[test]
+    fn roles_need_one_match() {
+        let t = "Prime Minister Ann Smith met Tuvalu’s prime minister, Bob Jones. “No,” the prime minister said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [None]);
+        let t = "Bangladesh’s interim leader Bob Jones spoke. “Yes,” the Bangladeshi leader said.";
+        let p = people(t, &[("Bob Jones", 0, 0)], &[("Bob Jones", None)]);
+        assert_eq!(who(t, &p), [some("Bob Jones")]);
+    }
+
+    #[test]
     fn description_words_leave_out_countries() {
         let t = "Tuvalu’s prime minister, Feleti Teo";
         let toks = Tokens::new(t);
