@@ -417,8 +417,8 @@ fn person_tables() -> String {
     )
 }
 
-/// src/quote/speaker.rs: `static VERBS: Verbs` (speech_verbs.txt and attribution_verbs.txt) and `static TITLE_WORDS:
-/// WordSet` (every word of titles.tsv's phrases).
+/// src/quote/speaker.rs: `static VERBS: Verbs` (speech_verbs.txt and attribution_verbs.txt), `static TITLE_WORDS:
+/// WordSet` (every word of titles.tsv's phrases), and `FEMALE_WORDS`, `MALE_WORDS` (gender_words.tsv).
 fn speaker_tables() -> String {
     let mut words = Vec::new();
     let mut phrases = Vec::new();
@@ -432,11 +432,23 @@ fn speaker_tables() -> String {
         }
     }
     let titles = first_column("titles.tsv");
+    let gender = rows("gender_words.tsv");
+    let gendered = |g: &str| {
+        word_set(
+            gender
+                .iter()
+                .filter(|r| r.get(1) == Some(&g))
+                .filter_map(|r| r.first().copied()),
+        )
+    };
     format!(
-        "static VERBS: Verbs = Verbs {{ words: {}, phrases: {} }};\nstatic TITLE_WORDS: crate::data::WordSet = {};\n",
+        "static VERBS: Verbs = Verbs {{ words: {}, phrases: {} }};\nstatic TITLE_WORDS: crate::data::WordSet = {};\n\
+         static FEMALE_WORDS: crate::data::WordSet = {};\nstatic MALE_WORDS: crate::data::WordSet = {};\n",
         word_set(words),
         slice(phrases),
-        word_set(titles.iter().flat_map(|t| t.split_whitespace()))
+        word_set(titles.iter().flat_map(|t| t.split_whitespace())),
+        gendered("f"),
+        gendered("m"),
     )
 }
 

@@ -180,7 +180,7 @@ pub fn annotate(text: &str) -> Document {
     let figures = figure::find(&toks);
     let countries = country::find(&toks);
     let people = person::find(&toks, &countries, &figures, &quotes);
-    let speakers = quote::speakers(&toks, &quotes, &people);
+    let speakers = quote::speakers(&toks, &quotes, &people, &countries);
     assemble(quotes, speakers, figures, countries, people)
 }
 

@@ -410,7 +410,7 @@ mod props {
             // Every word is a mention of one person: speakers must stay in range and never panic.
             let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap).map(|t| PersonMention { range: t.start..t.end, entity: 0 }).collect();
             let people = People { mentions, entities: vec![PersonEntity { name: "Smith".into(), title: Some("the".into()) }] };
-            let speakers = super::speakers(&toks, &quotes, &people);
+            let speakers = super::speakers(&toks, &quotes, &people, &[]);
             prop_assert_eq!(speakers.len(), quotes.len());
             prop_assert!(speakers.iter().all(|s| s.is_none_or(|e| e == 0)));
         }

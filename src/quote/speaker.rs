@@ -16,16 +16,24 @@
 //!
 //! The speaker named in an attribution is a person mention (from `person`); a pronoun (`he`, `she`) is the most
 //! recent speaker or sentence-subject person (a subject may stand behind a title, `Tournament director X said`, or in
-//! apposition to one, `The Chancellor, X, welcomed …`); a role (`the prime minister`) is the most recent person whose
-//! `title` ends with it. An attribution that names no person (`the ministry said`, `a spokesman said`,
-//! `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final punctuation is a
-//! headline, with no speaker. Speech verbs come from data/speech_verbs.txt, and from data/attribution_verbs.txt the
-//! verbs that attribute only a following quote ("called", "described"). Hard-wrapped text is read as the quote finder
-//! reads it ([`super::unwrap`]).
+//! apposition to one, `The Chancellor, X, welcomed …`), skipping one whose title gives the other gender (`Mr`, `Queen`,
+//! `spokeswoman`: data/gender_words.tsv) for the last person mentioned with the pronoun's. A definite description
+//! (`the prime minister`, `the Colombian leader`, a headline's `Health secretary says`) is the one person the text
+//! describes so before it (anywhere, for a headline): a title before a name or an apposition next to it with the same
+//! words and no other role-changing word (`shadow`, `former`), and the same country if both give one (`Colombia’s
+//! Gustavo Petro`); two such persons, or none, give nobody, and an age description that fits no title (`The
+//! 84-year-old Nobel laureate said`) is the last person described or subject before it. The descriptions are read
+//! once per text, next to each person mention ([`Roles`]). An attribution that names no person (`the ministry said`,
+//! `a spokesman said`, `The agreement states that "…"`) gives no speaker, and a quote alone on its line without final
+//! punctuation is a headline, with no speaker. Speech verbs come from data/speech_verbs.txt (not after a determiner or
+//! a possessive: `Australia’s continued approval`), and from data/attribution_verbs.txt the verbs that attribute only
+//! a following quote ("called", "described"). Hard-wrapped text is read as the quote finder reads it
+//! ([`super::unwrap`]).
 
 use crate::data::WordSet;
 use std::ops::Range;
 
+use crate::country::CountryMention;
 use crate::person::{People, PersonMention};
 use crate::text::{TokKind, Tokens};
 
@@ -85,9 +93,31 @@ fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
-fn is_pronoun(toks: &Tokens, i: usize) -> bool {
+/// The gender of the pronoun at token `i`, if it is `he` or `she`.
+fn pronoun(toks: &Tokens, i: usize) -> Option<Gender> {
     let w = toks.str_at(i);
-    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
+    if w.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if w.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Token `i` follows a determiner or a possessive, so a speech verb there is an adjective or a noun: `Australia’s
+/// continued approval`, `the said document`, `his reported remarks`.
+fn after_determiner(toks: &Tokens, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let w = toks.s(p);
+    [
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(w))
+        || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'") && toks.touch(p - 1))
 }
 
 /// Words that may stand between a subject and its speech verb: `X also said`, `X has told`, `X later added`.
@@ -140,7 +170,7 @@ enum Attr {
     /// A person entity.
     Person(usize),
     /// `he`, `she`.
-    Pronoun,
+    Pronoun(Gender),
     /// A role or other noun phrase, tokens `a..b`: `the prime minister`, `the ministry`.
     Role(usize, usize),
     /// An attribution was found, and it names no person.
@@ -222,8 +252,8 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
 
 /// The subject of a speech verb that follows it: `X said`, `he said`, `the minister said`; the token after it.
 fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(Attr, usize)> {
-    if is_pronoun(toks, i) {
-        return Some((Attr::Pronoun, i + 1));
+    if let Some(g) = pronoun(toks, i) {
+        return Some((Attr::Pronoun(g), i + 1));
     }
     if let Some((e, k)) = person_at(toks, men, i, limit) {
         return Some((Attr::Person(e), k));
@@ -238,8 +268,8 @@ fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Optio
 
 /// Who a speech verb names after it: `said X`, `said Israeli President X`, `said the minister`, `said he`.
 fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Attr {
-    if is_pronoun(toks, i) {
-        return Attr::Pronoun;
+    if let Some(g) = pronoun(toks, i) {
+        return Attr::Pronoun(g);
     }
     if let Some((e, _)) = person_at(toks, men, i, limit) {
         return Attr::Person(e);
@@ -391,7 +421,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             return Attr::Unknown;
         }
         if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
-            if !is_passive(toks, j) {
+            if !is_passive(toks, j) && !after_determiner(toks, j) {
                 break (j, len);
             }
         }
@@ -466,8 +496,8 @@ fn participle_subject(
         }
         s -= 1;
     }
-    if is_pronoun(toks, s) {
-        return Some(Attr::Pronoun);
+    if let Some(g) = pronoun(toks, s) {
+        return Some(Attr::Pronoun(g));
     }
     let limit = toks.get(v)?.start;
     person_at(toks, men, s, limit).map(|(e, _)| Attr::Person(e))
@@ -573,17 +603,23 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             j -= 1;
         }
     }
-    if is_pronoun(toks, k) {
-        return Attr::Pronoun;
+    if let Some(g) = pronoun(toks, k) {
+        return Attr::Pronoun(g);
     }
-    // A noun phrase back to its determiner or the sentence start: `the prime minister said`.
+    // A noun phrase back to its determiner or the sentence start: `the prime minister said`, `The 84-year-old Nobel
+    // laureate said`.
+    let phrase_tok = |i: usize| {
+        toks.is_word(i)
+            || (matches!(toks.s(i), "-") && toks.touch(i))
+            || toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
+    };
     let mut a = k;
     while a > 0
-        && a + 5 > k
-        && toks.is_word(a)
+        && a + 9 > k
+        && phrase_tok(a)
         && !toks.toks[a].sent_start
         && in_window(a - 1)
-        && toks.is_word(a - 1)
+        && phrase_tok(a - 1)
     {
         let w = toks.s(a);
         if ["the", "a", "an"].iter().any(|d| d.eq_ignore_ascii_case(w)) {
@@ -598,51 +634,385 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     }
 }
 
-/// The person a role names (`the prime minister` → the most recent person titled "… Prime Minister"), if any.
+/// A person's gender, as a title or an apposition gives it (data/gender_words.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// Words that make a different role of the one they modify: "the health secretary" is not "the shadow health
+/// secretary", nor "the minister" the "Prime Minister".
+const ROLE_CHANGERS: &[&str] = &[
+    "shadow",
+    "former",
+    "ex",
+    "deputy",
+    "vice",
+    "assistant",
+    "acting",
+    "junior",
+    "prime",
+    "opposition",
+    "late",
+];
+
+/// A description's head noun that stands for any political leader: `the Colombian leader` is the one person the text
+/// ties to Colombia.
+const GENERIC_HEADS: &[&str] = &["leader"];
+
+/// How many tokens a description may span, and how many of its words count.
+const DESCR_TOKENS: usize = 8;
+
+/// The words of a description: token indices, without countries, possessive endings and punctuation.
+#[derive(Clone, Copy, Default)]
+struct Words {
+    at: [usize; DESCR_TOKENS],
+    n: usize,
+}
+
+impl Words {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.at[..self.n].iter().copied()
+    }
+
+    fn last(&self) -> Option<usize> {
+        self.n.checked_sub(1).map(|k| self.at[k])
+    }
+
+    /// Whether one of the words is `w`, ignoring ASCII case.
+    fn has(&self, toks: &Tokens, w: &str) -> bool {
+        self.iter().any(|k| toks.s(k).eq_ignore_ascii_case(w))
+    }
+}
+
+/// What the text says a person is, next to one of the person's mentions: the title before the name (`Colombian
+/// President Gustavo Petro`, `Bangladesh’s interim leader Muhammad Yunus`, `Mr Streeting`) or an apposition before
+/// or after it (`Tuvalu’s prime minister, Feleti Teo`, `Victoria Atkins, the shadow health secretary,`).
+struct Descr {
+    entity: usize,
+    /// Where the mention starts (byte).
+    pos: usize,
+    words: Words,
+}
+
+/// The persons' descriptions and what follows from them, gathered once per text, in text order; a role looks back
+/// over at most [`ROLE_LOOKBACK`] of them.
+#[derive(Default)]
+struct Roles {
+    descrs: Vec<Descr>,
+    /// (position, entity, country code) of every description that ties an entity to a country.
+    nations: Vec<(usize, usize, &'static str)>,
+    /// Per entity: the country (ISO code) a description ties it to, the first one given.
+    nation: Vec<Option<&'static str>>,
+    /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
+    genders: Vec<u8>,
+}
+
+impl Roles {
+    /// The descriptions next to every person mention; each looks at a few tokens around its mention.
+    fn new(
+        toks: &Tokens,
+        men: &Mentions,
+        countries: &[CountryMention],
+        n_entities: usize,
+    ) -> Roles {
+        let mut r = Roles {
+            nation: vec![None; n_entities],
+            genders: vec![0; n_entities],
+            ..Roles::default()
+        };
+        for m in men.0 {
+            let s = toks.index_at(m.range.start);
+            let e = toks.index_at(m.range.end);
+            if s >= toks.len() || m.entity >= n_entities {
+                continue;
+            }
+            // The title before the name, back to the sentence start or a word that is no title.
+            let mut j = s;
+            while j > 0
+                && s - j < DESCR_TOKENS
+                && !toks.toks[j].sent_start
+                && !toks.toks[j].line_start
+            {
+                let p = j - 1;
+                let w = toks.s(p);
+                let ok = (toks.is_cap_word(p) && men.ending_at(toks.toks[p].end).is_none())
+                    || is_role_word(toks, p)
+                    || toks.toks[p].kind == TokKind::Number
+                    || matches!(w, "." | "-" | "’" | "'")
+                    || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'"));
+                if !ok {
+                    break;
+                }
+                j = p;
+            }
+            if j < s {
+                r.add(toks, countries, m, j, s, false);
+            }
+            // An apposition before the name: `Tuvalu’s prime minister, Feleti Teo`.
+            if j == s && s >= 2 && toks.s(s - 1) == "," {
+                let mut a = s - 1;
+                while a > 0
+                    && s - a <= DESCR_TOKENS
+                    && !toks.toks[a].sent_start
+                    && is_title_tok(toks, a - 1)
+                {
+                    a -= 1;
+                    if men.ending_at(toks.toks[a].end).is_some() {
+                        a += 1;
+                        break;
+                    }
+                }
+                if a < s - 1 {
+                    r.add(toks, countries, m, a, s - 1, true);
+                }
+            }
+            // An apposition after the name, up to another name: `Victoria Atkins, the shadow health secretary, said`.
+            if toks.str_at(e) == "," {
+                let mut b = e + 1;
+                while b < toks.len()
+                    && b - e <= DESCR_TOKENS
+                    && !toks.toks[b].line_start
+                    && is_title_tok(toks, b)
+                    && toks.s(b) != "."
+                    && speech_verb(toks, b).is_none()
+                    && men.starting_at(toks.toks[b].start).is_none()
+                {
+                    b += 1;
+                }
+                if b > e + 1 {
+                    r.add(toks, countries, m, e + 1, b, true);
+                }
+            }
+        }
+        r
+    }
+
+    /// Records the description in tokens `a..b` of mention `m`; one that must name a role (an apposition) is kept
+    /// only if it has a word of data/titles.tsv or data/gender_words.tsv.
+    fn add(
+        &mut self,
+        toks: &Tokens,
+        countries: &[CountryMention],
+        m: &PersonMention,
+        a: usize,
+        b: usize,
+        role: bool,
+    ) {
+        let (words, nation) = descr_words(toks, countries, a, b);
+        let mut buf = [0u8; 24];
+        let mut genders = 0u8;
+        let mut known = false;
+        for k in words.iter() {
+            if let Some(w) = lower_ascii(toks.s(k), &mut buf) {
+                known |= TITLE_WORDS.contains(w);
+                genders |= match gender_of(w) {
+                    Some(Gender::Female) => 1,
+                    Some(Gender::Male) => 2,
+                    None => 0,
+                };
+            }
+        }
+        if role && !known && genders == 0 {
+            return;
+        }
+        let e = m.entity;
+        self.genders[e] |= genders;
+        if let Some(c) = nation {
+            self.nations.push((m.range.start, e, c));
+            if self.nation[e].is_none() {
+                self.nation[e] = Some(c);
+            }
+        }
+        if words.n > 0 {
+            self.descrs.push(Descr {
+                entity: e,
+                pos: m.range.start,
+                words,
+            });
+        }
+    }
+
+    /// Whether the mention that starts at byte `pos` has a description.
+    fn described_at(&self, pos: usize) -> bool {
+        let k = self.descrs.partition_point(|d| d.pos < pos);
+        self.descrs.get(k).is_some_and(|d| d.pos == pos)
+    }
+
+    /// The gender the descriptions give person `e`, if they give one and only one.
+    fn gender(&self, e: usize) -> Option<Gender> {
+        match self.genders.get(e) {
+            Some(1) => Some(Gender::Female),
+            Some(2) => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+/// The gender a word of a title gives (data/gender_words.tsv), `w` in lowercase.
+fn gender_of(w: &str) -> Option<Gender> {
+    if FEMALE_WORDS.contains(w) {
+        Some(Gender::Female)
+    } else if MALE_WORDS.contains(w) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The words of tokens `a..b` (at most [`DESCR_TOKENS`]), leaving out countries (returned apart, the first one),
+/// possessive endings and punctuation: `Tuvalu’s prime minister` gives `prime`, `minister` and Some("TV").
+fn descr_words(
+    toks: &Tokens,
+    countries: &[CountryMention],
+    a: usize,
+    b: usize,
+) -> (Words, Option<&'static str>) {
+    let mut words = Words::default();
+    let mut nation = None;
+    let Some(ta) = toks.get(a) else {
+        return (words, nation);
+    };
+    let mut c = countries.partition_point(|c| c.range.end <= ta.start);
+    for k in a..b.min(toks.len()) {
+        let t = &toks.toks[k];
+        while countries.get(c).is_some_and(|m| m.range.end <= t.start) {
+            c += 1;
+        }
+        if let Some(m) = countries.get(c).filter(|m| m.range.start <= t.start) {
+            nation = nation.or(Some(m.country.code));
+            continue;
+        }
+        let possessive = toks.s(k) == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
+        if t.kind == TokKind::Word && !possessive && words.n < DESCR_TOKENS {
+            words.at[words.n] = k;
+            words.n += 1;
+        }
+    }
+    (words, nation)
+}
+
+/// The person a description names (`the prime minister`, `the Colombian leader`, `Health secretary`): the one person
+/// whose title or apposition, before byte `before` (anywhere when `anywhere`, for a headline), has all its words
+/// (the same head noun, and no word such as "shadow" or "former" that it lacks), and the same country if both give
+/// one; `the Colombian leader` is also the one person tied to Colombia. Two such persons, or none, give nobody; an
+/// indefinite phrase (`a spokesman`) or a possessive one (`his lawyer`) too.
 fn resolve_role(
     toks: &Tokens,
-    people: &People,
+    roles: &Roles,
+    countries: &[CountryMention],
     a: usize,
     b: usize,
     before: usize,
-) -> Option<usize> {
-    // The role's words without a leading determiner or "former".
+    anywhere: bool,
+) -> Role {
+    let first = toks.str_at(a);
     let mut a = a;
-    while a < b
-        && ["the", "a", "an", "former"]
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(toks.s(a)))
-    {
+    if first.eq_ignore_ascii_case("the") {
         a += 1;
+    } else if [
+        "a", "an", "one", "another", "some", "his", "her", "their", "its", "our",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(first))
+    {
+        return Role::Nobody;
     }
-    if a >= b {
-        return None;
+    // `the 84-year-old Nobel laureate`: an age marks a description of someone named just before.
+    let age_at = (a..b).find(|&k| {
+        toks.s(k).eq_ignore_ascii_case("year") && toks.str_at(k + 2).eq_ignore_ascii_case("old")
+    });
+    let (mut words, nation) = descr_words(toks, countries, a, b);
+    if let Some(y) = age_at {
+        let n = words.n;
+        let kept = words.at[..n]
+            .iter()
+            .copied()
+            .filter(|&k| k != y && k != y + 2);
+        let mut w = Words::default();
+        for k in kept {
+            w.at[w.n] = k;
+            w.n += 1;
+        }
+        words = w;
     }
-    let role = toks.text.get(toks.toks[a].start..toks.toks[b - 1].end)?;
-    let words: Vec<&str> = role.split_whitespace().collect();
-    let men = &people.mentions;
-    let k = men.partition_point(|m| m.range.start < before);
-    men[..k]
-        .iter()
-        .rev()
-        .take(ROLE_LOOKBACK)
-        .map(|m| m.entity)
-        .find(|&e| {
-            people
-                .entities
-                .get(e)
-                .and_then(|p| p.title.as_deref())
-                .is_some_and(|title| ends_with_words(title, &words))
-        })
+    let aged = age_at.is_some();
+    let Some(head) = words.last() else {
+        return if aged { Role::Aged } else { Role::Nobody };
+    };
+    let head_word = toks.s(head);
+    // The descriptions before the role, or around it in a headline: at most ROLE_LOOKBACK.
+    let window = |k: usize, len: usize| {
+        if anywhere {
+            k.saturating_sub(ROLE_LOOKBACK / 2)..len.min(k + ROLE_LOOKBACK / 2)
+        } else {
+            k.saturating_sub(ROLE_LOOKBACK)..k
+        }
+    };
+    let mut found: Option<usize> = None;
+    let mut many = false;
+    let mut take = |e: usize| match found {
+        Some(f) if f != e => many = true,
+        _ => found = Some(e),
+    };
+    let nation_fits = |e: usize| match (nation, roles.nation.get(e).copied().flatten()) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let k = roles.descrs.partition_point(|d| d.pos < before);
+    for p in roles
+        .descrs
+        .get(window(k, roles.descrs.len()))
+        .unwrap_or_default()
+    {
+        if !p
+            .words
+            .last()
+            .is_some_and(|l| toks.s(l).eq_ignore_ascii_case(head_word))
+        {
+            continue;
+        }
+        let has_all = words.iter().all(|k| p.words.has(toks, toks.s(k)));
+        let changed = p.words.iter().any(|k| {
+            let w = toks.s(k);
+            ROLE_CHANGERS.iter().any(|c| c.eq_ignore_ascii_case(w)) && !words.has(toks, w)
+        });
+        if has_all && !changed && nation_fits(p.entity) {
+            take(p.entity);
+        }
+    }
+    let generic = words.n == 1
+        && GENERIC_HEADS
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(head_word));
+    if let (Some(c), true) = (nation, generic) {
+        let k = roles.nations.partition_point(|n| n.0 < before);
+        for &(_, e, n) in roles
+            .nations
+            .get(window(k, roles.nations.len()))
+            .unwrap_or_default()
+        {
+            if n == c {
+                take(e);
+            }
+        }
+    }
+    match (found, many) {
+        (Some(e), false) => Role::Person(e),
+        (None, _) if aged => Role::Aged,
+        _ => Role::Nobody,
+    }
 }
 
-/// `title`'s last words are `words`, ignoring case: "Israeli Prime Minister" ends with ["prime", "minister"].
-fn ends_with_words(title: &str, words: &[&str]) -> bool {
-    let mut tw = title.split_whitespace().rev();
-    words
-        .iter()
-        .rev()
-        .all(|w| tw.next().is_some_and(|t| t.eq_ignore_ascii_case(w)))
+/// What a description resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Person(usize),
+    /// An age description with no other match (`the 84-year-old said`): the person the text is about, as for a
+    /// pronoun.
+    Aged,
+    Nobody,
 }
 
 /// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
@@ -698,7 +1068,9 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
             Some(_)
                 if j > 0
                     && (toks.is_cap_word(j - 1)
-                        || matches!(toks.s(j - 1), "." | "-")
+                        || matches!(toks.s(j - 1), "." | "-" | "’" | "'")
+                        || (toks.s(j - 1) == "s"
+                            && matches!(toks.str_at(j.wrapping_sub(2)), "’" | "'"))
                         || is_role_word(toks, j - 1)) =>
             {
                 j -= 1
@@ -710,8 +1082,53 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
 }
 
 /// The person a pronoun before byte `at` refers to: the most recent of the last speaker and the last person
-/// mention that is a sentence subject, within [`PRONOUN_WINDOW`].
+/// mention that is a sentence subject, within [`PRONOUN_WINDOW`]. A pronoun of gender `want` skips that person if a
+/// title gives them the other gender, for the last person mentioned whose title gives `want` (`“…,” she said` after
+/// `Mrs Jones spoke to Mr Smith`), or nobody; where titles tell nothing, gender plays no part. `want` None is any.
 fn resolve_pronoun(
+    toks: &Tokens,
+    men: &Mentions,
+    roles: &Roles,
+    at: usize,
+    last_speaker: Option<(usize, usize)>,
+    want: Option<Gender>,
+) -> Option<usize> {
+    let pick = nearest_subject(toks, men, at, last_speaker);
+    let Some(g) = want else {
+        return pick;
+    };
+    match pick {
+        Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
+            let lo = at.saturating_sub(PRONOUN_WINDOW);
+            men.0[..men.first_from(at)]
+                .iter()
+                .rev()
+                .take_while(|m| m.range.start >= lo)
+                .take(40)
+                .find(|m| roles.gender(m.entity) == Some(g))
+                .map(|m| m.entity)
+        }
+        p => p,
+    }
+}
+
+/// The person an age description that matches no title (`The 84-year-old Nobel laureate, who …, said`) stands for:
+/// the last person mentioned before byte `at` (where the description starts), within [`PRONOUN_WINDOW`], who is a
+/// sentence subject or has a title or apposition of their own (`Bangladesh’s interim leader Muhammad Yunus sent …`).
+fn resolve_aged(toks: &Tokens, men: &Mentions, roles: &Roles, at: usize) -> Option<usize> {
+    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    men.0[..men.first_from(at)]
+        .iter()
+        .rev()
+        .take_while(|m| m.range.start >= lo)
+        .take(20)
+        .find(|m| roles.described_at(m.range.start) || is_subject(toks, m))
+        .map(|m| m.entity)
+}
+
+/// The most recent of the last speaker and the last person mention that is a sentence subject before byte `at`,
+/// within [`PRONOUN_WINDOW`].
+fn nearest_subject(
     toks: &Tokens,
     men: &Mentions,
     at: usize,
@@ -734,10 +1151,18 @@ fn resolve_pronoun(
 }
 
 /// For each quote, the person entity (an index into `people.entities`) the text says spoke it.
-pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<Option<usize>> {
+/// `countries` are the country mentions, which tie a person to a country (`Colombia’s Gustavo Petro`) for a
+/// description (`the Colombian leader`).
+pub fn speakers(
+    toks: &Tokens,
+    quotes: &[Range<usize>],
+    people: &People,
+    countries: &[CountryMention],
+) -> Vec<Option<usize>> {
     let unwrapped = super::unwrap(toks);
     let toks = unwrapped.as_ref().unwrap_or(toks);
     let men = Mentions(&people.mentions);
+    let roles = Roles::new(toks, &men, countries, people.entities.len());
     let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
     let mut decided = vec![false; quotes.len()];
@@ -799,8 +1224,15 @@ pub fn speakers(toks: &Tokens, quotes: &[Range<usize>], people: &People) -> Vec<
         }
         let speaker = match attr {
             Attr::Person(e) => Some(e),
-            Attr::Pronoun => resolve_pronoun(toks, &men, q.start, last_speaker),
-            Attr::Role(a, b) => resolve_role(toks, people, a, b, q.start),
+            Attr::Pronoun(g) => resolve_pronoun(toks, &men, &roles, q.start, last_speaker, Some(g)),
+            Attr::Role(a, b) => {
+                let anywhere = headline_line(toks, open, close).is_some();
+                match resolve_role(toks, &roles, countries, a, b, q.start, anywhere) {
+                    Role::Person(e) => Some(e),
+                    Role::Aged => resolve_aged(toks, &men, &roles, toks.toks[a].start),
+                    Role::Nobody => None,
+                }
+            }
             Attr::Nobody => None,
             Attr::Previous => qi.checked_sub(1).and_then(|p| out[p]),
             Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
@@ -829,6 +1261,15 @@ const HEADLINE_MAX: usize = 200;
 /// "cartels"`.
 fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) -> Option<Attr> {
     let q_start = toks.get(open)?.start;
+    let first = headline_line(toks, open, close)?;
+    let (e, after) = person_at(toks, men, first, q_start)?;
+    (after <= open).then_some(Attr::Person(e))
+}
+
+/// The first token of the headline (a line of at most [`HEADLINE_MAX`] bytes with no final punctuation) that holds
+/// the quote from token `open` to `close`, if that line is one.
+fn headline_line(toks: &Tokens, open: usize, close: usize) -> Option<usize> {
+    let q_start = toks.get(open)?.start;
     let mut first = open;
     while !toks.toks[first].line_start {
         first = first.checked_sub(1)?;
@@ -846,11 +1287,7 @@ fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) ->
     while last > first && is_quote_mark(toks.s(last)) {
         last -= 1;
     }
-    if matches!(toks.s(last), "." | "!" | "?" | "…") {
-        return None;
-    }
-    let (e, after) = person_at(toks, men, first, q_start)?;
-    (after <= open).then_some(Attr::Person(e))
+    (!matches!(toks.s(last), "." | "!" | "?" | "…")).then_some(first)
 }
 
 /// Quote `qi` (opening mark at token `open`) continues the previous quote's speaker: it starts a sentence, in the
@@ -937,7 +1374,8 @@ mod tests {
     fn who(text: &str, p: &People) -> Vec<Option<String>> {
         let toks = Tokens::new(text);
         let quotes = super::super::find(&toks);
-        speakers(&toks, &quotes, p)
+        let countries = crate::country::find(&toks);
+        speakers(&toks, &quotes, p, &countries)
             .into_iter()
             .map(|s| s.map(|e| p.entities[e].name.clone()))
             .collect()
@@ -1129,14 +1567,48 @@ mod tests {
     }
 
     #[test]
-    fn title_suffixes() {
-        assert!(ends_with_words(
-            "Israeli Prime Minister",
-            &["prime", "minister"]
-        ));
-        assert!(ends_with_words("President", &["president"]));
-        assert!(!ends_with_words("Minister", &["prime", "minister"]));
-        assert!(!ends_with_words("Prime Minister", &["president"]));
+    fn pronoun_skips_the_other_gender() {
+        let t = "Mrs Ann Smith met Mr Bob Jones. Mr Jones left. “It is a scandal,” she said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1), ("Jones", 1, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Ann Smith")]);
+        // No title gives a gender: the nearest subject, as before.
+        let t = "Ann Smith met Bob Jones. Jones left. “It is a scandal,” she said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1), ("Jones", 1, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [some("Bob Jones")]);
+    }
+
+    #[test]
+    fn roles_need_one_match() {
+        let t = "Prime Minister Ann Smith met Tuvalu’s prime minister, Bob Jones. “No,” the prime minister said.";
+        let p = people(
+            t,
+            &[("Ann Smith", 0, 0), ("Bob Jones", 0, 1)],
+            &[("Ann Smith", None), ("Bob Jones", None)],
+        );
+        assert_eq!(who(t, &p), [None]);
+        let t = "Bangladesh’s interim leader Bob Jones spoke. “Yes,” the Bangladeshi leader said.";
+        let p = people(t, &[("Bob Jones", 0, 0)], &[("Bob Jones", None)]);
+        assert_eq!(who(t, &p), [some("Bob Jones")]);
+    }
+
+    #[test]
+    fn description_words_leave_out_countries() {
+        let t = "Tuvalu’s prime minister, Feleti Teo";
+        let toks = Tokens::new(t);
+        let countries = crate::country::find(&toks);
+        let comma = (0..toks.len()).find(|&k| toks.s(k) == ",").expect("comma");
+        let (words, nation) = descr_words(&toks, &countries, 0, comma);
+        let words: Vec<&str> = words.iter().map(|k| toks.s(k)).collect();
+        assert_eq!(words, ["prime", "minister"]);
+        assert_eq!(nation, Some("TV"));
     }
 
     #[test]
@@ -1227,10 +1699,17 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| l.split('\t').map(|f| f.replace("\\n", "\n")).collect())
             .collect();
-        let mut names: Vec<String> = ["Vladimir Putin", "Xi Jinping", "Tim Cook"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut names: Vec<String> = [
+            "Vladimir Putin",
+            "Xi Jinping",
+            "Tim Cook",
+            "Ivan Duque",
+            "Victoria Atkins",
+            "John Smith",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         for c in &cases {
             if let Some(n) = c
                 .iter()
@@ -1280,7 +1759,8 @@ mod tests {
             p.mentions.sort_by_key(|m| m.range.start);
             let toks = Tokens::new(text);
             let quotes = super::super::find(&toks);
-            let got = speakers(&toks, &quotes, &p);
+            let countries = crate::country::find(&toks);
+            let got = speakers(&toks, &quotes, &p, &countries);
             match quotes.iter().position(|q| &text[q.clone()] == span) {
                 None => failures.push(format!("{text:?}: no quote {span:?}")),
                 Some(k) => {
