@@ -468,6 +468,25 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
     run
 }
 
+/// A run after "<title> of" ("Secretary of State Antony Blinken"): drops the parts before the first given name that
+/// starts a name of at least two parts, if there is one past the first part; those parts belong to the title.
+fn title_tail(cx: &Ctx, run: &mut Run) {
+    let t = cx.t;
+    let Some(k) = (1..run.parts.len().saturating_sub(1)).find(|&k| {
+        let (a, b) = run.parts[k];
+        a == b && cx.lex.given.contains(t.s(a)) && !cx.lex.stop.contains(t.s(a))
+    }) else {
+        return;
+    };
+    run.parts.drain(..k);
+    run.first = run.parts[0].0;
+    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains(t.s(b)));
+    run.initials = run.parts.iter().filter(|&&(a, b)| b == a + 1 && cx.initial(a)).count();
+    run.middle_initial = run.parts[1..].iter().any(|&(a, b)| b == a + 1 && cx.initial(a));
+    run.has_particle = run.parts.iter().any(|&(a, _)| cx.particle(a));
+    run.particles = run.parts.iter().filter(|&&(a, b)| a == b && cx.particle_any_case(a)).count();
+}
+
 /// "Reliever Mark Acre", "Outspoken Andrei Medvedev": a sentence starts with a capitalised common word and a given
 /// name follows. The name starts at the given name. (Three parts at least, so "Will Smith" stays whole.)
 fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
@@ -1044,6 +1063,12 @@ pub fn find(
         }
         let mut run = build_run(&cx, i);
         trim_sentence_word(&cx, &mut run);
+        // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
+        // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
+        let of_title = i >= 2 && t.str_at(i - 1) == "of" && cx.title_word(i - 2);
+        if of_title {
+            title_tail(&cx, &mut run);
+        }
         let next = run.last + 1;
         // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
         // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
@@ -1056,7 +1081,17 @@ pub fn find(
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
             t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
-        if run.org || org_continues || ampersand || score_line_team(&cx, run.first, run.last) {
+        // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
+        // right before a title word are the title's own, not a name.
+        let before_title = t.get(next).is_some_and(|x| x.cap && !x.line_start)
+            && !t.touch(run.last)
+            && cx.title_word(next);
+        if run.org
+            || org_continues
+            || ampersand
+            || before_title
+            || score_line_team(&cx, run.first, run.last)
+        {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
