@@ -1082,10 +1082,14 @@ pub fn find(
         let ampersand =
             t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
         // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
-        // right before a title word are the title's own, not a name.
+        // right before a title that introduces a name are the title's own, not a name. ("Mark Carney Prime Minister
+        // since March": a title after a name that introduces none is the name's.)
         let before_title = t.get(next).is_some_and(|x| x.cap && !x.line_start)
             && !t.touch(run.last)
-            && cx.title_word(next);
+            && cx.title_word(next)
+            && (next + 1..next + 4)
+                .find(|&k| !(cx.title_word(k) && t.toks[k].cap && !t.touch(k - 1)))
+                .is_some_and(|k| cx.name_word(k) && !t.touch(k - 1));
         if run.org
             || org_continues
             || ampersand
