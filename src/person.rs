@@ -1380,6 +1380,28 @@ pub fn find(
             i += 1;
             continue;
         }
+        // A surname that is also a title word ("Son" of "Masayoshi Son", "Major") is a mention where a person's slot
+        // follows: an age ("Son, 67,") or a speech verb ("Major said").
+        if cx.title_word(i)
+            && t.toks[i].cap
+            && !t.toks[i].all_caps
+            && !cx.blocked[i]
+            && !(i > 0 && t.touch(i - 1))
+            && (age_after(&cx, i)
+                || (cx.word(i + 1) && cx.lex.verbs.contains(lower(t.s(i + 1), &mut buf))))
+        {
+            if let Some(&Some(e)) = keys.get(t.s(i)) {
+                if near(&last_seen, e, t.toks[i].start) {
+                    seen(&mut last_seen, e, t.toks[i].start);
+                    people.mentions.push(PersonMention {
+                        range: t.toks[i].start..t.toks[i].end,
+                        entity: e,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         if !cx.name_word(i) {
             if let Some((first, e)) = caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf)
             {
