@@ -1129,6 +1129,9 @@ pub fn find(
         let family_first = n >= 2
             && lex.family_first.contains(t.s(run.parts[0].0))
             && run.parts[0].0 == run.parts[0].1;
+        // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
+        // place's as often as a person's, and count as no evidence.
+        let place_slot = run.first >= 1 && matches!(t.str_at(run.first - 1), "in" | "at" | "near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
         {
@@ -1151,10 +1154,11 @@ pub fn find(
                         && n - run.initials - run.particles <= 4
                         && (first_given
                             || family_first
-                            || run.middle_initial
-                            || run.initials >= 2
-                            || (run.initials >= 1 && !t.toks[run.first].line_start)
-                            || run.has_particle
+                            || (!place_slot
+                                && (run.middle_initial
+                                    || run.initials >= 2
+                                    || (run.initials >= 1 && !t.toks[run.first].line_start)
+                                    || run.has_particle))
                             || relation_before(&cx, run.first, &mut buf)
                             || verb_before(&cx, run.first, &mut buf)
                             || role_comma_before(&cx, run.first, &mut buf)
