@@ -13,7 +13,11 @@
 //!    organisation names (data/org_names.txt) and "& Co" after it veto a run, and so does a results line's slot of a
 //!    team ("Huddersfield 1 Crystal Palace 1"). An article before a run makes it a team, paper or place ("the Florida
 //!    Marlins"), unless a given name starts it and it ends in no plural. A capitalised word that starts the sentence
-//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre").
+//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre"). Capitalised words right before a
+//!    title that introduces a name are the title's ("Chief Financial Officer Amy Hood", "Green Growth Minister
+//!    Sophie Hermans"), and after "<title> of" the name starts at its given name ("Secretary of State Antony
+//!    Blinken"). After "in", "at" or "near", initials and particles are no evidence: firms and places have them too
+//!    ("at D.A. Davidson", "in Deir al-Balah").
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
 //!    A two-word run without evidence becomes a person when its last word stands alone elsewhere in a speaker's slot
 //!    ("Ryne Sandberg homered" … "Sandberg said", "Mr Sandberg").
@@ -24,7 +28,8 @@
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
-//!    again, is a mention of that entity. A lone letter is no key, and a key reaches only `KEY_REACH` bytes past the
+//!    again, is a mention of that entity; a key that is also a title word ("Son" of "Masayoshi Son") only before an
+//!    age or a speech verb ("Son, 67,"). A lone letter is no key, and a key reaches only `KEY_REACH` bytes past the
 //!    person's last mention (a digest of many stories reuses words). A key shared by two entities names the one of them
 //!    named near, if only one is; otherwise it stays ambiguous: the mention becomes an entity of its own, named as
 //!    written, rather than a guess — except where the text makes it plain: a surname one widely known bearer has
@@ -481,10 +486,20 @@ fn title_tail(cx: &Ctx, run: &mut Run) {
     run.parts.drain(..k);
     run.first = run.parts[0].0;
     run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains(t.s(b)));
-    run.initials = run.parts.iter().filter(|&&(a, b)| b == a + 1 && cx.initial(a)).count();
-    run.middle_initial = run.parts[1..].iter().any(|&(a, b)| b == a + 1 && cx.initial(a));
+    run.initials = run
+        .parts
+        .iter()
+        .filter(|&&(a, b)| b == a + 1 && cx.initial(a))
+        .count();
+    run.middle_initial = run.parts[1..]
+        .iter()
+        .any(|&(a, b)| b == a + 1 && cx.initial(a));
     run.has_particle = run.parts.iter().any(|&(a, _)| cx.particle(a));
-    run.particles = run.parts.iter().filter(|&&(a, b)| a == b && cx.particle_any_case(a)).count();
+    run.particles = run
+        .parts
+        .iter()
+        .filter(|&&(a, b)| a == b && cx.particle_any_case(a))
+        .count();
 }
 
 /// "Reliever Mark Acre", "Outspoken Andrei Medvedev": a sentence starts with a capitalised common word and a given
