@@ -473,15 +473,23 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
     run
 }
 
-/// A run after "<title> of" ("Secretary of State Antony Blinken"): drops the parts before the first given name that
-/// starts a name of at least two parts, if there is one past the first part; those parts belong to the title.
+/// A run after "<title> of" ("Secretary of State Antony Blinken"): drops the parts before the first given name (or
+/// family name that comes first) that starts a name of at least two parts, if there is one past the first part; those
+/// parts belong to the title. Without one, a first part that is an organisation word goes ("Secretary of State
+/// Rubio"), so that the surname after it stays free to be a mention.
 fn title_tail(cx: &Ctx, run: &mut Run) {
     let t = cx.t;
-    let Some(k) = (1..run.parts.len().saturating_sub(1)).find(|&k| {
+    let found = (1..run.parts.len().saturating_sub(1)).find(|&k| {
         let (a, b) = run.parts[k];
-        a == b && cx.lex.given.contains(t.s(a)) && !cx.lex.stop.contains(t.s(a))
-    }) else {
-        return;
+        let s = t.s(a);
+        a == b
+            && (cx.lex.given.contains(s) || cx.lex.family_first.contains(s))
+            && !cx.lex.stop.contains(s)
+    });
+    let k = match found {
+        Some(k) => k,
+        None if run.parts.len() >= 2 && cx.lex.org.contains(t.s(run.parts[0].1)) => 1,
+        None => return,
     };
     run.parts.drain(..k);
     run.first = run.parts[0].0;
@@ -1083,6 +1091,8 @@ pub fn find(
         let of_title = i >= 2 && t.str_at(i - 1) == "of" && cx.title_word(i - 2);
         if of_title {
             title_tail(&cx, &mut run);
+            // The title's words are no name, nor glued to the name after them.
+            vetoed[i..run.first].iter_mut().for_each(|v| *v = true);
         }
         let next = run.last + 1;
         // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
@@ -1506,7 +1516,9 @@ pub fn find(
             });
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
-            let joins = |k: usize| !cx.headline[i] && cx.name_word(k) && !lex.stop.contains(t.s(k));
+            let joins = |k: usize| {
+                !cx.headline[i] && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
+            };
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
