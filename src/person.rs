@@ -13,7 +13,11 @@
 //!    organisation names (data/org_names.txt) and "& Co" after it veto a run, and so does a results line's slot of a
 //!    team ("Huddersfield 1 Crystal Palace 1"). An article before a run makes it a team, paper or place ("the Florida
 //!    Marlins"), unless a given name starts it and it ends in no plural. A capitalised word that starts the sentence
-//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre").
+//!    is dropped from a run whose next part is a given name ("Reliever Mark Acre"). Capitalised words right before a
+//!    title that introduces a name are the title's ("Chief Financial Officer Amy Hood", "Green Growth Minister
+//!    Sophie Hermans"), and after "<title> of" the name starts at its given name ("Secretary of State Antony
+//!    Blinken"). After "in", "at" or "near", initials and particles are no evidence: firms and places have them too
+//!    ("at D.A. Davidson", "in Deir al-Balah").
 //!    In headline lines (Title Case or ALL CAPS) only two-word names that start with a given name count here.
 //!    A two-word run without evidence becomes a person when its last word stands alone elsewhere in a speaker's slot
 //!    ("Ryne Sandberg homered" … "Sandberg said", "Mr Sandberg").
@@ -24,7 +28,8 @@
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
-//!    again, is a mention of that entity. A lone letter is no key, and a key reaches only `KEY_REACH` bytes past the
+//!    again, is a mention of that entity; a key that is also a title word ("Son" of "Masayoshi Son") only before an
+//!    age or a speech verb ("Son, 67,"). A lone letter is no key, and a key reaches only `KEY_REACH` bytes past the
 //!    person's last mention (a digest of many stories reuses words). A key shared by two entities names the one of them
 //!    named near, if only one is; otherwise it stays ambiguous: the mention becomes an entity of its own, named as
 //!    written, rather than a guess — except where the text makes it plain: a surname one widely known bearer has
@@ -466,6 +471,43 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
         }
     }
     run
+}
+
+/// A run after "<title> of" ("Secretary of State Antony Blinken"): drops the parts before the first given name (or
+/// family name that comes first) that starts a name of at least two parts, if there is one past the first part; those
+/// parts belong to the title. Without one, a first part that is an organisation word goes ("Secretary of State
+/// Rubio"), so that the surname after it stays free to be a mention.
+fn title_tail(cx: &Ctx, run: &mut Run) {
+    let t = cx.t;
+    let found = (1..run.parts.len().saturating_sub(1)).find(|&k| {
+        let (a, b) = run.parts[k];
+        let s = t.s(a);
+        a == b
+            && (cx.lex.given.contains(s) || cx.lex.family_first.contains(s))
+            && !cx.lex.stop.contains(s)
+    });
+    let k = match found {
+        Some(k) => k,
+        None if run.parts.len() >= 2 && cx.lex.org.contains(t.s(run.parts[0].1)) => 1,
+        None => return,
+    };
+    run.parts.drain(..k);
+    run.first = run.parts[0].0;
+    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains(t.s(b)));
+    run.initials = run
+        .parts
+        .iter()
+        .filter(|&&(a, b)| b == a + 1 && cx.initial(a))
+        .count();
+    run.middle_initial = run.parts[1..]
+        .iter()
+        .any(|&(a, b)| b == a + 1 && cx.initial(a));
+    run.has_particle = run.parts.iter().any(|&(a, _)| cx.particle(a));
+    run.particles = run
+        .parts
+        .iter()
+        .filter(|&&(a, b)| a == b && cx.particle_any_case(a))
+        .count();
 }
 
 /// "Reliever Mark Acre", "Outspoken Andrei Medvedev": a sentence starts with a capitalised common word and a given
@@ -1044,6 +1086,14 @@ pub fn find(
         }
         let mut run = build_run(&cx, i);
         trim_sentence_word(&cx, &mut run);
+        // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
+        // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
+        let of_title = i >= 2 && t.str_at(i - 1) == "of" && cx.title_word(i - 2);
+        if of_title {
+            title_tail(&cx, &mut run);
+            // The title's words are no name, nor glued to the name after them.
+            vetoed[i..run.first].iter_mut().for_each(|v| *v = true);
+        }
         let next = run.last + 1;
         // An organisation's name goes on across "of", "for", "and", "&" ("Office for National Statistics",
         // "Bank of Tokyo"): the capitalised words after such a link belong to the organisation too.
@@ -1056,7 +1106,21 @@ pub fn find(
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
             t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
-        if run.org || org_continues || ampersand || score_line_team(&cx, run.first, run.last) {
+        // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
+        // right before a title that introduces a name are the title's own, not a name. ("Mark Carney Prime Minister
+        // since March": a title after a name that introduces none is the name's.)
+        let before_title = t.get(next).is_some_and(|x| x.cap && !x.line_start)
+            && !t.touch(run.last)
+            && cx.title_word(next)
+            && (next + 1..next + 4)
+                .find(|&k| !(cx.title_word(k) && t.toks[k].cap && !t.touch(k - 1)))
+                .is_some_and(|k| cx.name_word(k) && !t.touch(k - 1));
+        if run.org
+            || org_continues
+            || ampersand
+            || before_title
+            || score_line_team(&cx, run.first, run.last)
+        {
             vetoed[run.first..=run.last]
                 .iter_mut()
                 .for_each(|v| *v = true);
@@ -1090,6 +1154,9 @@ pub fn find(
         let family_first = n >= 2
             && lex.family_first.contains(t.s(run.parts[0].0))
             && run.parts[0].0 == run.parts[0].1;
+        // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
+        // place's as often as a person's, and count as no evidence.
+        let place_slot = run.first >= 1 && matches!(t.str_at(run.first - 1), "in" | "at" | "near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
         {
@@ -1112,10 +1179,11 @@ pub fn find(
                         && n - run.initials - run.particles <= 4
                         && (first_given
                             || family_first
-                            || run.middle_initial
-                            || run.initials >= 2
-                            || (run.initials >= 1 && !t.toks[run.first].line_start)
-                            || run.has_particle
+                            || (!place_slot
+                                && (run.middle_initial
+                                    || run.initials >= 2
+                                    || (run.initials >= 1 && !t.toks[run.first].line_start)
+                                    || run.has_particle))
                             || relation_before(&cx, run.first, &mut buf)
                             || verb_before(&cx, run.first, &mut buf)
                             || role_comma_before(&cx, run.first, &mut buf)
@@ -1341,6 +1409,28 @@ pub fn find(
             i += 1;
             continue;
         }
+        // A surname that is also a title word ("Son" of "Masayoshi Son", "Major") is a mention where a person's slot
+        // follows: an age ("Son, 67,") or a speech verb ("Major said").
+        if cx.title_word(i)
+            && t.toks[i].cap
+            && !t.toks[i].all_caps
+            && !cx.blocked[i]
+            && !(i > 0 && t.touch(i - 1))
+            && (age_after(&cx, i)
+                || (cx.word(i + 1) && cx.lex.verbs.contains(lower(t.s(i + 1), &mut buf))))
+        {
+            if let Some(&Some(e)) = keys.get(t.s(i)) {
+                if near(&last_seen, e, t.toks[i].start) {
+                    seen(&mut last_seen, e, t.toks[i].start);
+                    people.mentions.push(PersonMention {
+                        range: t.toks[i].start..t.toks[i].end,
+                        entity: e,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         if !cx.name_word(i) {
             if let Some((first, e)) = caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf)
             {
@@ -1426,7 +1516,9 @@ pub fn find(
             });
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
-            let joins = |k: usize| !cx.headline[i] && cx.name_word(k) && !lex.stop.contains(t.s(k));
+            let joins = |k: usize| {
+                !cx.headline[i] && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
+            };
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
