@@ -43,6 +43,8 @@
 //! - a vague plural right after a verb of spending is money with no unit ("pour billions into AI", flag `moneyverb`),
 //!   and a bare number after a measured property and "of" is a quantity ("a body mass index of at least 35", flag
 //!   `measure`).
+//! - an exchange rate ("152.3 to the dollar") is money with no unit, and so is a later level of it in the same sentence
+//!   after a word of movement ("could fall past 155 if").
 //! - numbers in continental style are read too: "." grouping thousands and "," marking decimals ("€4,1 billion",
 //!   "1.234.567"); a lone "." before exactly "000" groups thousands ("5.000 workers"), see [`dec`].
 //! - "a day or two", "a mile or two": the number after "a"/"an", a unit and "or"/"to" takes that unit.
@@ -84,6 +86,8 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         end: usize::MAX,
         class: FigureClass::Count,
     };
+    // The end of the last exchange rate ("152.3 to the dollar"), for the levels that follow it.
+    let mut rate_end = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
         let Some(mut c) = candidate(toks, lx, i, &last) else {
@@ -101,6 +105,10 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         }
         if c.bare {
             measure_before(toks, lx, &mut c);
+        }
+        if c.bare && c.digits && after_rate(toks, rate_end, c.start) {
+            c.class = FigureClass::Money;
+            c.bare = false;
         }
         if c.bare && is_age(toks, lx, &c) {
             c.class = FigureClass::Duration;
@@ -131,6 +139,9 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
                 unit: c.unit,
             },
         });
+        if c.class == FigureClass::Money && c.unit.is_none() && c.digits {
+            rate_end = c.end;
+        }
         last = Last {
             end: c.end,
             class: c.class,
@@ -1442,6 +1453,39 @@ fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         c.bare = false;
     }
 }
+
+/// "at 152.3 to the dollar, and it could fall past 155": a bare number after a word of movement, in the sentence of an
+/// exchange rate that ends at `rate_end` and at most [`RATE_REACH`] tokens before `i`, is another level of that rate.
+fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
+    if rate_end > i || i - rate_end > RATE_REACH || i == 0 {
+        return false;
+    }
+    let moves = [
+        "to", "past", "beyond", "above", "below", "under", "over", "near", "towards", "toward",
+    ];
+    moves
+        .iter()
+        .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+        && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
+        && toks.get(i).is_some_and(|t| !t.line_start)
+        && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start))
+        && closes_level(toks, i + 1)
+}
+
+/// Whether the token at `k` ends the phrase of a level ("past 155 if", "to 7.3 by June"), not a count's noun ("to 155
+/// ships").
+fn closes_level(toks: &Tokens, k: usize) -> bool {
+    !toks.is_word(k)
+        || [
+            "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
+            "before", "unless", "later", "soon", "again",
+        ]
+        .iter()
+        .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+}
+
+/// How far after an exchange rate a bare number can be another level of it.
+const RATE_REACH: usize = 16;
 
 /// "a day or two", "an hour or two", "a mile or two": a bare number after "or"/"to" and "a"/"an" with a unit takes
 /// that unit.
