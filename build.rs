@@ -462,6 +462,10 @@ fn figure_tables() -> String {
         countnoun: bool,
         yearprep: bool,
         weekday: bool,
+        agenoun: bool,
+        ageverb: bool,
+        moneyverb: bool,
+        measure: bool,
         /// (tokens, Rust source but for the index of the first token).
         seqs: Vec<(Vec<&'static str>, String)>,
     }
@@ -500,6 +504,10 @@ fn figure_tables() -> String {
             "countnoun" => e.countnoun = true,
             "yearprep" => e.yearprep = true,
             "weekday" => e.weekday = true,
+            "agenoun" => e.agenoun = true,
+            "ageverb" => e.ageverb = true,
+            "moneyverb" => e.moneyverb = true,
+            "measure" => e.measure = true,
             _ => {
                 let role = match kind {
                     "unit" => "Unit",
@@ -597,13 +605,17 @@ fn figure_tables() -> String {
             tokens.extend(toks);
         }
         lexes_src.push(format!(
-            "Lex {{ role: {}, value: {}, label: {}, countnoun: {}, yearprep: {}, weekday: {}, seqs: {} }}",
+            "Lex {{ role: {}, value: {}, label: {}, countnoun: {}, yearprep: {}, weekday: {}, agenoun: {}, ageverb: {}, moneyverb: {}, measure: {}, seqs: {} }}",
             e.role.map_or("None".to_string(), |r| format!("Some(Role::{r})")),
             e.value,
             e.label,
             e.countnoun,
             e.yearprep,
             e.weekday,
+            e.agenoun,
+            e.ageverb,
+            e.moneyverb,
+            e.measure,
             slice(seqs)
         ));
     }

@@ -20,12 +20,15 @@
 //! Rules that keep out what is not a figure:
 //! - ordinals ("third", "1st", "twenty-first") and fractions ("two-thirds") are skipped;
 //! - the lone word "one" is a pronoun or a label far more often than an amount ("one of the few", "phase one"), so it
-//!   counts only with a unit, scale, currency or percent ("one year", "one million"), or coordinated with one
-//!   ("one or two days");
+//!   counts only with a unit, scale, currency or percent ("one year", "one million"), coordinated with a number ("one
+//!   or two days", "one chance, maybe two"), or counting a group after a count ("12 members of one family");
 //! - digits glued to letters ("G7", "MH17", "5G") or hyphened to a capitalised word ("Su-35", "F-16", "COVID-19"),
 //!   and numbers after a label word ("phase 2", "Article 5", "No. 1") or right after a capitalised word inside a
 //!   sentence ("Boeing 737", "Windows 11", "iPhone 16"; not a weekday or a month: "on Friday 20 people") are names,
-//!   not amounts, and so are capitalised number words inside a sentence ("Group of Seven", "the Big Four");
+//!   not amounts, and so are capitalised number words inside a sentence ("Group of Seven", "the Big Four"); but a
+//!   tally out of another number after a team's name is an amount ("Fenerbahce 66 from 30"), and a number word after
+//!   "of" and a hyphen is one ("best-of-five");
+//! - five digits or more with no separator before a capitalised word are a catalogue number ("14738 Ferreira");
 //! - numbered-list markers ("1." at the start of a line), fractions and ratios ("1/2", "24/7", "3:1"), phone-like
 //!   runs of digit groups ("+44 20 7946 0958", "555-1234"), and numbers after "#", "+", "/", "@" are skipped.
 //!
@@ -33,7 +36,15 @@
 //! - an age written "16-year-old" is a duration of 16 years, and its span includes "-old"; "16 years old" spans
 //!   "16 years". So is an age written as a bare number: "aged 23", "at age 5", "aged 19 to 26", and a number from 1 to
 //!   120 between commas or parentheses right after a capitalised word ("Maria Gonzalez, 54, who", "Tom Smith (67)"),
-//!   or after a comma at the end of an attribution ("said Jannik Sinner, 22.").
+//!   or after a comma at the end of an attribution ("said Jannik Sinner, 22."; the name may end in a hyphened lower-case
+//!   part: "Cho Hun-hyun, 71,"); "at the age of 10"; after a noun for people and "under"/"over" ("children under
+//!   two", data/number_words.tsv flag `agenoun`); and after a verb of a life event and "at", where the number closes
+//!   the phrase ("died at 91", "graduating at 21,", "written at 87 with", flag `ageverb`).
+//! - a vague plural right after a verb of spending is money with no unit ("pour billions into AI", flag `moneyverb`),
+//!   and a bare number after a measured property and "of" is a quantity ("a body mass index of at least 35", flag
+//!   `measure`).
+//! - an exchange rate ("152.3 to the dollar") is money with no unit, and so is a later level of it in the same sentence
+//!   after a word of movement ("could fall past 155 if").
 //! - numbers in continental style are read too: "." grouping thousands and "," marking decimals ("€4,1 billion",
 //!   "1.234.567"); a lone "." before exactly "000" groups thousands ("5.000 workers"), see [`dec`].
 //! - "a day or two", "a mile or two": the number after "a"/"an", a unit and "or"/"to" takes that unit.
@@ -75,6 +86,8 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         end: usize::MAX,
         class: FigureClass::Count,
     };
+    // The end of the last exchange rate ("152.3 to the dollar"), for the levels that follow it.
+    let mut rate_end = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
         let Some(mut c) = candidate(toks, lx, i, &last) else {
@@ -89,6 +102,13 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         }
         if c.bare {
             exchange_rate(toks, lx, &mut c);
+        }
+        if c.bare {
+            measure_before(toks, lx, &mut c);
+        }
+        if c.bare && c.digits && after_rate(toks, rate_end, c.start) {
+            c.class = FigureClass::Money;
+            c.bare = false;
         }
         if c.bare && is_age(toks, lx, &c) {
             c.class = FigureClass::Duration;
@@ -119,6 +139,9 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
                 unit: c.unit,
             },
         });
+        if c.class == FigureClass::Money && c.unit.is_none() && c.digits {
+            rate_end = c.end;
+        }
         last = Last {
             end: c.end,
             class: c.class,
@@ -320,12 +343,14 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
 /// "hundreds", "tens of thousands", "several hundred".
 fn read_words(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     let role = lx.role(toks, i)?;
-    // A number word hyphened to a word before it ("year-one", "catch-twenty") is part of a name.
+    // A number word hyphened to a word before it ("year-one", "catch-twenty") is part of a name; not after "of"
+    // ("best-of-five", a count of games).
     if i >= 2
         && toks.touch(i - 1)
         && toks.touch(i - 2)
         && is_dash(toks.str_at(i - 1))
         && toks.is_word(i - 2)
+        && !toks.str_at(i - 2).eq_ignore_ascii_case("of")
     {
         return None;
     }
@@ -1085,6 +1110,17 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
                 return (c.class != FigureClass::Date).then_some(c);
             }
         }
+        // "pour billions into AI", "spent thousands on it": a vague amount after a verb of spending is money (currency
+        // unknown); not with "of" ("paid hundreds of workers").
+        let scaled = lx.get(toks, num.start).is_some_and(|l| l.value > 0);
+        if scaled
+            && num.end == num.start + 1
+            && !toks.str_at(num.end).eq_ignore_ascii_case("of")
+            && num.start > 0
+            && lx.get(toks, num.start - 1).is_some_and(|l| l.moneyverb)
+        {
+            c.class = FigureClass::Money;
+        }
         c.num = None;
         return Some(c);
     }
@@ -1375,6 +1411,82 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     c.bare = false;
 }
 
+/// "a body mass index of at least 35", "a temperature of 40.": a bare number after a measured property and "of" (and a
+/// qualifier) that closes the phrase is a quantity with no unit.
+fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let Some(mut k) = c.start.checked_sub(1) else {
+        return;
+    };
+    // "at least", "at most", "more than", "less than": two words.
+    let two = (is(k, &["least", "most"]) && is(k.wrapping_sub(1), &["at"]))
+        || (is(k, &["than"])
+            && is(
+                k.wrapping_sub(1),
+                &["more", "less", "greater", "higher", "lower"],
+            ));
+    if k >= 2 && two {
+        k -= 2;
+    } else if k >= 1
+        && is(
+            k,
+            &[
+                "over", "above", "below", "under", "about", "around", "nearly", "almost", "roughly",
+            ],
+        )
+    {
+        k -= 1;
+    }
+    if k < 1 || !is(k, &["of"]) || !lx.get(toks, k - 1).is_some_and(|l| l.measure) {
+        return;
+    }
+    let closes = toks
+        .get(c.end)
+        .is_none_or(|t| t.line_start || (t.kind == TokKind::Punct && !is_dash(toks.str_at(c.end))))
+        || is(
+            c.end,
+            &["and", "or", "but", "in", "on", "for", "with", "when"],
+        );
+    if closes {
+        c.class = FigureClass::Quantity;
+        c.bare = false;
+    }
+}
+
+/// "at 152.3 to the dollar, and it could fall past 155": a bare number after a word of movement, in the sentence of an
+/// exchange rate that ends at `rate_end` and at most [`RATE_REACH`] tokens before `i`, is another level of that rate.
+fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
+    if rate_end > i || i - rate_end > RATE_REACH || i == 0 {
+        return false;
+    }
+    let moves = [
+        "to", "past", "beyond", "above", "below", "under", "over", "near", "towards", "toward",
+    ];
+    moves
+        .iter()
+        .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+        && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
+        && toks.get(i).is_some_and(|t| !t.line_start)
+        && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start))
+        && closes_level(toks, i + 1)
+}
+
+/// Whether the token at `k` ends the phrase of a level ("past 155 if", "to 7.3 by June"), not a count's noun ("to 155
+/// ships").
+fn closes_level(toks: &Tokens, k: usize) -> bool {
+    !toks.is_word(k)
+        || [
+            "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
+            "before", "unless", "later", "soon", "again",
+        ]
+        .iter()
+        .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+}
+
+/// How far after an exchange rate a bare number can be another level of it.
+const RATE_REACH: usize = 16;
+
 /// "a day or two", "an hour or two", "a mile or two": a bare number after "or"/"to" and "a"/"an" with a unit takes
 /// that unit.
 fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
@@ -1428,12 +1540,25 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     {
         return true;
     }
-    // "dies at 91", "died at 87 in Lisbon".
-    if i >= 2 && is(i - 1, &["at"]) && is(i - 2, &["die", "dies", "died", "dying"]) {
+    // "dies at 91", "died at 87 in Lisbon", "graduating at 21,", "written at 87 with": a verb of a life event, "at"
+    // and the number closing the phrase (not "written at 10 Downing Street").
+    let closes = |k: usize| {
+        toks.get(k)
+            .is_none_or(|t| t.line_start || (t.kind == TokKind::Punct && !is_dash(toks.str_at(k))))
+            || is(
+                k,
+                &[
+                    "in", "with", "and", "when", "after", "before", "but", "from", "for", "on",
+                    "while", "as",
+                ],
+            )
+    };
+    if i >= 2
+        && is(i - 1, &["at"])
+        && lx.get(toks, i - 2).is_some_and(|l| l.ageverb)
+        && closes(c.end)
+    {
         return true;
-    }
-    if !c.digits || c.end != i + 1 {
-        return false;
     }
     let aged = |k: usize| {
         let w = toks.str_at(k);
@@ -1443,8 +1568,25 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
     };
-    if aged(i - 1) {
-        return true;
+    // "aged 23", "at the age of 10", "aged under 5", "children under two", "people over 65".
+    let next_is_num = toks.get(c.end).is_some_and(|t| t.kind == TokKind::Number)
+        || matches!(
+            lx.role(toks, c.end),
+            Some(Role::Unit | Role::Teen | Role::Ten)
+        );
+    if !next_is_num {
+        if aged(i - 1) || (i >= 2 && is(i - 1, &["of"]) && aged(i - 2)) {
+            return true;
+        }
+        if i >= 2
+            && is(i - 1, &["under", "over"])
+            && (aged(i - 2) || lx.get(toks, i - 2).is_some_and(|l| l.agenoun))
+        {
+            return true;
+        }
+    }
+    if !c.digits || c.end != i + 1 {
+        return false;
     }
     // The second number of "aged 19 to 26".
     if i >= 3
@@ -1473,7 +1615,17 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let attribution_end = close == "." && (o.saturating_sub(5)..o).any(said);
     let framed =
         (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
-    if !framed || o < 1 || !toks.is_cap_word(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps) {
+    // A name's last word, capitalised or the lower-case part of a hyphened one ("Cho Hun-hyun, 71,").
+    let name_end = |k: usize| {
+        toks.is_cap_word(k)
+            || (k >= 2
+                && toks.is_word(k)
+                && toks.touch(k - 1)
+                && toks.touch(k - 2)
+                && is_dash(toks.str_at(k - 1))
+                && toks.is_cap_word(k - 2))
+    };
+    if !framed || o < 1 || !name_end(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps) {
         return false;
     }
     // Not a month, a weekday or a unit before the comma ("June, 12,"), nor a list of numbers ("1, 2, 3").
@@ -1490,7 +1642,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
 /// ("phase 2", "No. 1", "Boeing 737").
 fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if c.one {
-        return false;
+        return one_is_count(toks, lx, c);
     }
     let i = c.start;
     if i == 0 {
@@ -1511,6 +1663,16 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     }
     if toks.str_at(i).contains(',') || is_score(toks, i) {
         return true;
+    }
+    // "an asteroid, 14738 Ferreira", "the 90210 code": five digits or more with no separator before a capitalised word
+    // inside a sentence are a catalogue number or a code (amounts that large are written "14,738").
+    let s = toks.str_at(i);
+    if s.len() >= 5
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && toks.is_cap_word(c.end)
+        && !toks.get(c.end).is_some_and(|t| t.sent_start)
+    {
+        return false;
     }
     // "Boeing 737", "Windows 11", "Trump 2.0": a number right after a capitalised word inside a sentence, where the word
     // before that is not capitalised too and the next is not (which would be a title-case headline: "Hamas Frees 33
@@ -1533,12 +1695,65 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     {
         return true;
     }
+    // "Fenerbahce 66 from 30", "Smith 12 of 20": a tally out of another number, not a name's number.
+    if ["from", "of"]
+        .iter()
+        .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+        && small_int(toks, c.end + 1).is_some()
+        && !(toks.touch(c.end + 1) && toks.is_word(c.end + 2))
+    {
+        return true;
+    }
     let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
     // An all-caps word after a capitalised one is the rest of a model name ("Boeing 737 MAX"), not a title-case
     // headline ("Hamas Frees 33 Hostages").
     let cap_after =
         toks.is_cap_word(c.end) && (pt.all_caps || !toks.get(c.end).is_some_and(|t| t.all_caps));
     cap_before || cap_after
+}
+
+/// Whether the lone word "one" is an amount, not a pronoun or a determiner ("one of the few", "one man who"): opposed
+/// to another number ("one chance, maybe two", "one or two drinks"), or counting a group after a count ("12 members
+/// of one family").
+fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
+    let (i, e) = (c.start, c.end);
+    let is =
+        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let number_at = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
+            || matches!(lx.role(toks, k), Some(Role::Unit | Role::Teen | Role::Ten))
+                && !is(k, &["one"])
+    };
+    // "one or two", "one to three"
+    if is(e, &["or", "to"]) && number_at(e + 1) {
+        return true;
+    }
+    // A lower-case noun after "one": "one chance, maybe two", "12 members of one family".
+    let noun = toks
+        .get(e)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+        && !is(
+            e,
+            &[
+                "of", "another", "other", "who", "that", "which", "thing", "is", "was", "and",
+                "or", "in", "to",
+            ],
+        );
+    if !noun {
+        return false;
+    }
+    let mut k = e + 1;
+    if toks.str_at(k) == "," {
+        k += 1;
+        if is(
+            k,
+            &["maybe", "perhaps", "possibly", "probably", "or", "even"],
+        ) {
+            k += 1;
+        }
+        return number_at(k);
+    }
+    i >= 3 && is(i - 1, &["of", "from"]) && toks.is_word(i - 2) && number_at(i - 3)
 }
 
 /// "beat Fenerbahce 2-1", "Arsenal 0-0 Chelsea": a match score after a team's name, two numbers of one or two digits
@@ -1683,6 +1898,16 @@ mod fuzz {
         "Boeing",
         "phase",
         "No",
+        "under",
+        "aged",
+        "at",
+        "died",
+        "billions",
+        "spent",
+        "index",
+        "least",
+        "Hun",
+        "12345",
     ];
 
     proptest! {

@@ -89,6 +89,14 @@ pub struct Lex {
     pub countnoun: bool,
     pub yearprep: bool,
     pub weekday: bool,
+    /// A noun for people: "under"/"over" and a number after it is an age ("children under five").
+    pub agenoun: bool,
+    /// A verb of a life event: "at" and a number after it is an age ("died at 91", "graduating at 21").
+    pub ageverb: bool,
+    /// A verb of spending or paying: a vague plural of a large scale after it is money ("pour billions into").
+    pub moneyverb: bool,
+    /// A measured property: "of" and a bare number after it is a quantity ("a body mass index of 35").
+    pub measure: bool,
     /// Rows of the currency and unit tables that start with this word, longest first.
     pub seqs: &'static [Seq],
 }
