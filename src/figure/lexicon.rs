@@ -131,12 +131,12 @@ const SKETCH_BITS: usize = 32 * 32 * 32;
 
 include!(concat!(env!("OUT_DIR"), "/tables/figure_lexicon.rs"));
 
-/// The sketch bit of a word: its first two bytes (case folded) and its length.
+/// The sketch bit of a word: its first two bytes (case folded) and its length. Only the low five bits of each byte
+/// count, and ASCII upper and lower case differ in bit 5 alone, so no case mapping is needed.
+#[inline]
 fn sketch(s: &[u8]) -> usize {
-    let b0 = s
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
-    let b1 = s.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
+    let b0 = s.first().map_or(0, |&b| b as usize & 31);
+    let b1 = s.get(1).map_or(0, |&b| b as usize & 31);
     (b0 << 10) | (b1 << 5) | (s.len() & 31)
 }
 
@@ -187,15 +187,26 @@ impl Lexicon {
         None
     }
 
-    /// The table entry for token `i`, if any.
+    /// The table entry for token `i`, if any. Inlined up to the sketch test, which rejects most tokens; the probe
+    /// is [`Lexicon::lookup`].
+    #[inline]
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&Lex> {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
-        let b = sketch(s);
-        let ix = self.index();
-        if s.is_empty() || s.len() > MAX_KEY || ix.sketch[b / 64] & (1 << (b % 64)) == 0 {
+        if s.is_empty() || s.len() > MAX_KEY {
             return None;
         }
+        let ix = self.index();
+        let b = sketch(s);
+        if ix.sketch.get(b / 64)? & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.lookup(ix, s)
+    }
+
+    /// The table entry for the word `s`, which passed the sketch.
+    #[inline(never)]
+    fn lookup(&self, ix: &Index, s: &[u8]) -> Option<&Lex> {
         self.lexes.get(self.find(ix, s)?)
     }
 
