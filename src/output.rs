@@ -594,7 +594,12 @@ mod tests {
     fn push_uint_is_to_string() {
         let mut n = 1u64;
         for _ in 0..20 {
-            for v in [n.saturating_sub(1), n, n.saturating_add(1), n.saturating_mul(7)] {
+            for v in [
+                n.saturating_sub(1),
+                n,
+                n.saturating_add(1),
+                n.saturating_mul(7),
+            ] {
                 let mut out = String::new();
                 push_uint(&mut out, v);
                 assert_eq!(out, v.to_string());

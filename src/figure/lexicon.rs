@@ -93,15 +93,21 @@ pub struct Lex {
     pub seqs: &'static [Seq],
 }
 
-/// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
-/// against flooding.
+/// FNV-1a over the ASCII-lowercased bytes of `s`, then mixed so that its high bits (which pick the slot) depend on
+/// every byte: the keys are short words, and a fixed table needs no protection against flooding. Setting bit 5
+/// lowercases ASCII letters; it also folds some other bytes together, which only costs a rare extra probe.
 fn hash_lower(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in s {
-        h ^= b.to_ascii_lowercase() as u32;
+        h ^= u32::from(b | 0x20);
         h = h.wrapping_mul(0x0100_0193);
     }
-    h
+    (h ^ (h >> 15)).wrapping_mul(0x9e37_79b9)
+}
+
+/// The slot of hash `h` in a table of `mask + 1` slots (a power of two up to 2^16): its high bits.
+fn slot(h: u32, mask: usize) -> usize {
+    (h >> 16) as usize & mask
 }
 
 /// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
@@ -147,7 +153,7 @@ impl Lexicon {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let n = self.lexes.len().min(u16::MAX as usize - 1);
-            let size = (n * 2).max(2).next_power_of_two();
+            let size = (n * 4).max(2).next_power_of_two();
             let mut ix = Index {
                 keys: Vec::with_capacity(n),
                 slots: vec![0; size],
@@ -155,7 +161,7 @@ impl Lexicon {
             };
             for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
-                let mut i = hash_lower(key) as usize & (size - 1);
+                let mut i = slot(hash_lower(key), size - 1);
                 while ix.slots[i] != 0 {
                     i = (i + 1) & (size - 1);
                 }
@@ -171,8 +177,8 @@ impl Lexicon {
     /// The index of `key` (any ASCII case) in `keys` and `lexes`.
     fn find(&self, ix: &Index, key: &[u8]) -> Option<usize> {
         let mask = ix.slots.len().checked_sub(1)?;
-        let mut k = hash_lower(key) as usize & mask;
-        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        let mut k = slot(hash_lower(key), mask);
+        // At most a quarter of the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
         for _ in 0..ix.slots.len() {
             let idx = (*ix.slots.get(k)? as usize).checked_sub(1)?;
             if ix
