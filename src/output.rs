@@ -304,16 +304,21 @@ fn push_str(out: &mut String, s: &str, ascii: bool) {
     let mut run = 0; // start of the run of bytes not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
-            if !(has_special(w) || non_ascii) {
-                i += 8;
-                continue;
-            }
+        // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'. The last few bytes are padded with
+        // spaces, which are plain, so the end of a short string needs no byte loop either.
+        let w = match bytes.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+            None => bytes
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .fold(0x2020_2020_2020_2020u64, |w, &b| (w << 8) | u64::from(b)),
+        };
+        let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
+        if !(has_special(w) || non_ascii) {
+            i += 8;
+            continue;
         }
         let b = bytes[i];
         let esc: &str = match b {
