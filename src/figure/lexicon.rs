@@ -194,8 +194,8 @@ impl Lexicon {
     }
 
     /// The table entry for token `i`, if any. Inlined up to the sketch test, which rejects most tokens; the probe
-    /// is [`Lexicon::lookup`].
-    #[inline]
+    /// is [`Lexicon::lookup`]. (Not inlined in the wasm build, where the copies at every call site cost size.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&Lex> {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
