@@ -111,9 +111,16 @@ fn main() -> ExitCode {
         }
     };
     let doc = annotate(&text);
-    let json = Output::new(&text, &doc, args.unit).to_json(args.pretty);
+    let mut json = Output::new(&text, &doc, args.unit).to_json(args.pretty);
+    // One write ending in the newline: standard output's line buffer then finds the newline at once from the end
+    // instead of scanning the whole (one-line) JSON for one.
+    json.push('\n');
     let mut out = std::io::stdout().lock();
-    if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
+    if out
+        .write_all(json.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
         // A closed pipe (`lede big.txt | head`) is not an error worth a message.
         return ExitCode::from(1);
     }

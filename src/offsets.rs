@@ -33,54 +33,61 @@ impl FromStr for Unit {
 /// Converts byte offsets into `text` to `unit`, in place. Each offset must lie on a character boundary of `text`
 /// (annotation ranges always do). Linear in `text.len()` plus `offsets.len() log offsets.len()`.
 ///
-/// One forward pass over the offsets in sorted order; the bytes between two offsets are counted, not decoded: every
-/// byte that is not a UTF-8 continuation byte starts a character, and a four-byte character is two UTF-16 units
-/// ([`count`]).
+/// One forward pass over the offsets in sorted order, counting whole eight-byte words up to the word an offset falls
+/// in and then the bytes of that word before it, under a mask; the bytes are counted, not decoded: every byte that
+/// is not a UTF-8 continuation byte starts a character, and a four-byte character is two UTF-16 units ([`units`]).
 pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
     if unit == Unit::Utf8 || offsets.is_empty() || text.is_ascii() {
         return;
     }
     let bytes = text.as_bytes();
+    let utf16 = unit == Unit::Utf16;
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut counted = 0usize; // offset in `unit` of the byte position `pos`
-    let mut pos = 0usize;
+    let mut counted = 0usize; // the units in `bytes[..pos]`
+    let mut pos = 0usize; // a multiple of 8
     for i in order {
         let target = offsets[i].min(bytes.len());
-        if target > pos {
-            counted += count(bytes.get(pos..target).unwrap_or(&[]), unit);
-            pos = target;
+        let whole = target & !7;
+        while pos < whole {
+            counted += units(word(bytes, pos), utf16, 8);
+            pos += 8;
         }
-        offsets[i] = counted;
+        offsets[i] = counted + units(word(bytes, pos), utf16, target - pos);
     }
 }
 
-/// The characters (or, for [`Unit::Utf16`], the UTF-16 code units) in `span`, a run of whole UTF-8 characters:
-/// eight bytes at a time, with bit tricks, then byte by byte.
-fn count(span: &[u8], unit: Unit) -> usize {
+/// The eight bytes of `bytes` from `at` as a little-endian word, zeros past the end.
+fn word(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        None => {
+            let mut buf = [0u8; 8];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The characters (or, when `utf16`, the UTF-16 code units) that start in the first `n` (at most 8) bytes of `w`,
+/// with bit tricks: bit 7 of each byte is set for a character's first byte (not `10xxxxxx`) in one mask and for a
+/// four-byte lead (`11110xxx`) in the other; the bits, moved to bit 0 of their bytes, are summed by one multiply
+/// (each byte holds at most 2, so the sum fits the top byte; a multiply is cheaper than `count_ones` on targets
+/// without a popcount instruction).
+fn units(w: u64, utf16: bool, n: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let utf16 = unit == Unit::Utf16;
-    let mut n = 0usize;
-    let mut chunks = span.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Bit 7 of each byte: set for a continuation byte (10xxxxxx); for a four-byte lead (11110xxx).
-        let continuation = w & !(w << 1) & HIGH;
-        n += 8 - continuation.count_ones() as usize;
-        if utf16 {
-            let lead4 = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
-            n += lead4.count_ones() as usize;
-        }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let keep = if n >= 8 {
+        HIGH
+    } else {
+        HIGH & ((1u64 << (8 * n)) - 1)
+    };
+    let mut lanes = (!(w & !(w << 1)) & keep) >> 7;
+    if utf16 {
+        lanes += (w & (w << 1) & (w << 2) & (w << 3) & keep) >> 7;
     }
-    for &b in chunks.remainder() {
-        n += usize::from(!is_continuation(b)) + usize::from(utf16 && b >= 0xF0);
-    }
-    n
-}
-
-/// A UTF-8 continuation byte (`10xxxxxx`): part of the character before it.
-fn is_continuation(b: u8) -> bool {
-    (b as i8) < -64
+    (lanes.wrapping_mul(ONES) >> 56) as usize
 }
 
 #[cfg(test)]

@@ -246,21 +246,36 @@ impl<'a> Output<'a> {
 /// The numbers per annotation in [`Output::js_parts`].
 pub const JS_STRIDE: usize = 7;
 
-/// Appends `n` in decimal.
+/// Appends `n` in decimal: two digits at a time from a table into a small buffer, then one `push_str`.
 fn push_uint(out: &mut String, mut n: u64) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut k = buf.len();
-    loop {
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        k -= 2;
+        buf[k] = PAIRS[r];
+        buf[k + 1] = PAIRS[r + 1];
+    }
+    if n >= 10 {
+        let r = n as usize * 2;
+        k -= 2;
+        buf[k] = PAIRS[r];
+        buf[k + 1] = PAIRS[r + 1];
+    } else {
         k -= 1;
-        buf[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[k] = b'0' + n as u8;
     }
-    for &d in &buf[k..] {
-        out.push(char::from(d));
-    }
+    out.extend(buf[k..].iter().map(|&d| char::from(d)));
 }
 
 /// Appends a figure's value as [`ValueOut`] serialises it.
@@ -289,16 +304,21 @@ fn push_str(out: &mut String, s: &str, ascii: bool) {
     let mut run = 0; // start of the run of bytes not yet copied
     let mut i = 0;
     while i < bytes.len() {
-        // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
-            if !(has_special(w) || non_ascii) {
-                i += 8;
-                continue;
-            }
+        // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'. The last few bytes are padded with
+        // spaces, which are plain, so the end of a short string needs no byte loop either.
+        let w = match bytes.get(i..i + 8) {
+            Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+            None => bytes
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .fold(0x2020_2020_2020_2020u64, |w, &b| (w << 8) | u64::from(b)),
+        };
+        let non_ascii = ascii && w & 0x8080_8080_8080_8080 != 0;
+        if !(has_special(w) || non_ascii) {
+            i += 8;
+            continue;
         }
         let b = bytes[i];
         let esc: &str = match b {
@@ -572,5 +592,27 @@ mod tests {
                 serde_json::to_string(&ValueOut(&Value::Number(v))).unwrap()
             );
         }
+    }
+
+    /// The integer writer agrees with `to_string` at every digit count and pair boundary.
+    #[test]
+    fn push_uint_is_to_string() {
+        let mut n = 1u64;
+        for _ in 0..20 {
+            for v in [
+                n.saturating_sub(1),
+                n,
+                n.saturating_add(1),
+                n.saturating_mul(7),
+            ] {
+                let mut out = String::new();
+                push_uint(&mut out, v);
+                assert_eq!(out, v.to_string());
+            }
+            n = n.saturating_mul(10);
+        }
+        let mut out = String::new();
+        push_uint(&mut out, u64::MAX);
+        assert_eq!(out, u64::MAX.to_string());
     }
 }

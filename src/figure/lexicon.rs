@@ -101,15 +101,21 @@ pub struct Lex {
     pub seqs: &'static [Seq],
 }
 
-/// FNV-1a over the ASCII-lowercased bytes of `s`: the keys are short words, and a fixed table needs no protection
-/// against flooding.
+/// FNV-1a over the ASCII-lowercased bytes of `s`, then mixed so that its high bits (which pick the slot) depend on
+/// every byte: the keys are short words, and a fixed table needs no protection against flooding. Setting bit 5
+/// lowercases ASCII letters; it also folds some other bytes together, which only costs a rare extra probe.
 fn hash_lower(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in s {
-        h ^= b.to_ascii_lowercase() as u32;
+        h ^= u32::from(b | 0x20);
         h = h.wrapping_mul(0x0100_0193);
     }
-    h
+    (h ^ (h >> 15)).wrapping_mul(0x9e37_79b9)
+}
+
+/// The slot of hash `h` in a table of `mask + 1` slots (a power of two up to 2^16): its high bits.
+fn slot(h: u32, mask: usize) -> usize {
+    (h >> 16) as usize & mask
 }
 
 /// The compiled tables: an open-addressing hash table keyed by lowercased word, looked up without copying the token.
@@ -139,12 +145,12 @@ const SKETCH_BITS: usize = 32 * 32 * 32;
 
 include!(concat!(env!("OUT_DIR"), "/tables/figure_lexicon.rs"));
 
-/// The sketch bit of a word: its first two bytes (case folded) and its length.
+/// The sketch bit of a word: its first two bytes (case folded) and its length. Only the low five bits of each byte
+/// count, and ASCII upper and lower case differ in bit 5 alone, so no case mapping is needed.
+#[inline]
 fn sketch(s: &[u8]) -> usize {
-    let b0 = s
-        .first()
-        .map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
-    let b1 = s.get(1).map_or(0, |b| b.to_ascii_lowercase() as usize & 31);
+    let b0 = s.first().map_or(0, |&b| b as usize & 31);
+    let b1 = s.get(1).map_or(0, |&b| b as usize & 31);
     (b0 << 10) | (b1 << 5) | (s.len() & 31)
 }
 
@@ -155,7 +161,7 @@ impl Lexicon {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let n = self.lexes.len().min(u16::MAX as usize - 1);
-            let size = (n * 2).max(2).next_power_of_two();
+            let size = (n * 4).max(2).next_power_of_two();
             let mut ix = Index {
                 keys: Vec::with_capacity(n),
                 slots: vec![0; size],
@@ -163,7 +169,7 @@ impl Lexicon {
             };
             for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
-                let mut i = hash_lower(key) as usize & (size - 1);
+                let mut i = slot(hash_lower(key), size - 1);
                 while ix.slots[i] != 0 {
                     i = (i + 1) & (size - 1);
                 }
@@ -179,8 +185,8 @@ impl Lexicon {
     /// The index of `key` (any ASCII case) in `keys` and `lexes`.
     fn find(&self, ix: &Index, key: &[u8]) -> Option<usize> {
         let mask = ix.slots.len().checked_sub(1)?;
-        let mut k = hash_lower(key) as usize & mask;
-        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        let mut k = slot(hash_lower(key), mask);
+        // At most a quarter of the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
         for _ in 0..ix.slots.len() {
             let idx = (*ix.slots.get(k)? as usize).checked_sub(1)?;
             if ix
@@ -195,15 +201,26 @@ impl Lexicon {
         None
     }
 
-    /// The table entry for token `i`, if any.
+    /// The table entry for token `i`, if any. Inlined up to the sketch test, which rejects most tokens; the probe
+    /// is [`Lexicon::lookup`]. (Not inlined in the wasm build, where the copies at every call site cost size.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&Lex> {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
-        let b = sketch(s);
-        let ix = self.index();
-        if s.is_empty() || s.len() > MAX_KEY || ix.sketch[b / 64] & (1 << (b % 64)) == 0 {
+        if s.is_empty() || s.len() > MAX_KEY {
             return None;
         }
+        let ix = self.index();
+        let b = sketch(s);
+        if ix.sketch.get(b / 64)? & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.lookup(ix, s)
+    }
+
+    /// The table entry for the word `s`, which passed the sketch.
+    #[inline(never)]
+    fn lookup(&self, ix: &Index, s: &[u8]) -> Option<&Lex> {
         self.lexes.get(self.find(ix, s)?)
     }
 
