@@ -213,10 +213,27 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The hyphen group starting at word token `i` (`Ben-Gvir`, `President-elect`): its last token index.
     fn group_end(&self, i: usize) -> usize {
         let mut j = i;
-        while self.t.touch(j) && self.is_hyphen(j + 1) && self.t.touch(j + 1) && self.word(j + 2) {
+        while self.t.touch(j)
+            && (self.is_hyphen(j + 1) || self.apostrophe_tail(j))
+            && self.t.touch(j + 1)
+            && self.word(j + 2)
+        {
             j += 2;
         }
         j
+    }
+
+    /// Word `j` goes on through an apostrophe into a lowercase tail that is no possessive or contraction
+    /// ("Ndung’u", "Ma'ruf"): the name part is whole only with its tail ("Ndung’u’s" still ends at the possessive).
+    fn apostrophe_tail(&self, j: usize) -> bool {
+        let t = self.t;
+        if !matches!(t.str_at(j + 1), "’" | "'") || !t.touch(j + 1) || !t.is_word(j + 2) {
+            return false;
+        }
+        let tail = t.s(j + 2);
+        tail.len() <= 8
+            && tail.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(tail, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
     }
 
     /// The hyphen group ending at word token `j`: its first token index.
@@ -682,6 +699,37 @@ fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
         && (cx.country.get(last + 2) == Some(&true)
             || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
+}
+
+/// Credit lines: "By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in Abuja and Duncan Miriri in Nairobi;
+/// Writing by Chijioke Ohuocha)". A run right after "by", "and", "," or ";" on a line that opens with "By" or with a
+/// credit word and "by" ("Reporting by", "Additional reporting by") is a person. (Looks back at most `CREDIT_REACH`
+/// tokens for the line's start.)
+fn credit_slot(cx: &Ctx, first: usize) -> bool {
+    const CREDIT_REACH: usize = 48;
+    let t = cx.t;
+    if first == 0 || !matches!(t.str_at(first - 1), "by" | "By" | "and" | "," | ";" | "&") {
+        return false;
+    }
+    let Some(mut s) = (first.saturating_sub(CREDIT_REACH)..first)
+        .rev()
+        .find(|&k| t.toks[k].line_start)
+    else {
+        return false;
+    };
+    if matches!(t.str_at(s), "(" | "[") {
+        s += 1;
+    }
+    if t.str_at(s) == "By" || t.str_at(s) == "BY" {
+        return true;
+    }
+    if t.str_at(s).eq_ignore_ascii_case("additional") {
+        s += 1;
+    }
+    matches!(
+        t.str_at(s),
+        "Reporting" | "Writing" | "Editing" | "Compiled" | "Photographs" | "Research"
+    ) && t.str_at(s + 1) == "by"
 }
 
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
@@ -1159,6 +1207,7 @@ pub fn find(
         let place_slot = run.first >= 1 && matches!(t.str_at(run.first - 1), "in" | "at" | "near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
+            || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
         {
             true
         } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
