@@ -560,9 +560,13 @@ fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
 fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleClass)> {
     let t = cx.t;
     let mut j = i.checked_sub(1)?;
-    // "Mr." / "Gen." : a period glued to the title.
+    // "Mr." / "Gen." : a period glued to the title. Only a short capitalised word is such an abbreviation: after
+    // "envoy." or "the President." the sentence ends.
     if cx.is_punct(j, ".") && j > 0 && t.touch(j - 1) {
         j -= 1;
+        if !t.toks[j].cap || t.s(j).len() > 5 {
+            return None;
+        }
     }
     if !cx.word(j) || cx.blocked[j] {
         return None;
@@ -1163,7 +1167,17 @@ pub fn find(
             && (next + 1..next + 4)
                 .find(|&k| !(cx.title_word(k) && t.toks[k].cap && !t.touch(k - 1)))
                 .is_some_and(|k| cx.name_word(k) && !t.touch(k - 1));
+        // "Perth-based Pilbara Minerals", "London-listed Glencore": a firm after its seat or its market.
+        let firm_seat = {
+            let (a, b) = run.parts[0];
+            b > a
+                && matches!(
+                    t.s(b),
+                    "based" | "listed" | "headquartered" | "registered" | "owned" | "controlled"
+                )
+        };
         if run.org
+            || firm_seat
             || org_continues
             || ampersand
             || before_title
