@@ -1307,9 +1307,18 @@ pub fn find(
             cands[k].1 = true;
         }
     }
+    // (Backwards, not from a place's slot: "In Addis Ababa, Tigist Alemayehu, a teacher, said".)
+    let place_slot = |a: &Found| {
+        a.first >= 1
+            && matches!(
+                t.str_at(a.first - 1),
+                "in" | "In" | "at" | "At" | "near" | "Near" | "from" | "From"
+            )
+    };
     for k in (1..cands.len()).rev() {
         if cands[k].1
             && !cands[k - 1].1
+            && !place_slot(&cands[k - 1].0)
             && (2..=3).contains(&cands[k - 1].0.parts)
             && in_list(&cands[k - 1].0, &cands[k].0)
         {
