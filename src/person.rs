@@ -705,6 +705,12 @@ fn of_country_after(cx: &Ctx, last: usize) -> bool {
             || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
 }
 
+/// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
+fn name_slot(cx: &Ctx, first: usize) -> bool {
+    let t = cx.t;
+    first >= 2 && matches!(t.str_at(first - 1), "," | "as") && t.str_at(first - 2) == "name"
+}
+
 /// Credit lines: "By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in Abuja and Duncan Miriri in Nairobi;
 /// Writing by Chijioke Ohuocha)". A run right after "by", "and", "," or ";" on a line that opens with "By" or with a
 /// credit word and "by" ("Reporting by", "Additional reporting by") is a person. (Looks back at most `CREDIT_REACH`
@@ -1222,6 +1228,7 @@ pub fn find(
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
             || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
+            || (n <= 3 && run.initials == 0 && name_slot(&cx, run.first))
         {
             true
         } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
@@ -1359,12 +1366,13 @@ pub fn find(
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
-            insert_key(
-                &mut keys,
-                &mut sharing,
-                &t.text[t.toks[ls].start..t.toks[le].end],
-                e,
-            );
+            let key = &t.text[t.toks[ls].start..t.toks[le].end];
+            insert_key(&mut keys, &mut sharing, key, e);
+            // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
+            let single = undoubled(key);
+            if single.len() < key.len() {
+                keys.entry(single).or_insert(Some(e));
+            }
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, &mut sharing, t.s(le), e);
@@ -1550,7 +1558,7 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match keys.get(key) {
+        let (far, near_key) = match keys.get(key).or_else(|| keys.get(undoubled(key))) {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
             Some(&None) => {
                 let mut close = sharing
@@ -1829,6 +1837,16 @@ fn principal(
 }
 
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
+/// A long surname that ends in a doubled "yy" or "ii" ("Zelenskyy"), without its last letter ("Zelensky"): a
+/// transliteration written both ways. Any other word as it is.
+fn undoubled(key: &str) -> &str {
+    let b = key.as_bytes();
+    match b {
+        [.., x, y] if b.len() >= 7 && x == y && matches!(x, b'y' | b'i') => &key[..key.len() - 1],
+        _ => key,
+    }
+}
+
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
     sharing: &mut Map<&'t str, Vec<usize>>,
