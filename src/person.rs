@@ -1182,6 +1182,18 @@ pub fn find(
                     "based" | "listed" | "headquartered" | "registered" | "owned" | "controlled"
                 )
         };
+        // "Harvard-educated Amara Okafor", "U.S.-born Jane Doe": a first part that ends in a lowercase word is a
+        // modifier, no part of the name.
+        if !firm_seat && run.parts.len() >= 2 {
+            let (a, b) = run.parts[0];
+            if b > a
+                && cx.is_hyphen(b - 1)
+                && t.get(b).is_some_and(|x| x.kind == TokKind::Word && !x.cap)
+            {
+                run.parts.remove(0);
+                run.first = run.parts[0].0;
+            }
+        }
         if run.org
             || firm_seat
             || org_continues
