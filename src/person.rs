@@ -24,7 +24,14 @@
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
-//!    speak there as often as people ("Boeing said").
+//!    speak there as often as people ("Boeing said"). A name introduced as a name ("gave only his first name, Bohdan,")
+//!    is a person even as one word. On a credit line ("By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in
+//!    Abuja …; Writing by …)") a run after "by", "and", "," or ";" is a person. A name part goes on through an apostrophe
+//!    into a lowercase tail that is no possessive or contraction ("Ndung'u", not "Smith's"). A hyphenated first part
+//!    that ends in a lowercase word is a modifier ("Harvard-educated Amara Okafor"), and a firm's when it is a seat or
+//!    market ("Perth-based Pilbara Minerals", "London-listed …": no person). A period after a title ends it unless the
+//!    title is a short capitalised abbreviation ("Sen. Warren", not "the envoy. Trade"). A list carries evidence
+//!    backwards, but not into a place's slot ("In Addis Ababa, Tigist Alemayehu, a teacher,").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
@@ -35,7 +42,8 @@
 //!    written, rather than a guess — except where the text makes it plain: a surname one widely known bearer has
 //!    ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a relative
 //!    ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
-//!    relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with
+//!    relatives by their given names. A long surname ending in a doubled "yy"/"ii" is a key without its last letter
+//!    too ("Zelenskyy" written "Zelensky"). A given name alone ("Victor") is a mention of the one person named in full with
 //!    it before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and
 //!    a given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
 //!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
@@ -1331,7 +1339,7 @@ pub fn find(
         a.first >= 1
             && matches!(
                 t.str_at(a.first - 1),
-                "in" | "In" | "at" | "At" | "near" | "Near" | "from" | "From"
+                "in" | "In" | "at" | "At" | "near" | "Near"
             )
     };
     for k in (1..cands.len()).rev() {
@@ -1848,7 +1856,6 @@ fn principal(
     }
 }
 
-/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 /// A long surname that ends in a doubled "yy" or "ii" ("Zelenskyy"), without its last letter ("Zelensky"): a
 /// transliteration written both ways. Any other word as it is.
 fn undoubled(key: &str) -> &str {
@@ -1859,6 +1866,7 @@ fn undoubled(key: &str) -> &str {
     }
 }
 
+/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
     sharing: &mut Map<&'t str, Vec<usize>>,
