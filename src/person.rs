@@ -43,7 +43,8 @@
 //!    ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a relative
 //!    ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
 //!    relatives by their given names. A long surname ending in a doubled "yy"/"ii" is a key without its last letter
-//!    too ("Zelenskyy" written "Zelensky"). A given name alone ("Victor") is a mention of the one person named in full with
+//!    too ("Zelenskyy" written "Zelensky"), and surnames that differ only in a final v/w or y/i name one person ("Peskov"
+//!    and "Peskow", "Zelenskiy"). A given name alone ("Victor") is a mention of the one person named in full with
 //!    it before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and
 //!    a given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
 //!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
@@ -1357,7 +1358,9 @@ pub fn find(
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
-    let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut keys: Map<&str, Option<usize>> = Map::default();
+    // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
+    let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
     let mut sharing: Map<&str, Vec<usize>> = Map::default(); // surname key -> every entity it names
                                                              // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
                                                              // so that a text naming many people with the same given name does not compare each mention with all of them.
@@ -1392,6 +1395,19 @@ pub fn find(
             let single = undoubled(key);
             if single.len() < key.len() {
                 keys.entry(single).or_insert(Some(e));
+            }
+            // "Peskov" written "Peskow", "Zelensky" "Zelenskiy": the stem before a final v/w/y/i.
+            for k in [key, single] {
+                if let Some(stem) = variant_stem(k) {
+                    stems
+                        .entry(stem)
+                        .and_modify(|v: &mut Option<usize>| {
+                            if *v != Some(e) {
+                                *v = None;
+                            }
+                        })
+                        .or_insert(Some(e));
+                }
             }
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
@@ -1578,7 +1594,11 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match keys.get(key).or_else(|| keys.get(undoubled(key))) {
+        let (far, near_key) = match keys
+            .get(key)
+            .or_else(|| keys.get(undoubled(key)))
+            .or_else(|| variant_stem(key).and_then(|s| stems.get(s)))
+        {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
             Some(&None) => {
                 let mut close = sharing
@@ -1864,6 +1884,23 @@ fn undoubled(key: &str) -> &str {
         [.., x, y] if b.len() >= 7 && x == y && matches!(x, b'y' | b'i') => &key[..key.len() - 1],
         _ => key,
     }
+}
+
+/// A surname of at least six ASCII letters without a final v or w, or without up to two final y/i ("Peskov",
+/// "Peskow" -> "Pesko"; "Zelensky", "Zelenskyy", "Zelenskiy" -> "Zelensk"): transliterations differ there, so two
+/// keys with one stem of at least five letters name one person.
+fn variant_stem(key: &str) -> Option<&str> {
+    let b = key.as_bytes();
+    if b.len() < 6 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let n = match b {
+        [.., b'v' | b'w'] => b.len() - 1,
+        [.., b'i' | b'y', b'i' | b'y'] => b.len() - 2,
+        [.., b'i' | b'y'] => b.len() - 1,
+        _ => return None,
+    };
+    (n >= 5).then(|| &key[..n])
 }
 
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
