@@ -24,7 +24,14 @@
 //!    Some slots only people fill, and make even a one-word run a person: sports results (bowling figures
 //!    "Vass 7-0-29-0", scorecards "c Knight b Hollioake 21", goal minutes "Hajaj ( 47th )", line-up numbers
 //!    "13 - Japie Mulder ,") and an age ("Duran, 45,"). A lone word as a quote's speaker is not enough: companies
-//!    speak there as often as people ("Boeing said").
+//!    speak there as often as people ("Boeing said"). A name introduced as a name ("gave only his first name, Bohdan,")
+//!    is a person even as one word. On a credit line ("By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in
+//!    Abuja …; Writing by …)") a run after "by", "and", "," or ";" is a person. A name part goes on through an apostrophe
+//!    into a lowercase tail that is no possessive or contraction ("Ndung'u", not "Smith's"). A hyphenated first part
+//!    that ends in a lowercase word is a modifier ("Harvard-educated Amara Okafor"), and a firm's when it is a seat or
+//!    market ("Perth-based Pilbara Minerals", "London-listed …": no person). A period after a title ends it unless the
+//!    title is a short capitalised abbreviation ("Sen. Warren", not "the envoy. Trade"). A list carries evidence
+//!    backwards, but not into a place's slot ("In Addis Ababa, Tigist Alemayehu, a teacher,").
 //! 2. **Later mentions.** Every multi-word name is an entity; its surname (last part) and, for family-name-first names
 //!    ("Xi Jinping"), its first part become keys, and so does an inner part a widely known person goes by ("Lula" of
 //!    "Luiz Inácio Lula da Silva"). Any capitalised word elsewhere that is such a key, or that starts the whole name
@@ -35,7 +42,9 @@
 //!    written, rather than a guess — except where the text makes it plain: a surname one widely known bearer has
 //!    ("Boris Yeltsin" beside "Naina Yeltsin") means that bearer, and when every later bearer came in as a relative
 //!    ("her son, Miguel Ferreira"), the surname after the first bearer's full name means that first bearer: news calls
-//!    relatives by their given names. A given name alone ("Victor") is a mention of the one person named in full with
+//!    relatives by their given names. A long surname ending in a doubled "yy"/"ii" is a key without its last letter
+//!    too ("Zelenskyy" written "Zelensky"), and surnames that differ only in a final v/w or y/i name one person ("Peskov"
+//!    and "Peskow", "Zelenskiy"). A given name alone ("Victor") is a mention of the one person named in full with
 //!    it before (not when two share it, nor where a place or team of that name stands: "to London", "Bradford 4"), and
 //!    a given name joined to such a mention by "and" ("Miguel and Tomás") is a person of its own. In an ALL-CAPS
 //!    headline, a word that is such a key (for a person named within a story's length of it) or a widely known family
@@ -213,10 +222,27 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The hyphen group starting at word token `i` (`Ben-Gvir`, `President-elect`): its last token index.
     fn group_end(&self, i: usize) -> usize {
         let mut j = i;
-        while self.t.touch(j) && self.is_hyphen(j + 1) && self.t.touch(j + 1) && self.word(j + 2) {
+        while self.t.touch(j)
+            && (self.is_hyphen(j + 1) || self.apostrophe_tail(j))
+            && self.t.touch(j + 1)
+            && self.word(j + 2)
+        {
             j += 2;
         }
         j
+    }
+
+    /// Word `j` goes on through an apostrophe into a lowercase tail that is no possessive or contraction
+    /// ("Ndung’u", "Ma'ruf"): the name part is whole only with its tail ("Ndung’u’s" still ends at the possessive).
+    fn apostrophe_tail(&self, j: usize) -> bool {
+        let t = self.t;
+        if !matches!(t.str_at(j + 1), "’" | "'") || !t.touch(j + 1) || !t.is_word(j + 2) {
+            return false;
+        }
+        let tail = t.s(j + 2);
+        tail.len() <= 8
+            && tail.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(tail, "s" | "t" | "d" | "m" | "ll" | "re" | "ve")
     }
 
     /// The hyphen group ending at word token `j`: its first token index.
@@ -543,9 +569,13 @@ fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
 fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleClass)> {
     let t = cx.t;
     let mut j = i.checked_sub(1)?;
-    // "Mr." / "Gen." : a period glued to the title.
+    // "Mr." / "Gen." : a period glued to the title. Only a short capitalised word is such an abbreviation: after
+    // "envoy." or "the President." the sentence ends.
     if cx.is_punct(j, ".") && j > 0 && t.touch(j - 1) {
         j -= 1;
+        if !t.toks[j].cap || t.s(j).len() > 5 {
+            return None;
+        }
     }
     if !cx.word(j) || cx.blocked[j] {
         return None;
@@ -682,6 +712,43 @@ fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
         && (cx.country.get(last + 2) == Some(&true)
             || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
+}
+
+/// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
+fn name_slot(cx: &Ctx, first: usize) -> bool {
+    let t = cx.t;
+    first >= 2 && matches!(t.str_at(first - 1), "," | "as") && t.str_at(first - 2) == "name"
+}
+
+/// Credit lines: "By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in Abuja and Duncan Miriri in Nairobi;
+/// Writing by Chijioke Ohuocha)". A run right after "by", "and", "," or ";" on a line that opens with "By" or with a
+/// credit word and "by" ("Reporting by", "Additional reporting by") is a person. (Looks back at most `CREDIT_REACH`
+/// tokens for the line's start.)
+fn credit_slot(cx: &Ctx, first: usize) -> bool {
+    const CREDIT_REACH: usize = 48;
+    let t = cx.t;
+    if first == 0 || !matches!(t.str_at(first - 1), "by" | "By" | "and" | "," | ";" | "&") {
+        return false;
+    }
+    let Some(mut s) = (first.saturating_sub(CREDIT_REACH)..first)
+        .rev()
+        .find(|&k| t.toks[k].line_start)
+    else {
+        return false;
+    };
+    if matches!(t.str_at(s), "(" | "[") {
+        s += 1;
+    }
+    if t.str_at(s) == "By" || t.str_at(s) == "BY" {
+        return true;
+    }
+    if t.str_at(s).eq_ignore_ascii_case("additional") {
+        s += 1;
+    }
+    matches!(
+        t.str_at(s),
+        "Reporting" | "Writing" | "Editing" | "Compiled" | "Photographs" | "Research"
+    ) && t.str_at(s + 1) == "by"
 }
 
 /// Evidence after the run: a speech verb, an apposition with a role, or an age.
@@ -1115,7 +1182,29 @@ pub fn find(
             && (next + 1..next + 4)
                 .find(|&k| !(cx.title_word(k) && t.toks[k].cap && !t.touch(k - 1)))
                 .is_some_and(|k| cx.name_word(k) && !t.touch(k - 1));
+        // "Perth-based Pilbara Minerals", "London-listed Glencore": a firm after its seat or its market.
+        let firm_seat = {
+            let (a, b) = run.parts[0];
+            b > a
+                && matches!(
+                    t.s(b),
+                    "based" | "listed" | "headquartered" | "registered" | "owned" | "controlled"
+                )
+        };
+        // "Harvard-educated Amara Okafor", "U.S.-born Jane Doe": a first part that ends in a lowercase word is a
+        // modifier, no part of the name.
+        if !firm_seat && run.parts.len() >= 2 {
+            let (a, b) = run.parts[0];
+            if b > a
+                && cx.is_hyphen(b - 1)
+                && t.get(b).is_some_and(|x| x.kind == TokKind::Word && !x.cap)
+            {
+                run.parts.remove(0);
+                run.first = run.parts[0].0;
+            }
+        }
         if run.org
+            || firm_seat
             || org_continues
             || ampersand
             || before_title
@@ -1159,6 +1248,8 @@ pub fn find(
         let place_slot = run.first >= 1 && matches!(t.str_at(run.first - 1), "in" | "at" | "near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
+            || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
+            || (n <= 3 && run.initials == 0 && name_slot(&cx, run.first))
         {
             true
         } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
@@ -1244,9 +1335,18 @@ pub fn find(
             cands[k].1 = true;
         }
     }
+    // (Backwards, not from a place's slot: "In Addis Ababa, Tigist Alemayehu, a teacher, said".)
+    let place_slot = |a: &Found| {
+        a.first >= 1
+            && matches!(
+                t.str_at(a.first - 1),
+                "in" | "In" | "at" | "At" | "near" | "Near"
+            )
+    };
     for k in (1..cands.len()).rev() {
         if cands[k].1
             && !cands[k - 1].1
+            && !place_slot(&cands[k - 1].0)
             && (2..=3).contains(&cands[k - 1].0.parts)
             && in_list(&cands[k - 1].0, &cands[k].0)
         {
@@ -1258,7 +1358,9 @@ pub fn find(
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
-    let mut keys: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
+    let mut keys: Map<&str, Option<usize>> = Map::default();
+    // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
+    let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
     let mut sharing: Map<&str, Vec<usize>> = Map::default(); // surname key -> every entity it names
                                                              // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
                                                              // so that a text naming many people with the same given name does not compare each mention with all of them.
@@ -1287,12 +1389,26 @@ pub fn find(
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
-            insert_key(
-                &mut keys,
-                &mut sharing,
-                &t.text[t.toks[ls].start..t.toks[le].end],
-                e,
-            );
+            let key = &t.text[t.toks[ls].start..t.toks[le].end];
+            insert_key(&mut keys, &mut sharing, key, e);
+            // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
+            let single = undoubled(key);
+            if single.len() < key.len() {
+                keys.entry(single).or_insert(Some(e));
+            }
+            // "Peskov" written "Peskow", "Zelensky" "Zelenskiy": the stem before a final v/w/y/i.
+            for k in [key, single] {
+                if let Some(stem) = variant_stem(k) {
+                    stems
+                        .entry(stem)
+                        .and_modify(|v: &mut Option<usize>| {
+                            if *v != Some(e) {
+                                *v = None;
+                            }
+                        })
+                        .or_insert(Some(e));
+                }
+            }
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, &mut sharing, t.s(le), e);
@@ -1478,7 +1594,11 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match keys.get(key) {
+        let (far, near_key) = match keys
+            .get(key)
+            .or_else(|| keys.get(undoubled(key)))
+            .or_else(|| variant_stem(key).and_then(|s| stems.get(s)))
+        {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
             Some(&None) => {
                 let mut close = sharing
@@ -1754,6 +1874,33 @@ fn principal(
         Some(e) if o.notables == 1 => Some(e),
         _ => (o.others_relatives && before(o.first)).then_some(o.first),
     }
+}
+
+/// A long surname that ends in a doubled "yy" or "ii" ("Zelenskyy"), without its last letter ("Zelensky"): a
+/// transliteration written both ways. Any other word as it is.
+fn undoubled(key: &str) -> &str {
+    let b = key.as_bytes();
+    match b {
+        [.., x, y] if b.len() >= 7 && x == y && matches!(x, b'y' | b'i') => &key[..key.len() - 1],
+        _ => key,
+    }
+}
+
+/// A surname of at least six ASCII letters without a final v or w, or without up to two final y/i ("Peskov",
+/// "Peskow" -> "Pesko"; "Zelensky", "Zelenskyy", "Zelenskiy" -> "Zelensk"): transliterations differ there, so two
+/// keys with one stem of at least five letters name one person.
+fn variant_stem(key: &str) -> Option<&str> {
+    let b = key.as_bytes();
+    if b.len() < 6 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let n = match b {
+        [.., b'v' | b'w'] => b.len() - 1,
+        [.., b'i' | b'y', b'i' | b'y'] => b.len() - 2,
+        [.., b'i' | b'y'] => b.len() - 1,
+        _ => return None,
+    };
+    (n >= 5).then(|| &key[..n])
 }
 
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
