@@ -106,11 +106,14 @@ fn pronoun(toks: &Tokens, i: usize) -> Option<Gender> {
 }
 
 /// Token `i` follows a determiner or a possessive, so a speech verb there is an adjective or a noun: `Australia’s
-/// continued approval`, `the said document`, `his reported remarks`.
+/// continued approval`, `the said document`, `his reported remarks`; so is one after a number (`the 36 states`).
 fn after_determiner(toks: &Tokens, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
+    if toks.get(p).is_some_and(|t| t.kind == TokKind::Number) {
+        return true;
+    }
     let w = toks.s(p);
     [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
@@ -1081,6 +1084,35 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
     false
 }
 
+/// The longest apposition (tokens) between a name and its speech verb that [`speaks_next`] reads over.
+const APPOSITION_MAX: usize = 30;
+
+/// A person mention is the subject of a speech verb right after it, though words other than titles stand before it:
+/// `Canada's Energy and Natural Resources Minister Tim Hodgson said …`, `In Australia, leader Michael Woodley, whose
+/// people fought …, said …` (an apposition of at most [`APPOSITION_MAX`] tokens between commas, in one sentence).
+fn speaks_next(toks: &Tokens, m: &PersonMention) -> bool {
+    let j = toks.index_at(m.range.end);
+    if speech_verb(toks, j).is_some() && !is_passive(toks, j) {
+        return true;
+    }
+    if toks.str_at(j) != "," {
+        return false;
+    }
+    for k in j + 1..j + APPOSITION_MAX {
+        match toks.get(k) {
+            Some(t) if t.sent_start || t.line_start => return false,
+            Some(_) if toks.s(k) == "," => {
+                if speech_verb(toks, k + 1).is_some() {
+                    return true;
+                }
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The person a pronoun before byte `at` refers to: the most recent of the last speaker and the last person
 /// mention that is a sentence subject, within [`PRONOUN_WINDOW`]. A pronoun of gender `want` skips that person if a
 /// title gives them the other gender, for the last person mentioned whose title gives `want` (`“…,” she said` after
@@ -1141,7 +1173,7 @@ fn nearest_subject(
         .rev()
         .take_while(|m| m.range.start >= lo)
         .take(20)
-        .find(|m| is_subject(toks, m))
+        .find(|m| is_subject(toks, m) || speaks_next(toks, m))
         .map(|m| (m.entity, m.range.start));
     let speaker = last_speaker.filter(|&(_, pos)| pos >= lo);
     match (subject, speaker) {
