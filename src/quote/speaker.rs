@@ -261,6 +261,13 @@ fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Optio
     if let Some((e, k)) = person_at(toks, men, i, limit) {
         return Some((Attr::Person(e), k));
     }
+    // `called the deal "a start" but said …`: a coordinated verb of the subject before the quote, not a subject.
+    if ["and", "but", "or", "yet", "then"]
+        .iter()
+        .any(|w| toks.str_at(i).eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
     // A role or other noun phrase of a few words, up to the verb.
     let mut k = i;
     while k < toks.len() && k < i + 7 && is_title_tok(toks, k) && speech_verb(toks, k).is_none() {
@@ -1131,7 +1138,7 @@ fn resolve_pronoun(
     };
     match pick {
         Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
-            let lo = at.saturating_sub(PRONOUN_WINDOW);
+            let lo = pronoun_floor(toks, at);
             men.0[..men.first_from(at)]
                 .iter()
                 .rev()
@@ -1142,6 +1149,41 @@ fn resolve_pronoun(
         }
         p => p,
     }
+}
+
+/// How far back (a byte) a pronoun at byte `at` looks for its person: its own paragraph and the one before, and
+/// further back only over paragraphs with no speech verb but a pronoun's, within [`PRONOUN_WINDOW`]; a paragraph where
+/// someone else speaks (`The ministry said …`) stops it, so `"…," he said` is not given to a speaker of four paragraphs before.
+fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
+    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    let mut k = toks.index_at(at);
+    // Paragraphs passed: 0 while in the pronoun's own.
+    let mut para = usize::from(toks.get(k).is_some_and(|t| t.line_start));
+    let mut verb = false;
+    while k > 0 {
+        k -= 1;
+        let t = &toks.toks[k];
+        if t.start < lo {
+            break;
+        }
+        if para >= 1 && !verb && speech_verb(toks, k).is_some() {
+            // `she also speaks to …`: a pronoun's verb may be the same person's.
+            let s = if k > 1 && is_aux(toks, k - 1) {
+                k - 2
+            } else {
+                k.saturating_sub(1)
+            };
+            // `Asked whether …, she pauses`: a verb with no subject before it in its sentence names nobody else.
+            verb = !toks.toks[k].sent_start && toks.is_word(s) && pronoun(toks, s).is_none();
+        }
+        if t.line_start {
+            if verb {
+                return t.start;
+            }
+            para += 1;
+        }
+    }
+    lo
 }
 
 /// The person an age description that matches no title (`The 84-year-old Nobel laureate, who …, said`) stands for:
@@ -1166,7 +1208,7 @@ fn nearest_subject(
     at: usize,
     last_speaker: Option<(usize, usize)>,
 ) -> Option<usize> {
-    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    let lo = pronoun_floor(toks, at);
     let k = men.first_from(at);
     let subject = men.0[..k]
         .iter()
