@@ -1143,6 +1143,17 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         if c.class == FigureClass::Date {
             c.num = None; // a time of day
         }
+        // "a one-day international": a cricket format's name, not a duration.
+        if c.class == FigureClass::Duration
+            && toks.str_at(c.start).eq_ignore_ascii_case("one")
+            && c.unit == Some("day")
+            && is_dash(toks.str_at(c.end.saturating_sub(2)))
+            && ["international", "internationals", "cricket"]
+                .iter()
+                .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
         // "16-year-old", "a 10-year-olds' league"
         if c.class == FigureClass::Duration
             && is_dash(toks.str_at(c.end))
