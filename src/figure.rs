@@ -106,7 +106,10 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         if c.bare {
             measure_before(toks, lx, &mut c);
         }
-        if c.bare && c.digits && after_rate(toks, rate_end, c.start) {
+        if c.bare
+            && c.digits
+            && (after_rate(toks, rate_end, c.start) || rate_level(toks, lx, rate_end, &c))
+        {
             c.class = FigureClass::Money;
             c.bare = false;
         }
@@ -119,6 +122,10 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        let negative = minus_before(toks, &c);
+        if negative {
+            c.start -= 1;
+        }
         let (Some(first), Some(lastt)) = (
             toks.get(c.start),
             c.end.checked_sub(1).and_then(|e| toks.get(e)),
@@ -129,7 +136,9 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         let range = first.start..lastt.end;
         let value = match c.date {
             Some(d) => Some(d),
-            None => c.num.map(|d| Value::Number(d.to_f64())),
+            None => c
+                .num
+                .map(|d| Value::Number(if negative { -d.to_f64() } else { d.to_f64() })),
         };
         out.push(Figure {
             range,
@@ -1086,7 +1095,8 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
     if let Some(p) = proportion(toks, lx, &num) {
         return Some(p);
     }
-    // "twenty-first", "two-thirds": ordinals and fractions.
+    // "twenty-first", "two-thirds": ordinals and fractions; but digits write no ordinal that way, so "10-second" is a
+    // duration.
     if is_dash(toks.str_at(num.end))
         && toks.touch(num.end - 1)
         && toks.touch(num.end)
@@ -1094,6 +1104,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             lx.role(toks, num.end + 1),
             Some(Role::Ordinal | Role::Fraction)
         )
+        && !(num.digits && toks.str_at(num.end + 1).eq_ignore_ascii_case("second"))
     {
         return None;
     }
@@ -1132,6 +1143,17 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         if c.class == FigureClass::Date {
             c.num = None; // a time of day
         }
+        // "a one-day international": a cricket format's name, not a duration.
+        if c.class == FigureClass::Duration
+            && toks.str_at(c.start).eq_ignore_ascii_case("one")
+            && c.unit == Some("day")
+            && is_dash(toks.str_at(c.end.saturating_sub(2)))
+            && ["international", "internationals", "cricket"]
+                .iter()
+                .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
         // "16-year-old", "a 10-year-olds' league"
         if c.class == FigureClass::Duration
             && is_dash(toks.str_at(c.end))
@@ -1145,6 +1167,15 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         }
     } else {
         c.bare = true;
+        // "a 10-fold rise": a multiplier, counted like "tenfold".
+        if num.digits
+            && is_dash(toks.str_at(c.end))
+            && toks.touch(c.end - 1)
+            && toks.touch(c.end)
+            && toks.str_at(c.end + 1).eq_ignore_ascii_case("fold")
+        {
+            c.end += 2;
+        }
     }
     // Digits glued to a word we did not read ("5G", "3D", "2nd") are a name or an ordinal.
     if toks.touch(c.end - 1) && toks.is_word(c.end) {
@@ -1472,6 +1503,59 @@ fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
         && closes_level(toks, i + 1)
 }
 
+/// "Last week I sold at 1,540", "trading at 129.5,", "fall from 57 to about 120 per dollar", "end the year at 1,700.":
+/// in a text that has given an exchange rate before (ending at `rate_end`), a bare number after a word of level or
+/// movement (and at most one qualifier) that closes its phrase, with a currency named at most [`CURRENCY_REACH`] tokens
+/// before it in its paragraph, is a level of that currency's rate.
+fn rate_level(toks: &Tokens, lx: &Lexicon, rate_end: usize, c: &Cand) -> bool {
+    if rate_end > c.start {
+        return false;
+    }
+    let word = |k: usize, ws: &[&str]| ws.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let Some(mut k) = c.start.checked_sub(1) else {
+        return false;
+    };
+    if k > 0
+        && word(
+            k,
+            &["about", "around", "nearly", "roughly", "almost", "some"],
+        )
+    {
+        k -= 1;
+    }
+    let levels = [
+        "at", "to", "from", "past", "beyond", "above", "below", "under", "over", "near", "towards",
+        "toward",
+    ];
+    if !word(k, &levels) {
+        return false;
+    }
+    // "from 57 to about 120": "to" closes the first level.
+    let closes = closes_level(toks, c.end) || (word(k, &["from"]) && word(c.end, &["to"]));
+    if !closes {
+        return false;
+    }
+    let currency = |j: usize| {
+        lx.seq_at(toks, j, |s: &Seq| {
+            matches!(s.what, What::Currency { place, cent: false, .. } if place != Place::Pre)
+        })
+        .is_some()
+    };
+    let from = k.saturating_sub(CURRENCY_REACH);
+    for j in (from..k).rev() {
+        if toks.is_word(j) && currency(j) {
+            return true;
+        }
+        if toks.get(j).is_some_and(|t| t.line_start) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far before a level a currency is looked for (see [`rate_level`]).
+const CURRENCY_REACH: usize = 40;
+
 /// Whether the token at `k` ends the phrase of a level ("past 155 if", "to 7.3 by June"), not a count's noun ("to 155
 /// ships").
 fn closes_level(toks: &Tokens, k: usize) -> bool {
@@ -1775,6 +1859,30 @@ fn is_determiner(s: &str) -> bool {
     ]
     .iter()
     .any(|d| s.eq_ignore_ascii_case(d))
+}
+
+/// A measured amount or a percentage below zero: the spoken "minus" before it ("minus 14 degrees Celsius", "minus 2
+/// percent"), or for a measured amount a minus sign glued to its digits ("-14C", "−14 °C") with a space or an opening
+/// bracket before the sign (not the dash of a range "5-14C"). Not after a number ("10 minus 4 degrees").
+fn minus_before(toks: &Tokens, c: &Cand) -> bool {
+    let Some(m) = c.start.checked_sub(1) else {
+        return false;
+    };
+    let after_number = || {
+        m.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| t.kind == TokKind::Number)
+    };
+    let s = toks.str_at(m);
+    if s.eq_ignore_ascii_case("minus") {
+        return matches!(c.class, FigureClass::Quantity | FigureClass::Percent) && !after_number();
+    }
+    c.class == FigureClass::Quantity
+        && c.digits
+        && matches!(s, "-" | "−" | "–")
+        && toks.touch(m)
+        && (m == 0 || !toks.touch(m - 1) || matches!(toks.str_at(m - 1), "(" | "["))
+        && !after_number()
 }
 
 fn is_dash(s: &str) -> bool {

@@ -106,11 +106,14 @@ fn pronoun(toks: &Tokens, i: usize) -> Option<Gender> {
 }
 
 /// Token `i` follows a determiner or a possessive, so a speech verb there is an adjective or a noun: `Australia’s
-/// continued approval`, `the said document`, `his reported remarks`.
+/// continued approval`, `the said document`, `his reported remarks`; so is one after a number (`the 36 states`).
 fn after_determiner(toks: &Tokens, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
+    if toks.get(p).is_some_and(|t| t.kind == TokKind::Number) {
+        return true;
+    }
     let w = toks.s(p);
     [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
@@ -257,6 +260,13 @@ fn subject_after(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Optio
     }
     if let Some((e, k)) = person_at(toks, men, i, limit) {
         return Some((Attr::Person(e), k));
+    }
+    // `called the deal "a start" but said …`: a coordinated verb of the subject before the quote, not a subject.
+    if ["and", "but", "or", "yet", "then"]
+        .iter()
+        .any(|w| toks.str_at(i).eq_ignore_ascii_case(w))
+    {
+        return None;
     }
     // A role or other noun phrase of a few words, up to the verb.
     let mut k = i;
@@ -1081,6 +1091,35 @@ fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
     false
 }
 
+/// The longest apposition (tokens) between a name and its speech verb that [`speaks_next`] reads over.
+const APPOSITION_MAX: usize = 30;
+
+/// A person mention is the subject of a speech verb right after it, though words other than titles stand before it:
+/// `Canada's Energy and Natural Resources Minister Tim Hodgson said …`, `In Australia, leader Michael Woodley, whose
+/// people fought …, said …` (an apposition of at most [`APPOSITION_MAX`] tokens between commas, in one sentence).
+fn speaks_next(toks: &Tokens, m: &PersonMention) -> bool {
+    let j = toks.index_at(m.range.end);
+    if speech_verb(toks, j).is_some() && !is_passive(toks, j) {
+        return true;
+    }
+    if toks.str_at(j) != "," {
+        return false;
+    }
+    for k in j + 1..j + APPOSITION_MAX {
+        match toks.get(k) {
+            Some(t) if t.sent_start || t.line_start => return false,
+            Some(_) if toks.s(k) == "," => {
+                if speech_verb(toks, k + 1).is_some() {
+                    return true;
+                }
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The person a pronoun before byte `at` refers to: the most recent of the last speaker and the last person
 /// mention that is a sentence subject, within [`PRONOUN_WINDOW`]. A pronoun of gender `want` skips that person if a
 /// title gives them the other gender, for the last person mentioned whose title gives `want` (`“…,” she said` after
@@ -1099,7 +1138,7 @@ fn resolve_pronoun(
     };
     match pick {
         Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
-            let lo = at.saturating_sub(PRONOUN_WINDOW);
+            let lo = pronoun_floor(toks, at);
             men.0[..men.first_from(at)]
                 .iter()
                 .rev()
@@ -1110,6 +1149,41 @@ fn resolve_pronoun(
         }
         p => p,
     }
+}
+
+/// How far back (a byte) a pronoun at byte `at` looks for its person: its own paragraph and the one before, and
+/// further back only over paragraphs with no speech verb but a pronoun's, within [`PRONOUN_WINDOW`]; a paragraph where
+/// someone else speaks (`The ministry said …`) stops it, so `"…," he said` is not given to a speaker of four paragraphs before.
+fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
+    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    let mut k = toks.index_at(at);
+    // Paragraphs passed: 0 while in the pronoun's own.
+    let mut para = usize::from(toks.get(k).is_some_and(|t| t.line_start));
+    let mut verb = false;
+    while k > 0 {
+        k -= 1;
+        let t = &toks.toks[k];
+        if t.start < lo {
+            break;
+        }
+        if para >= 1 && !verb && speech_verb(toks, k).is_some() {
+            // `she also speaks to …`: a pronoun's verb may be the same person's.
+            let s = if k > 1 && is_aux(toks, k - 1) {
+                k - 2
+            } else {
+                k.saturating_sub(1)
+            };
+            // `Asked whether …, she pauses`: a verb with no subject before it in its sentence names nobody else.
+            verb = !toks.toks[k].sent_start && toks.is_word(s) && pronoun(toks, s).is_none();
+        }
+        if t.line_start {
+            if verb {
+                return t.start;
+            }
+            para += 1;
+        }
+    }
+    lo
 }
 
 /// The person an age description that matches no title (`The 84-year-old Nobel laureate, who …, said`) stands for:
@@ -1134,14 +1208,14 @@ fn nearest_subject(
     at: usize,
     last_speaker: Option<(usize, usize)>,
 ) -> Option<usize> {
-    let lo = at.saturating_sub(PRONOUN_WINDOW);
+    let lo = pronoun_floor(toks, at);
     let k = men.first_from(at);
     let subject = men.0[..k]
         .iter()
         .rev()
         .take_while(|m| m.range.start >= lo)
         .take(20)
-        .find(|m| is_subject(toks, m))
+        .find(|m| is_subject(toks, m) || speaks_next(toks, m))
         .map(|m| (m.entity, m.range.start));
     let speaker = last_speaker.filter(|&(_, pos)| pos >= lo);
     match (subject, speaker) {
