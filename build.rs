@@ -605,17 +605,24 @@ fn figure_tables() -> String {
             tokens.extend(toks);
         }
         lexes_src.push(format!(
-            "Lex {{ role: {}, value: {}, label: {}, countnoun: {}, yearprep: {}, weekday: {}, agenoun: {}, ageverb: {}, moneyverb: {}, measure: {}, seqs: {} }}",
-            e.role.map_or("None".to_string(), |r| format!("Some(Role::{r})")),
+            "Lex {{ role: {}, value: {}, flags: {}, seqs: {} }}",
+            e.role
+                .map_or("None".to_string(), |r| format!("Some(Role::{r})")),
             e.value,
-            e.label,
-            e.countnoun,
-            e.yearprep,
-            e.weekday,
-            e.agenoun,
-            e.ageverb,
-            e.moneyverb,
-            e.measure,
+            // The bits of lexicon.rs's `Lex` methods, in their order.
+            [
+                e.label,
+                e.countnoun,
+                e.yearprep,
+                e.weekday,
+                e.agenoun,
+                e.ageverb,
+                e.moneyverb,
+                e.measure
+            ]
+            .iter()
+            .enumerate()
+            .fold(0u8, |f, (i, &b)| f | (u8::from(b) << i)),
             slice(seqs)
         ));
     }

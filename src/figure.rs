@@ -1128,7 +1128,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && num.end == num.start + 1
             && !toks.str_at(num.end).eq_ignore_ascii_case("of")
             && num.start > 0
-            && lx.get(toks, num.start - 1).is_some_and(|l| l.moneyverb)
+            && lx.get(toks, num.start - 1).is_some_and(|l| l.moneyverb())
         {
             c.class = FigureClass::Money;
         }
@@ -1261,9 +1261,9 @@ fn apply(c: &mut Cand, seq: &Seq, end: usize) {
 /// A plain four-digit number `y` at `i` is a year: 1900-2099, or 1000-2100 after "in", "since" ...; and no count
 /// noun follows it ("2023 people").
 fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32) -> bool {
-    let prep = i > 0 && lx.get(toks, i - 1).is_some_and(|l| l.yearprep);
+    let prep = i > 0 && lx.get(toks, i - 1).is_some_and(|l| l.yearprep());
     let in_range = (1900..=2099).contains(&y) || (prep && (1000..=2100).contains(&y));
-    in_range && !lx.get(toks, i + 1).is_some_and(|l| l.countnoun)
+    in_range && !lx.get(toks, i + 1).is_some_and(|l| l.countnoun())
 }
 
 /// Coordination: a bare number before "and", "or", "to" or a dash and a figure with a unit takes its class and unit
@@ -1469,7 +1469,7 @@ fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     {
         k -= 1;
     }
-    if k < 1 || !is(k, &["of"]) || !lx.get(toks, k - 1).is_some_and(|l| l.measure) {
+    if k < 1 || !is(k, &["of"]) || !lx.get(toks, k - 1).is_some_and(|l| l.measure()) {
         return;
     }
     let closes = toks
@@ -1639,7 +1639,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     };
     if i >= 2
         && is(i - 1, &["at"])
-        && lx.get(toks, i - 2).is_some_and(|l| l.ageverb)
+        && lx.get(toks, i - 2).is_some_and(|l| l.ageverb())
         && closes(c.end)
     {
         return true;
@@ -1664,7 +1664,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         }
         if i >= 2
             && is(i - 1, &["under", "over"])
-            && (aged(i - 2) || lx.get(toks, i - 2).is_some_and(|l| l.agenoun))
+            && (aged(i - 2) || lx.get(toks, i - 2).is_some_and(|l| l.agenoun()))
         {
             return true;
         }
@@ -1715,7 +1715,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // Not a month, a weekday or a unit before the comma ("June, 12,"), nor a list of numbers ("1, 2, 3").
     let date_word = lx
         .get(toks, o - 1)
-        .is_some_and(|l| l.weekday || l.role == Some(Role::Month));
+        .is_some_and(|l| l.weekday() || l.role == Some(Role::Month));
     !date_word
         && toks
             .get(c.end + 1)
@@ -1732,7 +1732,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if i == 0 {
         return true;
     }
-    let label_at = |k: usize| lx.get(toks, k).is_some_and(|l| l.label) && toks.is_word(k);
+    let label_at = |k: usize| lx.get(toks, k).is_some_and(|l| l.label()) && toks.is_word(k);
     if label_at(i - 1)
         || (i >= 2 && toks.str_at(i - 1) == "." && toks.touch(i - 2) && label_at(i - 2))
     {
@@ -1771,11 +1771,12 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // "on Friday 20 people were killed", "in March 200 people"
     if lx
         .get(toks, p)
-        .is_some_and(|l| l.weekday || l.role == Some(Role::Month))
+        .is_some_and(|l| l.weekday() || l.role == Some(Role::Month))
     {
         return true;
     }
-    if c.class == FigureClass::Date && (pt.all_caps || lx.get(toks, p).is_some_and(|l| l.yearprep))
+    if c.class == FigureClass::Date
+        && (pt.all_caps || lx.get(toks, p).is_some_and(|l| l.yearprep()))
     {
         return true;
     }

@@ -79,26 +79,51 @@ pub struct Seq {
     pub what: What,
 }
 
-/// Everything the tables say about one (lowercased) word or sign.
+/// Everything the tables say about one (lowercased) word or sign. The word's flags are bits of one byte (see the
+/// methods), which keeps the 600-odd entries compiled into the page small.
 #[derive(Debug)]
 pub struct Lex {
     pub role: Option<Role>,
     /// The number a cardinal, scale or month word stands for.
     pub value: u64,
-    pub label: bool,
-    pub countnoun: bool,
-    pub yearprep: bool,
-    pub weekday: bool,
-    /// A noun for people: "under"/"over" and a number after it is an age ("children under five").
-    pub agenoun: bool,
-    /// A verb of a life event: "at" and a number after it is an age ("died at 91", "graduating at 21").
-    pub ageverb: bool,
-    /// A verb of spending or paying: a vague plural of a large scale after it is money ("pour billions into").
-    pub moneyverb: bool,
-    /// A measured property: "of" and a bare number after it is a quantity ("a body mass index of 35").
-    pub measure: bool,
+    flags: u8,
     /// Rows of the currency and unit tables that start with this word, longest first.
     pub seqs: &'static [Seq],
+}
+
+impl Lex {
+    /// A word after which a bare number is a name or a label, not an amount ("phase 2", "Article 5").
+    pub fn label(&self) -> bool {
+        self.flags & 1 != 0
+    }
+    /// A noun after which a four-digit number counts things, not a year ("2023 people").
+    pub fn countnoun(&self) -> bool {
+        self.flags & 2 != 0
+    }
+    /// A preposition that makes 1000-2100 a year ("in 1066").
+    pub fn yearprep(&self) -> bool {
+        self.flags & 4 != 0
+    }
+    /// A day name: a number after it is not a name's number ("on Friday 20 people died").
+    pub fn weekday(&self) -> bool {
+        self.flags & 8 != 0
+    }
+    /// A noun for people: "under"/"over" and a number after it is an age ("children under five").
+    pub fn agenoun(&self) -> bool {
+        self.flags & 16 != 0
+    }
+    /// A verb of a life event: "at" and a number after it is an age ("died at 91", "graduating at 21").
+    pub fn ageverb(&self) -> bool {
+        self.flags & 32 != 0
+    }
+    /// A verb of spending or paying: a vague plural of a large scale after it is money ("pour billions into").
+    pub fn moneyverb(&self) -> bool {
+        self.flags & 64 != 0
+    }
+    /// A measured property: "of" and a bare number after it is a quantity ("a body mass index of 35").
+    pub fn measure(&self) -> bool {
+        self.flags & 128 != 0
+    }
 }
 
 /// FNV-1a over the ASCII-lowercased bytes of `s`, then mixed so that its high bits (which pick the slot) depend on
