@@ -1527,11 +1527,11 @@ pub fn find(
         }
         // A surname that is also a title word ("Son" of "Masayoshi Son", "Major") is a mention where a person's slot
         // follows: an age ("Son, 67,") or a speech verb ("Major said").
-        if cx.title_word(i)
-            && t.toks[i].cap
+        if t.toks[i].cap
             && !t.toks[i].all_caps
             && !cx.blocked[i]
             && !(i > 0 && t.touch(i - 1))
+            && cx.title_word(i)
             && (age_after(&cx, i)
                 || (cx.word(i + 1) && cx.lex.verbs.contains(lower(t.s(i + 1), &mut buf))))
         {

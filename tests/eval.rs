@@ -16,19 +16,19 @@ use std::path::Path;
 use common::score::{self, Score, KINDS};
 use lede::{annotate, Output, Unit};
 
-/// Pooled macro-F1 (overlap); lede reaches 0.983 on the twenty articles (the first twelve were tuned on; the eight
-/// added later, markets_quarter … obituary_physicist, were written as unseen text and reach 0.970 by themselves, 0.967 before the fixes made for them).
-const MACRO: f64 = 0.945;
-/// Pooled macro-F1 (exact offsets); lede reaches 0.981.
-const MACRO_STRICT: f64 = 0.945;
-/// Each kind's pooled F1; the lowest is person, 0.933.
-const KIND_F1: f64 = 0.88;
-/// Each kind's attribute accuracy; the lowest is quote speakers, 0.876 (0.860 before descriptions such as "the
-/// Colombian leader" resolved): most misses follow from the person finder (a speaker it does not find, "Lula"; a
-/// surname two people share, "Nwosu", named without the given name).
-const KIND_ATTR: f64 = 0.85;
-/// Each article's macro-F1; the lowest is interview_runon, 0.932 (first names standing alone, a shared surname).
-const DOC_MACRO: f64 = 0.83;
+/// Pooled macro-F1 (overlap); lede reaches 0.999 on the twenty-nine articles (2026-11-28). All were tuned on by now;
+/// as first scored, before any fix made for them, the later ones reached 0.970 (eight articles, markets_quarter …
+/// obituary_physicist), 0.963 (five, us_shutdown … go_masters) and 0.970 (four, africa_currencies … ukraine_dispatch).
+const MACRO: f64 = 0.98;
+/// Pooled macro-F1 (exact offsets); lede reaches 0.999.
+const MACRO_STRICT: f64 = 0.98;
+/// Each kind's pooled F1; the lowest is person, 0.995.
+const KIND_F1: f64 = 0.95;
+/// Each kind's attribute accuracy; the lowest is quote speakers, 0.978.
+const KIND_ATTR: f64 = 0.93;
+/// Each article's macro-F1; the lowest is tech_ai_spending, 0.983. Kept at 0.90 so that a new article written as
+/// unseen text (first scores so far 0.91–1.00) can join before its fixes.
+const DOC_MACRO: f64 = 0.90;
 
 #[test]
 fn eval_articles_meet_the_bar() {
