@@ -1530,7 +1530,7 @@ pub fn find(
         if t.toks[i].cap
             && !t.toks[i].all_caps
             && !cx.blocked[i]
-            && !(i > 0 && t.touch(i - 1))
+            && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
                 || (cx.word(i + 1) && cx.lex.verbs.contains(lower(t.s(i + 1), &mut buf))))
