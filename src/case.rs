@@ -2,7 +2,7 @@
 //! the Romanian, pinyin and other letters of Extended-B, and the Vietnamese letters of Latin Extended Additional),
 //! Greek and Cyrillic. Other characters are returned unchanged.
 //!
-//! Why not `char::to_lowercase`: it links the whole Unicode case tables, about 13 KB of the page's gzipped download,
+//! Why not `char::to_lowercase`: it links the whole Unicode case tables, about 12 KB of the page's gzipped download,
 //! for scripts whose names none of lede's tables hold. The mappings here are the same as std's wherever they are
 //! one character (a test checks every character of the covered blocks); where std gives several ("İ" → "i̇",
 //! "ß" → "SS"), lower case gives the first and upper case leaves the character as it is.

@@ -326,6 +326,41 @@ mod tests {
 
     const NUMBER_WORDS: &str = crate::data::table!("number_words.tsv");
 
+    /// build.rs packs the flags in the order of `Lex`'s methods: each bit reads back as the table's word says.
+    #[test]
+    fn flags_read_back_by_name() {
+        let lx = lexicon();
+        let t = Tokens::new("phase people in Friday children died spent index");
+        let flags = |i: usize| {
+            let l = lx.get(&t, i).expect("a table word");
+            [
+                l.label(),
+                l.countnoun(),
+                l.yearprep(),
+                l.weekday(),
+                l.agenoun(),
+                l.ageverb(),
+                l.moneyverb(),
+                l.measure(),
+            ]
+        };
+        let only = |bits: &[usize]| {
+            let mut want = [false; 8];
+            for &b in bits {
+                want[b] = true;
+            }
+            want
+        };
+        assert_eq!(flags(0), only(&[0]), "phase: label");
+        assert_eq!(flags(1), only(&[1, 4]), "people: countnoun, agenoun");
+        assert_eq!(flags(2), only(&[2]), "in: yearprep");
+        assert_eq!(flags(3), only(&[3]), "Friday: weekday");
+        assert_eq!(flags(4), only(&[1, 4]), "children: countnoun, agenoun");
+        assert_eq!(flags(5), only(&[5]), "died: ageverb");
+        assert_eq!(flags(6), only(&[6]), "spent: moneyverb");
+        assert_eq!(flags(7), only(&[7]), "index: measure");
+    }
+
     #[test]
     fn every_row_is_read() {
         let lx = lexicon();
