@@ -215,8 +215,9 @@ fn assemble(
     let mut doc = Document::default();
     // Entity numbering: first mention order, across kinds.
     let mut person_entity_of: Vec<Option<usize>> = vec![None; people.entities.len()];
-    let mut country_entity: std::collections::HashMap<&'static str, usize> =
-        std::collections::HashMap::new();
+    // The document entity of each country, by its ISO code's two letters (A-Z, as country.rs's tests hold): an array
+    // rather than a hash map, which would link std's SipHash into the wasm for this one use.
+    let mut country_entity: Vec<Option<usize>> = vec![None; 26 * 26];
     let mut last_end = 0usize;
     let mut kept: Vec<Annotation> = Vec::with_capacity(flat.len() + quotes.len());
     for (range, cand) in flat {
@@ -237,16 +238,31 @@ fn assemble(
             }
             Cand::Country(i) => {
                 let c = &countries[i];
-                let e = *country_entity.entry(c.country.code).or_insert_with(|| {
+                let code = c.country.code;
+                let slot = match *code.as_bytes() {
+                    [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+                        country_entity.get_mut(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+                    }
+                    _ => None,
+                };
+                // Any other code (none in the table) finds its entity by search.
+                let known = match &slot {
+                    Some(s) => **s,
+                    None => doc.entities.iter().position(|e| e.code == Some(code)),
+                };
+                let e = known.unwrap_or_else(|| {
                     doc.entities.push(Entity {
                         kind: Kind::Country,
                         name: c.country.name.to_string(),
-                        code: Some(c.country.code),
+                        code: Some(code),
                         title: None,
                         mentions: 0,
                     });
                     doc.entities.len() - 1
                 });
+                if let Some(s) = slot {
+                    *s = Some(e);
+                }
                 doc.entities[e].mentions += 1;
                 Attrs::Country {
                     entity: e,

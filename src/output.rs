@@ -483,13 +483,38 @@ impl Serialize for ValueOut<'_> {
     }
 }
 
-/// "2023-10-07", "2022-02" or "2024".
+/// "2023-10-07", "2022-02" or "2024": what `format!("{year:04}-{m:02}-{d:02}")` gives (a day only with a month),
+/// written without `core::fmt`, whose formatting machinery would otherwise be linked into the wasm for this alone.
 pub fn iso_date(year: i32, month: Option<u8>, day: Option<u8>) -> String {
-    match (month, day) {
-        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{year:04}-{m:02}"),
-        _ => format!("{year:04}"),
+    let mut s = String::with_capacity(11);
+    // `{:04}` pads after the sign, to a width that counts it.
+    if year < 0 {
+        s.push('-');
     }
+    push_padded(&mut s, year.unsigned_abs(), if year < 0 { 3 } else { 4 });
+    if let Some(m) = month {
+        s.push('-');
+        push_padded(&mut s, m.into(), 2);
+        if let Some(d) = day {
+            s.push('-');
+            push_padded(&mut s, d.into(), 2);
+        }
+    }
+    s
+}
+
+/// `n` in decimal, with leading zeros up to `width` digits.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = 1;
+    let mut rest = n;
+    while rest >= 10 {
+        rest /= 10;
+        digits += 1;
+    }
+    for _ in digits..width {
+        out.push('0');
+    }
+    push_uint(out, n.into());
 }
 
 struct Entities<'a>(&'a Document);
@@ -595,6 +620,22 @@ mod tests {
     }
 
     /// The integer writer agrees with `to_string` at every digit count and pair boundary.
+    #[test]
+    fn iso_date_is_format() {
+        for year in [i32::MIN, -12345, -999, -10, -1, 0, 7, 99, 2024, 9999, 10000, i32::MAX] {
+            for m in [None, Some(0u8), Some(2), Some(12), Some(255)] {
+                for d in [None, Some(0u8), Some(7), Some(31), Some(255)] {
+                    let want = match (m, d) {
+                        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+                        (Some(m), None) => format!("{year:04}-{m:02}"),
+                        _ => format!("{year:04}"),
+                    };
+                    assert_eq!(iso_date(year, m, d), want);
+                }
+            }
+        }
+    }
+
     #[test]
     fn push_uint_is_to_string() {
         let mut n = 1u64;
