@@ -193,24 +193,18 @@ fn assemble(
     countries: Vec<country::CountryMention>,
     people: person::People,
 ) -> Document {
-    // Candidates for the flat layer (non-quote), resolved greedily by start, longest first.
-    enum Cand {
-        Person(usize),
-        Country(usize),
-        Figure(usize),
+    // Candidates for the flat layer (non-quote), resolved greedily by start, longest first; at equal ranges persons,
+    // then countries, then figures, each in their order. A candidate is its index in that order, so the sort key
+    // (start, longest first, index) is unique and [`sort_keys`] gives the order of a stable sort by range.
+    let (n_people, n_countries) = (people.mentions.len(), countries.len());
+    let mut flat: Vec<SortKey> = Vec::with_capacity(n_people + n_countries + figures.len());
+    let ranges = (people.mentions.iter().map(|p| &p.range))
+        .chain(countries.iter().map(|c| &c.range))
+        .chain(figures.iter().map(|f| &f.range));
+    for (i, r) in ranges.enumerate() {
+        flat.push((r.start, usize::MAX - r.end, i));
     }
-    let mut flat: Vec<(Range<usize>, Cand)> =
-        Vec::with_capacity(figures.len() + countries.len() + people.mentions.len());
-    for (i, p) in people.mentions.iter().enumerate() {
-        flat.push((p.range.clone(), Cand::Person(i)));
-    }
-    for (i, c) in countries.iter().enumerate() {
-        flat.push((c.range.clone(), Cand::Country(i)));
-    }
-    for (i, f) in figures.iter().enumerate() {
-        flat.push((f.range.clone(), Cand::Figure(i)));
-    }
-    flat.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    sort_keys(&mut flat);
 
     let mut doc = Document::default();
     // Entity numbering: first mention order, across kinds.
@@ -220,56 +214,55 @@ fn assemble(
     let mut country_entity: Vec<Option<usize>> = vec![None; 26 * 26];
     let mut last_end = 0usize;
     let mut kept: Vec<Annotation> = Vec::with_capacity(flat.len() + quotes.len());
-    for (range, cand) in flat {
+    for (start, rev_end, i) in flat {
+        let range = start..usize::MAX - rev_end;
         if range.start < last_end || range.start >= range.end {
             continue;
         }
         last_end = range.end;
-        let attrs = match cand {
-            Cand::Person(i) => {
-                let e = person_entity(
-                    &mut doc,
-                    &mut person_entity_of,
-                    &people,
-                    people.mentions[i].entity,
-                );
-                doc.entities[e].mentions += 1;
-                Attrs::Person { entity: e }
-            }
-            Cand::Country(i) => {
-                let c = &countries[i];
-                let code = c.country.code;
-                let slot = match *code.as_bytes() {
-                    [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
-                        country_entity.get_mut(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
-                    }
-                    _ => None,
-                };
-                // Any other code (none in the table) finds its entity by search.
-                let known = match &slot {
-                    Some(s) => **s,
-                    None => doc.entities.iter().position(|e| e.code == Some(code)),
-                };
-                let e = known.unwrap_or_else(|| {
-                    doc.entities.push(Entity {
-                        kind: Kind::Country,
-                        name: c.country.name.to_string(),
-                        code: Some(code),
-                        title: None,
-                        mentions: 0,
-                    });
-                    doc.entities.len() - 1
+        let attrs = if i < n_people {
+            let e = person_entity(
+                &mut doc,
+                &mut person_entity_of,
+                &people,
+                people.mentions[i].entity,
+            );
+            doc.entities[e].mentions += 1;
+            Attrs::Person { entity: e }
+        } else if i < n_people + n_countries {
+            let c = &countries[i - n_people];
+            let code = c.country.code;
+            let slot = match *code.as_bytes() {
+                [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+                    country_entity.get_mut(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+                }
+                _ => None,
+            };
+            // Any other code (none in the table) finds its entity by search.
+            let known = match &slot {
+                Some(s) => **s,
+                None => doc.entities.iter().position(|e| e.code == Some(code)),
+            };
+            let e = known.unwrap_or_else(|| {
+                doc.entities.push(Entity {
+                    kind: Kind::Country,
+                    name: c.country.name.to_string(),
+                    code: Some(code),
+                    title: None,
+                    mentions: 0,
                 });
-                if let Some(s) = slot {
-                    *s = Some(e);
-                }
-                doc.entities[e].mentions += 1;
-                Attrs::Country {
-                    entity: e,
-                    form: c.form,
-                }
+                doc.entities.len() - 1
+            });
+            if let Some(s) = slot {
+                *s = Some(e);
             }
-            Cand::Figure(i) => Attrs::Figure(figures[i].attrs.clone()),
+            doc.entities[e].mentions += 1;
+            Attrs::Country {
+                entity: e,
+                form: c.form,
+            }
+        } else {
+            Attrs::Figure(figures[i - n_people - n_countries].attrs.clone())
         };
         kept.push(Annotation { range, attrs });
     }
@@ -280,15 +273,27 @@ fn assemble(
             attrs: Attrs::Quote { speaker },
         });
     }
-    // Sorted by start; at equal starts the longer (enclosing) span first, so a quote precedes what it contains.
-    kept.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-    });
-    doc.annotations = kept;
+    // Sorted by start; at equal starts the longer (enclosing) span first, so a quote precedes what it contains (and
+    // equal ranges keep their order, as in a stable sort).
+    let mut order: Vec<SortKey> = (kept.iter().enumerate())
+        .map(|(i, a)| (a.range.start, usize::MAX - a.range.end, i))
+        .collect();
+    sort_keys(&mut order);
+    let mut kept: Vec<Option<Annotation>> = kept.into_iter().map(Some).collect();
+    doc.annotations = (order.iter())
+        .filter_map(|&(_, _, i)| kept.get_mut(i)?.take())
+        .collect();
     doc
+}
+
+/// A sort key whose last field makes it unique: (start, `usize::MAX - end`, index), or (offset, index, 0).
+pub(crate) type SortKey = (usize, usize, usize);
+
+/// Sorts unique keys, so in the one order a stable sort by the leading fields gives. Every sort of another element
+/// type or with another comparator is one more copy of core's sort code (2-5 KB of wasm each): the crate's sorts
+/// all come here.
+pub(crate) fn sort_keys(keys: &mut [SortKey]) {
+    keys.sort();
 }
 
 /// The document entity of person `pe` (an index into `people.entities`), created at its first use.

@@ -42,12 +42,14 @@ pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
     }
     let bytes = text.as_bytes();
     let utf16 = unit == Unit::Utf16;
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut order: Vec<crate::SortKey> = (offsets.iter().enumerate())
+        .map(|(i, &o)| (o, i, 0))
+        .collect();
+    crate::sort_keys(&mut order);
     let mut counted = 0usize; // the units in `bytes[..pos]`
     let mut pos = 0usize; // a multiple of 8
-    for i in order {
-        let target = offsets[i].min(bytes.len());
+    for (target, i, _) in order {
+        let target = target.min(bytes.len());
         let whole = target & !7;
         while pos < whole {
             counted += units(word(bytes, pos), utf16, 8);
