@@ -595,17 +595,20 @@ fn figure_tables() -> String {
         }
     }
     let mut tokens: Vec<&str> = Vec::new();
+    // Every entry's rows, one after the other: an entry holds where its own start and how many there are.
+    let mut seqs = Vec::new();
     let mut lexes_src = Vec::new();
     for e in lexes.iter_mut() {
         // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
         e.seqs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let mut seqs = Vec::new();
+        let first = seqs.len();
         for (toks, src) in &e.seqs {
             seqs.push(src.replace("tok: TOK", &format!("tok: {}", tokens.len())));
             tokens.extend(toks);
         }
+        assert!(seqs.len() <= usize::from(u16::MAX) && e.seqs.len() <= usize::from(u8::MAX));
         lexes_src.push(format!(
-            "Lex {{ role: {}, value: {}, flags: {}, seqs: {} }}",
+            "Lex {{ role: {}, value: {}, flags: {}, seq: {first}, seqs: {} }}",
             e.role
                 .map_or("None".to_string(), |r| format!("Some(Role::{r})")),
             e.value,
@@ -623,7 +626,7 @@ fn figure_tables() -> String {
             .iter()
             .enumerate()
             .fold(0u8, |f, (i, &b)| f | (u8::from(b) << i)),
-            slice(seqs)
+            e.seqs.len()
         ));
     }
     // Sorted by key (the order is free: the index is made at run time), which compresses better.
@@ -635,9 +638,10 @@ fn figure_tables() -> String {
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let keys: Vec<&str> = sorted.iter().map(|e| e.0).collect();
     format!(
-        "static LEXICON: Lexicon = Lexicon {{\nkeys: {},\nlexes: {},\ntokens: {},\nindex: std::sync::OnceLock::new(),\n}};\n",
+        "static LEXICON: Lexicon = Lexicon {{\nkeys: {},\nlexes: {},\nseqs: {},\ntokens: {},\nindex: std::sync::OnceLock::new(),\n}};\n",
         str_list(&keys),
         slice(sorted.into_iter().map(|e| e.1)),
+        slice(seqs),
         str_list(&tokens)
     )
 }

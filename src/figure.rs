@@ -236,7 +236,7 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
             }
             // (What `money_prefix` and `read_words` would look up again first: a currency written before its
             // number, a number role.)
-            let currency_first = lex.seqs.iter().any(|s| {
+            let currency_first = lex.seqs().iter().any(|s| {
                 matches!(
                     s.what,
                     What::Currency {

@@ -80,18 +80,29 @@ pub struct Seq {
 }
 
 /// Everything the tables say about one (lowercased) word or sign. The word's flags are bits of one byte (see the
-/// methods), which keeps the 600-odd entries compiled into the page small.
+/// methods), and its rows are a range of one table rather than a slice of their own, which keeps the 700-odd entries
+/// compiled into the page small (16 bytes each, no pointer).
 #[derive(Debug)]
 pub struct Lex {
     pub role: Option<Role>,
     /// The number a cardinal, scale or month word stands for.
     pub value: u64,
     flags: u8,
-    /// Rows of the currency and unit tables that start with this word, longest first.
-    pub seqs: &'static [Seq],
+    /// The word's rows in [`Lexicon::seqs`]: `seqs` of them from `seq`.
+    seq: u16,
+    seqs: u8,
 }
 
 impl Lex {
+    /// Rows of the currency and unit tables that start with this word, longest first.
+    pub fn seqs(&self) -> &'static [Seq] {
+        let start = usize::from(self.seq);
+        LEXICON
+            .seqs
+            .get(start..start + usize::from(self.seqs))
+            .unwrap_or_default()
+    }
+
     /// A word after which a bare number is a name or a label, not an amount ("phase 2", "Article 5").
     pub fn label(&self) -> bool {
         self.flags & 1 != 0
@@ -149,6 +160,8 @@ pub struct Lexicon {
     keys: Keys,
     /// What each key stands for, in the order of `keys`.
     lexes: &'static [Lex],
+    /// The rows of every key ([`Lex::seqs`]).
+    seqs: &'static [Seq],
     /// The tokens of the rows ([`Seq`]).
     tokens: Keys,
     /// Made on first use (one pass over the keys).
@@ -265,7 +278,7 @@ impl Lexicon {
         want: impl Fn(&Seq) -> bool,
     ) -> Option<(&Seq, usize)> {
         let lex = self.get(toks, i)?;
-        lex.seqs
+        lex.seqs()
             .iter()
             .filter(|s| want(s))
             .find_map(|s| s.matches(toks, i).map(|end| (s, end)))
