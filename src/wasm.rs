@@ -5,40 +5,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{annotate as annotate_core, Output, Unit};
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console)]
-    fn error(msg: &str);
-}
-
-/// Reports a panic, should one ever happen, in the console: "lede panicked at src/x.rs:12:5: message". std has already
-/// formatted the message for the hook, so this adds no `core::fmt` use of its own (console_error_panic_hook, which
-/// did the same with `Display`, cost 1.3 KB gzip).
 #[wasm_bindgen(start)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let mut msg = String::from("lede panicked");
-        if let Some(at) = info.location() {
-            msg.push_str(" at ");
-            msg.push_str(at.file());
-            for n in [at.line(), at.column()] {
-                msg.push(':');
-                push_decimal(&mut msg, n);
-            }
-        }
-        if let Some(what) = info.payload_as_str() {
-            msg.push_str(": ");
-            msg.push_str(what);
-        }
-        error(&msg);
-    }));
-}
-
-fn push_decimal(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    console_error_panic_hook::set_once();
 }
 
 #[wasm_bindgen(typescript_custom_section)]
