@@ -622,7 +622,20 @@ mod tests {
     /// The integer writer agrees with `to_string` at every digit count and pair boundary.
     #[test]
     fn iso_date_is_format() {
-        for year in [i32::MIN, -12345, -999, -10, -1, 0, 7, 99, 2024, 9999, 10000, i32::MAX] {
+        for year in [
+            i32::MIN,
+            -12345,
+            -999,
+            -10,
+            -1,
+            0,
+            7,
+            99,
+            2024,
+            9999,
+            10000,
+            i32::MAX,
+        ] {
             for m in [None, Some(0u8), Some(2), Some(12), Some(255)] {
                 for d in [None, Some(0u8), Some(7), Some(31), Some(255)] {
                     let want = match (m, d) {
