@@ -92,6 +92,21 @@ pub struct Lex {
 }
 
 impl Lex {
+    /// A word or sign that can start a figure: one with a number role (including months), or the first token of a
+    /// currency written before its number. Any other word at the start of a figure candidate is rejected.
+    pub fn starts(&self) -> bool {
+        self.role.is_some()
+            || self.seqs.iter().any(|s| {
+                matches!(
+                    s.what,
+                    What::Currency {
+                        place: Place::Pre | Place::Both,
+                        ..
+                    }
+                )
+            })
+    }
+
     /// A word after which a bare number is a name or a label, not an amount ("phase 2", "Article 5").
     pub fn label(&self) -> bool {
         self.flags & 1 != 0
@@ -163,6 +178,8 @@ struct Index {
     slots: Vec<u16>,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: Vec<u64>,
+    /// The same filter for the keys that can start a figure ([`Lex::starts`]), a small part of them.
+    starts: Vec<u64>,
 }
 
 /// The size of the sketch: 5 bits of each of the first two bytes, and the length.
@@ -191,6 +208,7 @@ impl Lexicon {
                 keys: Vec::with_capacity(n),
                 slots: vec![0; size],
                 sketch: vec![0; SKETCH_BITS / 64],
+                starts: vec![0; SKETCH_BITS / 64],
             };
             for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
@@ -202,6 +220,9 @@ impl Lexicon {
                 ix.keys.push(key);
                 let b = sketch(key);
                 ix.sketch[b / 64] |= 1 << (b % 64);
+                if self.lexes[k].starts() {
+                    ix.starts[b / 64] |= 1 << (b % 64);
+                }
             }
             ix
         })
@@ -241,6 +262,25 @@ impl Lexicon {
             return None;
         }
         self.lookup(ix, s)
+    }
+
+    /// Whether token `i` may have an entry that [`Lex::starts`] a figure: false for most words and signs, with no
+    /// hashing. (True does not mean it has one.)
+    #[inline]
+    pub fn may_start(&self, toks: &Tokens, i: usize) -> bool {
+        let Some(s) = toks
+            .get(i)
+            .and_then(|t| toks.text.as_bytes().get(t.start..t.end))
+        else {
+            return false;
+        };
+        let b = sketch(s);
+        s.len() <= MAX_KEY
+            && self
+                .index()
+                .starts
+                .get(b / 64)
+                .is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     /// The table entry for the word `s`, which passed the sketch.
