@@ -69,7 +69,7 @@ use std::ops::Range;
 use crate::text::{TokKind, Tokens};
 use crate::{FigureAttrs, FigureClass, Value};
 use dec::Dec;
-use lexicon::{lexicon, Lexicon, Place, Role, Seq, UnitClass, What};
+use lexicon::{lexicon, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
 
 /// One figure in the text.
 #[derive(Debug)]
@@ -88,9 +88,10 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
     };
     // The end of the last exchange rate ("152.3 to the dollar"), for the levels that follow it.
     let mut rate_end = usize::MAX;
+    let starts = lx.starts();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start(toks, lx, i) {
+        if !may_start(toks, starts, i) {
             i += 1;
             continue;
         }
@@ -223,17 +224,23 @@ struct Num {
 
 /// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
 /// `candidate` asks first: a number; a word ending in "ties" (`age_decade`) or one whose entry can start a figure
-/// ([`Lexicon::may_start`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
+/// ([`Starts::may`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
 /// can start a figure (`money_prefix` looks for a currency written first, which such an entry has).
 #[inline]
-fn may_start(toks: &Tokens, lx: &Lexicon, i: usize) -> bool {
-    let Some(t) = toks.get(i) else {
+fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
+    let Some(t) = toks.toks.get(i) else {
+        return false;
+    };
+    let Some(s) = toks.text.as_bytes().get(t.start..t.end) else {
         return false;
     };
     match t.kind {
         TokKind::Number => true,
-        TokKind::Word => toks.str_at(i).ends_with("ties") || lx.may_start(toks, i),
-        TokKind::Punct => matches!(toks.str_at(i), "'" | "’" | "‘") || lx.may_start(toks, i),
+        TokKind::Word => s.ends_with(b"ties") || starts.may(s),
+        TokKind::Punct => {
+            matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s)
+            // ' ’ ‘
+        }
     }
 }
 

@@ -286,23 +286,9 @@ impl Lexicon {
         self.lookup(ix, s)
     }
 
-    /// Whether token `i` may have an entry that [`Lex::starts`] a figure: false for most words and signs, with no
-    /// hashing. (True does not mean it has one.)
-    #[inline]
-    pub fn may_start(&self, toks: &Tokens, i: usize) -> bool {
-        let Some(s) = toks
-            .get(i)
-            .and_then(|t| toks.text.as_bytes().get(t.start..t.end))
-        else {
-            return false;
-        };
-        let b = start_bit(s);
-        s.len() <= MAX_KEY
-            && self
-                .index()
-                .starts
-                .get(b / 64)
-                .is_some_and(|w| w & (1 << (b % 64)) != 0)
+    /// The filter of the words and signs whose entry [`Lex::starts`] a figure, to ask with [`Starts::may`].
+    pub fn starts(&self) -> Starts<'_> {
+        Starts(&self.index().starts)
     }
 
     /// The table entry for the word `s`, which passed the sketch.
@@ -331,6 +317,20 @@ impl Lexicon {
             .iter()
             .filter(|s| want(s))
             .find_map(|s| s.matches(toks, i).map(|end| (s, end)))
+    }
+}
+
+/// The filter of [`Lexicon::starts`].
+#[derive(Clone, Copy)]
+pub struct Starts<'a>(&'a [u64]);
+
+impl Starts<'_> {
+    /// Whether the word or sign `s` may have an entry that [`Lex::starts`] a figure: false for most, with no hashing.
+    /// (True does not mean it has one.)
+    #[inline]
+    pub fn may(self, s: &[u8]) -> bool {
+        let b = start_bit(s);
+        s.len() <= MAX_KEY && self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 }
 
@@ -462,8 +462,8 @@ mod tests {
             assert!(lx.get(&Tokens::new(&upper), 0).is_some(), "{upper}");
             // The filter of `may_start` lets every key that starts a figure through, in any case.
             if lex.starts() {
-                assert!(lx.may_start(&t, 0), "{key}");
-                assert!(lx.may_start(&Tokens::new(&upper), 0), "{upper}");
+                assert!(lx.starts().may(key.as_bytes()), "{key}");
+                assert!(lx.starts().may(upper.as_bytes()), "{upper}");
             }
         }
     }
