@@ -226,7 +226,7 @@ struct Num {
 /// `candidate` asks first: a number; a word ending in "ties" (`age_decade`) or one whose entry can start a figure
 /// ([`Starts::may`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
 /// can start a figure (`money_prefix` looks for a currency written first, which such an entry has).
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
         return false;

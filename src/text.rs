@@ -37,12 +37,16 @@ pub struct Tokens<'t> {
     pub toks: Vec<Token>,
 }
 
+// The tiny accessors that cannot panic are `#[inline]`: the wasm build (opt-level "s") would otherwise call them, and
+// they are among the most called functions of all. (`s` and `str_at` are not: inlined with their slicing checks at
+// every call site, they cost about 11 KB gzip of wasm.)
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = tokenize(text);
         Tokens { text, toks }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -59,6 +63,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Token `i` if it exists.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
@@ -72,6 +77,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Tokens `i` and `i + 1` touch: no space between them.
+    #[inline]
     pub fn touch(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => a.end == b.start,
@@ -79,10 +85,12 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word)
     }
 
+    #[inline]
     pub fn is_cap_word(&self, i: usize) -> bool {
         matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word && t.cap)
     }

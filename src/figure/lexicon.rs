@@ -327,7 +327,7 @@ pub struct Starts<'a>(&'a [u64]);
 impl Starts<'_> {
     /// Whether the word or sign `s` may have an entry that [`Lex::starts`] a figure: false for most, with no hashing.
     /// (True does not mean it has one.)
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn may(self, s: &[u8]) -> bool {
         let b = start_bit(s);
         s.len() <= MAX_KEY && self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
