@@ -88,7 +88,12 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
     };
     // The end of the last exchange rate ("152.3 to the dollar"), for the levels that follow it.
     let mut rate_end = usize::MAX;
-    let starts = lx.starts();
+    // The filter is asked at words and signs only: a text of digits alone needs no table.
+    let starts = if toks.toks.iter().any(|t| t.kind != TokKind::Number) {
+        lx.starts()
+    } else {
+        Starts::default()
+    };
     let mut i = 0;
     while i < toks.len() {
         if !may_start(toks, starts, i) {
@@ -237,10 +242,8 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     match t.kind {
         TokKind::Number => true,
         TokKind::Word => s.ends_with(b"ties") || starts.may(s),
-        TokKind::Punct => {
-            matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s)
-            // ' ’ ‘
-        }
+        // ' ’ ‘
+        TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
     }
 }
 

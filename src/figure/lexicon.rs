@@ -320,8 +320,8 @@ impl Lexicon {
     }
 }
 
-/// The filter of [`Lexicon::starts`].
-#[derive(Clone, Copy)]
+/// The filter of [`Lexicon::starts`] (the default lets nothing through).
+#[derive(Clone, Copy, Default)]
 pub struct Starts<'a>(&'a [u64]);
 
 impl Starts<'_> {
