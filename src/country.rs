@@ -46,7 +46,6 @@ pub struct CountryMention {
 /// Finds the country mentions, in text order, not overlapping.
 pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let table = table();
-    let firsts = firsts(table);
     let lines = line_styles(toks);
     let mut out: Vec<CountryMention> = Vec::new();
     // The mentions of ambiguous words, decided at the end by [`resolve`].
@@ -69,7 +68,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
         } else {
             None
         };
-        let Some((end, e)) = abbr.or_else(|| lookup(table, firsts, toks, i, style.caps)) else {
+        let Some((end, e)) = abbr.or_else(|| lookup(table, toks, i, style.caps)) else {
             i += 1;
             continue;
         };
@@ -455,22 +454,11 @@ const LANGUAGE_USES: &[&str] = &[
 ];
 
 /// The longest entry that matches at token `i`: (index of the token after it, entry).
-fn lookup(
-    table: &Table,
-    firsts: &[u64],
-    toks: &Tokens,
-    i: usize,
-    caps_line: bool,
-) -> Option<(usize, usize)> {
+fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
     let fold = t.all_caps && (caps_line || s.len() >= 4);
-    // Most capitalised words start no entry: the filter says so without hashing them (a word as written is a first
-    // token only if its bit is set).
-    if !fold && !has_bit(firsts, first_bit(s.as_bytes())) {
-        return None;
-    }
     let cands = if fold { table.upper(s) } else { table.exact(s) }?;
     'cand: for e in cands {
         let entry = table.entries.get(e)?;
@@ -488,36 +476,6 @@ fn lookup(
         return Some((i + n, e));
     }
     None
-}
-
-/// The bit of a word in [`firsts`]: its first, second and last bytes and its length, mixed into 14 bits.
-fn first_bit(s: &[u8]) -> usize {
-    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
-    let packed = byte(s.first())
-        | byte(s.get(1)) << 8
-        | byte(s.last()) << 16
-        | (s.len() as u32 & 0xff) << 24;
-    (packed.wrapping_mul(0x9e37_79b1) >> 18) as usize
-}
-
-fn has_bit(bits: &[u64], b: usize) -> bool {
-    bits.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
-}
-
-/// A filter of the entries' first tokens as written (`Table::keys`): the bit [`first_bit`] of each is set. Made on
-/// first use, in one pass over the 400-odd keys; it rejects most capitalised words before any hashing.
-fn firsts(table: &Table) -> &'static [u64] {
-    static FIRSTS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    FIRSTS.get_or_init(|| {
-        let mut bits = vec![0u64; (1 << 14) / 64];
-        for k in 0..table.keys.len() {
-            let b = first_bit(table.keys.key(k).unwrap_or_default().as_bytes());
-            if let Some(w) = bits.get_mut(b / 64) {
-                *w |= 1 << (b % 64);
-            }
-        }
-        bits
-    })
 }
 
 /// A dotted abbreviation at token `i` ("U.S.", "U.K.", "U.S.A.") whose letters are an all-caps alias.
@@ -913,11 +871,6 @@ mod tests {
             .countries
             .iter()
             .all(|c| c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase())));
-        // The filter of first tokens lets every first token through.
-        for k in 0..t.keys.len() {
-            let key = t.keys.key(k).expect("a key");
-            assert!(has_bit(firsts(t), first_bit(key.as_bytes())), "{key}");
-        }
         // The scan only starts at capitalised words, so every entry must start with one.
         for e in t.entries {
             assert!(
