@@ -62,9 +62,13 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             line += 1;
         }
         let style = lines.get(line).copied().unwrap_or_default();
-        let Some((end, e)) =
-            abbreviation(table, toks, i).or_else(|| lookup(table, toks, i, style.caps))
-        else {
+        // (An abbreviation starts with a one-letter token.)
+        let abbr = if t.end - t.start == 1 {
+            abbreviation(table, toks, i)
+        } else {
+            None
+        };
+        let Some((end, e)) = abbr.or_else(|| lookup(table, toks, i, style.caps)) else {
             i += 1;
             continue;
         };

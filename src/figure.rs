@@ -69,7 +69,7 @@ use std::ops::Range;
 use crate::text::{TokKind, Tokens};
 use crate::{FigureAttrs, FigureClass, Value};
 use dec::Dec;
-use lexicon::{lexicon, Lexicon, Place, Role, Seq, UnitClass, What};
+use lexicon::{lexicon, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
 
 /// One figure in the text.
 #[derive(Debug)]
@@ -88,8 +88,18 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
     };
     // The end of the last exchange rate ("152.3 to the dollar"), for the levels that follow it.
     let mut rate_end = usize::MAX;
+    // The filter is asked at words and signs only: a text of digits alone needs no table.
+    let starts = if toks.toks.iter().any(|t| t.kind != TokKind::Number) {
+        lx.starts()
+    } else {
+        Starts::default()
+    };
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(toks, starts, i) {
+            i += 1;
+            continue;
+        }
         let Some(mut c) = candidate(toks, lx, i, &last) else {
             i += 1;
             continue;
@@ -217,6 +227,26 @@ struct Num {
     year: Option<i32>,
 }
 
+/// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
+/// `candidate` asks first: a number; a word ending in "ties" (`age_decade`) or one whose entry can start a figure
+/// ([`Starts::may`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
+/// can start a figure (`money_prefix` looks for a currency written first, which such an entry has).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
+    let Some(t) = toks.toks.get(i) else {
+        return false;
+    };
+    let Some(s) = toks.text.as_bytes().get(t.start..t.end) else {
+        return false;
+    };
+    match t.kind {
+        TokKind::Number => true,
+        TokKind::Word => s.ends_with(b"ties") || starts.may(s),
+        // ' ’ ‘
+        TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
+    }
+}
+
 /// The figure that starts at token `i`, if one does.
 fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand> {
     let t = toks.get(i)?;
@@ -250,8 +280,7 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
                     return Some(c);
                 }
             }
-            lex.role?;
-            let num = read_words(toks, lx, i)?;
+            let num = read_role(toks, lx, i, lex.role?)?;
             finish(toks, lx, num)
         }
         TokKind::Punct => apostrophe_decade(toks, i).or_else(|| money_prefix(toks, lx, i)),
@@ -351,7 +380,11 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
 /// Reads number words at `i`: "forty-two", "two hundred and fifty thousand", "a dozen", "half a million",
 /// "hundreds", "tens of thousands", "several hundred".
 fn read_words(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
-    let role = lx.role(toks, i)?;
+    read_role(toks, lx, i, lx.role(toks, i)?)
+}
+
+/// [`read_words`] at a word whose role is known: `role`.
+fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
     // A number word hyphened to a word before it ("year-one", "catch-twenty") is part of a name; not after "of"
     // ("best-of-five", a count of games).
     if i >= 2

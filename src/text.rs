@@ -37,12 +37,16 @@ pub struct Tokens<'t> {
     pub toks: Vec<Token>,
 }
 
+// The tiny accessors that cannot panic are `#[inline]`: the wasm build (opt-level "s") would otherwise call them, and
+// they are among the most called functions of all. (`s` and `str_at` are not: inlined with their slicing checks at
+// every call site, they cost about 11 KB gzip of wasm.)
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = tokenize(text);
         Tokens { text, toks }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -59,6 +63,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Token `i` if it exists.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
     }
@@ -72,6 +77,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// Tokens `i` and `i + 1` touch: no space between them.
+    #[inline]
     pub fn touch(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => a.end == b.start,
@@ -79,10 +85,12 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word)
     }
 
+    #[inline]
     pub fn is_cap_word(&self, i: usize) -> bool {
         matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word && t.cap)
     }
@@ -131,9 +139,8 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        // For words: whether every character was ASCII, and how many ASCII capitals, counted while scanning.
+        // For words: whether every character was ASCII.
         let mut ascii_word = false;
-        let mut upper = 0usize;
         // The first character (for words and punctuation).
         let c;
         if b.is_ascii_digit() {
@@ -165,11 +172,8 @@ fn tokenize(text: &str) -> Vec<Token> {
                 kind = TokKind::Word;
                 i += c.len_utf8();
                 ascii_word = b < 0x80;
-                upper = usize::from(b.is_ascii_uppercase());
-                while i < text.len() {
-                    let b = bytes[i];
+                while let Some(&b) = bytes.get(i) {
                     if b.is_ascii_alphabetic() {
-                        upper += usize::from(b.is_ascii_uppercase());
                         i += 1;
                         continue;
                     }
@@ -209,11 +213,12 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let s = &text[start..i];
         let (cap, all_caps) = if kind == TokKind::Word && ascii_word {
-            // An ASCII word is all letters.
-            (
-                s.as_bytes()[0].is_ascii_uppercase(),
-                s.len() >= 2 && upper == s.len(),
-            )
+            // An ASCII word is all letters, so a capital is a byte without bit 5 (0x20); the test stops at the first
+            // small letter, the first byte of most words.
+            let upper = |b: &u8| b & 0x20 == 0;
+            let bytes = s.as_bytes();
+            let cap = bytes.first().is_some_and(upper);
+            (cap, cap && bytes.len() >= 2 && bytes.iter().all(upper))
         } else if kind == TokKind::Word {
             let mut chars = s.chars();
             let first = chars.next().map(|c| c.is_uppercase()).unwrap_or(false);

@@ -103,6 +103,21 @@ impl Lex {
             .unwrap_or_default()
     }
 
+    /// A word or sign that can start a figure: one with a number role (including months), or the first token of a
+    /// currency written before its number. Any other word at the start of a figure candidate is rejected.
+    pub fn starts(&self) -> bool {
+        self.role.is_some()
+            || self.seqs().iter().any(|s| {
+                matches!(
+                    s.what,
+                    What::Currency {
+                        place: Place::Pre | Place::Both,
+                        ..
+                    }
+                )
+            })
+    }
+
     /// A word after which a bare number is a name or a label, not an amount ("phase 2", "Article 5").
     pub fn label(&self) -> bool {
         self.flags & 1 != 0
@@ -176,6 +191,9 @@ struct Index {
     slots: Vec<u16>,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: Vec<u64>,
+    /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them): the bit
+    /// [`start_bit`] of each is set.
+    starts: Vec<u64>,
 }
 
 /// The size of the sketch: 5 bits of each of the first two bytes, and the length.
@@ -192,6 +210,26 @@ fn sketch(s: &[u8]) -> usize {
     (b0 << 10) | (b1 << 5) | (s.len() & 31)
 }
 
+/// The size of the filter of [`start_bit`].
+const START_BITS: usize = 1 << 14;
+
+/// The bit of a word in the filter of the keys that start a figure: its first, second and last bytes and its length,
+/// mixed into 14 bits (of a word's bytes, bits 0-4 and 6 count: bit 5 is ASCII case, and bit 6 tells letters from
+/// most signs, so "the" and "thb", or `"` and "b", differ). On news text about one token in 70 passes it with no
+/// such entry, where [`sketch`] would let through one in 8.
+#[inline]
+fn start_bit(s: &[u8]) -> usize {
+    let f = |b: u8| u32::from((b & 0x1f) | ((b & 0x40) >> 1));
+    let (first, last) = (
+        s.first().copied().unwrap_or(0),
+        s.last().copied().unwrap_or(0),
+    );
+    let second = s.get(1).copied().unwrap_or(0);
+    let packed =
+        f(first) << 15 | (f(second) & 31) << 10 | (f(last) & 31) << 5 | (s.len() as u32 & 31);
+    (packed.wrapping_mul(0x9e37_79b1) >> 18) as usize
+}
+
 /// The longest key worth looking up; longer tokens are in no table.
 const MAX_KEY: usize = 31;
 
@@ -204,6 +242,7 @@ impl Lexicon {
                 keys: Vec::with_capacity(n),
                 slots: vec![0; size],
                 sketch: vec![0; SKETCH_BITS / 64],
+                starts: vec![0; START_BITS / 64],
             };
             for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
@@ -215,6 +254,10 @@ impl Lexicon {
                 ix.keys.push(key);
                 let b = sketch(key);
                 ix.sketch[b / 64] |= 1 << (b % 64);
+                if self.lexes[k].starts() {
+                    let b = start_bit(key);
+                    ix.starts[b / 64] |= 1 << (b % 64);
+                }
             }
             ix
         })
@@ -256,6 +299,11 @@ impl Lexicon {
         self.lookup(ix, s)
     }
 
+    /// The filter of the words and signs whose entry [`Lex::starts`] a figure, to ask with [`Starts::may`].
+    pub fn starts(&self) -> Starts<'_> {
+        Starts(&self.index().starts)
+    }
+
     /// The table entry for the word `s`, which passed the sketch.
     #[inline(never)]
     fn lookup(&self, ix: &Index, s: &[u8]) -> Option<&Lex> {
@@ -282,6 +330,20 @@ impl Lexicon {
             .iter()
             .filter(|s| want(s))
             .find_map(|s| s.matches(toks, i).map(|end| (s, end)))
+    }
+}
+
+/// The filter of [`Lexicon::starts`] (the default lets nothing through).
+#[derive(Clone, Copy, Default)]
+pub struct Starts<'a>(&'a [u64]);
+
+impl Starts<'_> {
+    /// Whether the word or sign `s` may have an entry that [`Lex::starts`] a figure: false for most, with no hashing.
+    /// (True does not mean it has one.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn may(self, s: &[u8]) -> bool {
+        let b = start_bit(s);
+        s.len() <= MAX_KEY && self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 }
 
@@ -411,6 +473,11 @@ mod tests {
             assert_eq!(found, Some(lex as *const Lex), "{key} (entry {k})");
             let upper = key.to_ascii_uppercase();
             assert!(lx.get(&Tokens::new(&upper), 0).is_some(), "{upper}");
+            // The filter of `may_start` lets every key that starts a figure through, in any case.
+            if lex.starts() {
+                assert!(lx.starts().may(key.as_bytes()), "{key}");
+                assert!(lx.starts().may(upper.as_bytes()), "{upper}");
+            }
         }
     }
 
