@@ -55,6 +55,7 @@ use crate::data::{Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::filter::Filter;
 use crate::text::{TokKind, Tokens};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One mention of a person.
@@ -196,18 +197,25 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
+/// Token lies inside a country or figure mention.
+const BLOCKED: u8 = 1;
+/// Token lies inside a country mention.
+const COUNTRY: u8 = 2;
+/// Token lies on a headline line (Title Case or ALL CAPS).
+const HEADLINE: u8 = 4;
+/// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
+const NAME: u8 = 8;
+/// Token is a title word (see `Ctx::title_word`); known only where `TITLE_KNOWN` is set.
+const TITLE: u8 = 16;
+/// `TITLE` was looked up for this token: every capitalised, unblocked word that is not ALL CAPS.
+const TITLE_KNOWN: u8 = 32;
+
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
     t: &'a Tokens<'t>,
     lex: &'static Lexicon,
-    /// Token lies inside a country or figure mention.
-    blocked: Vec<bool>,
-    /// Token lies inside a country mention.
-    country: Vec<bool>,
-    /// Token lies on a headline line (Title Case or ALL CAPS).
-    headline: Vec<bool>,
-    /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
-    name: Vec<bool>,
+    /// One byte of flags per token (`BLOCKED`, `COUNTRY`...): one small array the passes read instead of several.
+    f: Vec<u8>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -278,40 +286,64 @@ impl<'a, 't> Ctx<'a, 't> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
-    fn new(
-        t: &'a Tokens<'t>,
-        lex: &'static Lexicon,
-        blocked: Vec<bool>,
-        country: Vec<bool>,
-    ) -> Self {
-        let mut cx = Ctx {
-            t,
-            lex,
-            blocked,
-            country,
-            headline: headline_lines(t),
-            name: Vec::new(),
-        };
-        cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
+    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
+    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
+        headline_lines(t, &mut f);
+        // Every capitalised, unblocked word that is not ALL CAPS has its title word looked up now: `compute_name_word`
+        // needs it for most of them, and the passes ask again about the same words.
+        for (tok, fl) in t.toks.iter().zip(f.iter_mut()) {
+            if tok.kind == TokKind::Word && tok.cap && !tok.all_caps && *fl & BLOCKED == 0 {
+                *fl |= TITLE_KNOWN;
+                if lex.title_words.contains(&t.text[tok.start..tok.end]) {
+                    *fl |= TITLE;
+                }
+            }
+        }
+        let mut cx = Ctx { t, lex, f };
+        for i in 0..t.len() {
+            if cx.compute_name_word(i) {
+                cx.f[i] |= NAME;
+            }
+        }
         cx
+    }
+
+    /// Token `i` has flag `bit` (false past the end).
+    fn flag(&self, i: usize, bit: u8) -> bool {
+        self.f.get(i).is_some_and(|&b| b & bit != 0)
+    }
+
+    fn blocked(&self, i: usize) -> bool {
+        self.flag(i, BLOCKED)
+    }
+
+    fn country(&self, i: usize) -> bool {
+        self.flag(i, COUNTRY)
+    }
+
+    fn headline(&self, i: usize) -> bool {
+        self.flag(i, HEADLINE)
     }
 
     /// A capitalised word that may be part of a name (not a title word, country, figure, handle or ALL-CAPS word).
     fn name_word(&self, i: usize) -> bool {
-        self.name.get(i).copied().unwrap_or(false)
+        self.flag(i, NAME)
     }
 
-    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case. Looked up when asked, not for every
-    /// token up front: only capitalised words and a few neighbours of runs are ever asked about.
+    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case: known from `new` for capitalised
+    /// words, looked up when asked for the few other words the passes ask about (neighbours of runs).
     fn title_word(&self, i: usize) -> bool {
-        self.word(i) && self.lex.title_words.contains(self.t.s(i))
+        match self.f.get(i) {
+            Some(&b) if b & TITLE_KNOWN != 0 => b & TITLE != 0,
+            _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
+        }
     }
 
     fn compute_name_word(&self, i: usize) -> bool {
         let Some(tok) = self.t.get(i) else {
             return false;
         };
-        if tok.kind != TokKind::Word || !tok.cap || self.blocked[i] {
+        if tok.kind != TokKind::Word || !tok.cap || self.blocked(i) {
             return false;
         }
         if tok.all_caps && tok.end - tok.start > 1 {
@@ -336,7 +368,7 @@ impl<'a, 't> Ctx<'a, 't> {
             && self.word(i)
             && self.t.touch(i)
             && self.is_punct(i + 1, ".")
-            && !self.blocked[i]
+            && !self.blocked(i)
             && s.len() <= 4
             && s.chars().count() == 1
             && s.chars().all(char::is_uppercase)
@@ -366,13 +398,15 @@ struct Run {
     org: bool,
 }
 
-/// Builds the run that starts at name word `i` (which must satisfy `name_word`).
-fn build_run(cx: &Ctx, i: usize) -> Run {
+/// Builds the run that starts at name word `i` (which must satisfy `name_word`), its parts in `parts` (a spare
+/// vector, emptied first: one allocation serves every run).
+fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
     let t = cx.t;
+    parts.clear();
     let mut run = Run {
         first: i,
         last: i,
-        parts: Vec::new(),
+        parts,
         initials: 0,
         middle_initial: false,
         has_particle: false,
@@ -577,7 +611,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
             return None;
         }
     }
-    if !cx.word(j) || cx.blocked[j] {
+    if !cx.word(j) || cx.blocked(j) {
         return None;
     }
     let key_start = cx.group_start(j);
@@ -624,11 +658,11 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
             let ok = if cx.word(p) {
                 let tok = &t.toks[p];
                 (tok.cap && !cx.lex.stop.contains(s))
-                    || cx.blocked[p]
+                    || cx.blocked(p)
                     || TITLE_MODIFIERS.contains(&lower(s, buf))
             } else {
                 // Inside a country mention ("U.S.") or a hyphen compound ("Far-right").
-                cx.blocked[p] || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
+                cx.blocked(p) || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
             };
             if !ok {
                 break;
@@ -710,8 +744,7 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name (not a date: "Revolution of 25 April").
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
-        && (cx.country.get(last + 2) == Some(&true)
-            || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
+        && (cx.country(last + 2) || (cx.t.str_at(last + 2) == "the" && cx.country(last + 3)))
 }
 
 /// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
@@ -917,7 +950,7 @@ fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
     let mut n = last + 1;
     if country_in_parens(cx, last) {
         n = last + 3;
-        while cx.country.get(n) == Some(&true) {
+        while cx.country(n) {
             n += 1;
         }
         n += 1;
@@ -947,43 +980,24 @@ fn plural_end(cx: &Ctx, last: usize) -> bool {
 
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
-    cx.is_punct(last + 1, "(") && cx.country.get(last + 2) == Some(&true) && {
+    cx.is_punct(last + 1, "(") && cx.country(last + 2) && {
         let mut k = last + 2;
-        while cx.country.get(k) == Some(&true) {
+        while cx.country(k) {
             k += 1;
         }
         cx.is_punct(k, ")")
     }
 }
 
-/// Marks the tokens that lie on headline lines: at least three words, and nearly every word of four or more letters
-/// capitalised (Title Case) or the whole line in capitals.
-fn headline_lines(t: &Tokens) -> Vec<bool> {
-    let mut out = vec![false; t.len()];
+/// Marks with `HEADLINE` the tokens that lie on headline lines: at least three words, and nearly every word of four or
+/// more letters capitalised (Title Case) or the whole line in capitals. One pass, counting as it goes.
+fn headline_lines(t: &Tokens, out: &mut [u8]) {
     let mut line_first = 0;
-    let mut i = 0;
-    while i <= t.len() {
-        if i == t.len() || (i > line_first && t.toks[i].line_start) {
-            let (mut words, mut long, mut cap_long, mut caps, mut numbers) = (0, 0, 0, 0, 0);
-            for k in line_first..i {
-                let tok = &t.toks[k];
-                if tok.kind == TokKind::Number {
-                    numbers += 1;
-                }
-                if tok.kind != TokKind::Word {
-                    continue;
-                }
-                words += 1;
-                if tok.all_caps {
-                    caps += 1;
-                }
-                if tok.end - tok.start >= 4 {
-                    long += 1;
-                    if tok.cap {
-                        cap_long += 1;
-                    }
-                }
-            }
+    let (mut words, mut long, mut cap_long, mut caps, mut numbers) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for i in 0..=t.len() {
+        let tok = t.toks.get(i);
+        if tok.is_none_or(|x| i > line_first && x.line_start) {
             // A line that ends like a sentence is prose, however many capitals it has.
             let ends_sentence = i > line_first
                 && t.toks[i - 1].kind == TokKind::Punct
@@ -993,18 +1007,26 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
             // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
             let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
             if headline {
-                out[line_first..i].iter_mut().for_each(|h| *h = true);
+                out[line_first..i].iter_mut().for_each(|h| *h |= HEADLINE);
             }
             line_first = i;
+            (words, long, cap_long, caps, numbers) = (0, 0, 0, 0, 0);
         }
-        i += 1;
+        let Some(tok) = tok else { break };
+        numbers += usize::from(tok.kind == TokKind::Number);
+        if tok.kind == TokKind::Word {
+            words += 1;
+            caps += usize::from(tok.all_caps);
+            let is_long = tok.end - tok.start >= 4;
+            long += usize::from(is_long);
+            cap_long += usize::from(is_long && tok.cap);
+        }
     }
-    out
 }
 
-/// Marks the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over the tokens (a binary
-/// search only if a range starts before the one before it).
-fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [bool]) {
+/// Sets `bit` in `out` for the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over
+/// the tokens (a binary search only if a range starts before the one before it).
+fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [u8], bit: u8) {
     let mut k = 0;
     let mut last_start = 0;
     for r in ranges {
@@ -1016,7 +1038,7 @@ fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut
             k += 1;
         }
         while k < t.len() && t.toks[k].start < r.end {
-            out[k] = true;
+            out[k] |= bit;
             k += 1;
         }
     }
@@ -1050,7 +1072,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         if !*person
             && f.parts == 2
             && f.last == f.first + 1
-            && !cx.headline[f.first]
+            && !cx.headline(f.first)
             && !the_before(cx, f.first)
             && !t.toks[f.first].sent_start
             && !cx.lex.stop.contains(t.s(f.first))
@@ -1062,7 +1084,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         return;
     }
     for i in 0..t.len() {
-        if !cx.name_word(i) || cx.headline[i] {
+        if !cx.name_word(i) || cx.headline(i) {
             continue;
         }
         let Some(ks) = by_last.get(t.s(i)) else {
@@ -1097,6 +1119,24 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     }
 }
 
+/// Canonical form of the name `first..=last`: its text with each run of whitespace made one space. Tokens hold no
+/// whitespace, so the text is its own canonical form when every gap between tokens is empty or one space: then it is
+/// borrowed, not copied.
+fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
+    let s = &t.text[t.toks[first].start..t.toks[last].end];
+    let plain = t.toks[first..=last].windows(2).all(|w| {
+        matches!(
+            t.text.as_bytes().get(w[0].end..w[1].start),
+            Some(b"" | b" ")
+        )
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(canonical(s))
+    }
+}
+
 /// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1117,15 +1157,20 @@ pub fn find(
     _quotes: &[Range<usize>],
 ) -> People {
     let lex = lexicon();
-    let mut country = vec![false; t.len()];
-    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut country);
-    let mut blocked = country.clone();
-    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx::new(t, lex, blocked, country);
+    let mut f = vec![0u8; t.len()];
+    mark_ranges(
+        t,
+        countries.iter().map(|c| c.range.clone()),
+        &mut f,
+        COUNTRY | BLOCKED,
+    );
+    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
+    let cx = Ctx::new(t, lex, f);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
     let mut cands: Vec<(Found, bool)> = Vec::new();
+    let mut spare: Vec<(usize, usize)> = Vec::new();
     let mut vetoed = vec![false; t.len()];
     let mut i = 0;
     while i < t.len() {
@@ -1151,7 +1196,7 @@ pub fn find(
             i += len;
             continue;
         }
-        let mut run = build_run(&cx, i);
+        let mut run = build_run(&cx, i, std::mem::take(&mut spare));
         trim_sentence_word(&cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
@@ -1214,6 +1259,7 @@ pub fn find(
                 .iter_mut()
                 .for_each(|v| *v = true);
             i = next;
+            spare = run.parts;
             continue;
         }
         let n = run.parts.len();
@@ -1256,7 +1302,7 @@ pub fn find(
             // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
             // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
             false
-        } else if cx.headline[run.first] {
+        } else if cx.headline(run.first) {
             n == 2 && n > run.initials && (first_given || title.is_some())
                 || country_in_parens(&cx, run.last)
         } else {
@@ -1306,6 +1352,7 @@ pub fn find(
             ));
         }
         i = next;
+        spare = run.parts;
     }
     // A two-word name without evidence whose surname stands alone elsewhere with evidence of its own ("Ryne Sandberg
     // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
@@ -1327,7 +1374,7 @@ pub fn find(
         };
         b.first == sep + 1
             && matches!(t.str_at(sep), "," | ";" | "and" | "&")
-            && !cx.headline[a.first]
+            && !cx.headline(a.first)
             && (2..=3).contains(&b.parts)
     };
     for k in 1..cands.len() {
@@ -1357,7 +1404,7 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    let mut by_name: Map<String, usize> = Map::default();
+    let mut by_name: Map<Cow<str>, usize> = Map::default();
     let mut keys: Map<&str, Option<usize>> = Map::default();
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
@@ -1372,12 +1419,13 @@ pub fn find(
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
     let mut given_of: Map<&str, Option<usize>> = Map::default();
     for f in found.iter().filter(|f| f.parts >= 2) {
-        let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
-        if by_name.contains_key(&name) {
+        let name = canonical_name(t, f.first, f.last);
+        if by_name.contains_key(&*name) {
             continue;
         }
         let e = people.entities.len();
         by_name.insert(name.clone(), e);
+        let name = name.into_owned();
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
         named_at.push(t.toks[f.first].start);
@@ -1492,10 +1540,10 @@ pub fn find(
             let range = t.toks[f.first].start..t.toks[f.last].end;
             let e = if f.parts >= 2 {
                 // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
-                let name = canonical(&t.text[range.clone()]);
-                match keys.get(name.as_str()) {
+                let name = canonical_name(t, f.first, f.last);
+                match keys.get(&*name) {
                     Some(&Some(full)) => Some(full),
-                    _ => by_name.get(&name).copied(),
+                    _ => by_name.get(&*name).copied(),
                 }
             } else {
                 None
@@ -1529,7 +1577,7 @@ pub fn find(
         // follows: an age ("Son, 67,") or a speech verb ("Major said").
         if t.toks[i].cap
             && !t.toks[i].all_caps
-            && !cx.blocked[i]
+            && !cx.blocked(i)
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
@@ -1548,7 +1596,10 @@ pub fn find(
             }
         }
         if !cx.name_word(i) {
-            if let Some((first, e)) = caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf)
+            // (`caps_mention` wants an ALL-CAPS word on a headline line: the flags first, for the many other tokens.)
+            if let Some((first, e)) = (t.toks[i].all_caps && cx.headline(i))
+                .then(|| caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf))
+                .flatten()
             {
                 let e = e.unwrap_or_else(|| {
                     let name = buf.clone();
@@ -1596,7 +1647,13 @@ pub fn find(
         // one of them named near, if only one is.
         let (far, near_key) = match keys
             .get(key)
-            .or_else(|| keys.get(undoubled(key)))
+            .or_else(|| {
+                // (`undoubled` gives most keys back as they are: looked up again only when it cut a letter.)
+                let single = undoubled(key);
+                (single.len() < key.len())
+                    .then(|| keys.get(single))
+                    .flatten()
+            })
             .or_else(|| variant_stem(key).and_then(|s| stems.get(s)))
         {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
@@ -1637,7 +1694,7 @@ pub fn find(
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
             let joins = |k: usize| {
-                !cx.headline[i] && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
+                !cx.headline(i) && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
             };
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
@@ -1720,7 +1777,7 @@ fn caps_mention(
 ) -> Option<(usize, Option<usize>)> {
     let t = cx.t;
     let tok = t.get(i)?;
-    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline[i] || cx.blocked[i] {
+    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline(i) || cx.blocked(i) {
         return None;
     }
     let s = t.s(i);
@@ -1760,7 +1817,7 @@ fn caps_mention(
         let caps_word = t
             .get(p)
             .is_some_and(|x| x.kind == TokKind::Word && x.all_caps);
-        if caps_word && !t.touch(p) && !cx.blocked[p] {
+        if caps_word && !t.touch(p) && !cx.blocked(p) {
             if let Some(given) = tokens_of.get(e).and_then(|v| v.first()) {
                 if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != *given {
                     first = p;
@@ -1815,7 +1872,7 @@ fn given_alone(cx: &Ctx, i: usize) -> bool {
         },
         _ => true,
     };
-    before_ok && after_ok && !cx.blocked[i]
+    before_ok && after_ok && !cx.blocked(i)
 }
 
 /// The people who bear one surname key, as far as [`principal`] needs them.
