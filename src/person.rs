@@ -51,12 +51,13 @@
 //!    name is a mention too.
 
 use crate::country::CountryMention;
-use crate::data::{Map, WordMap, WordSet};
+use crate::data::{Keys, Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::filter::Filter;
 use crate::text::{TokKind, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One mention of a person.
 #[derive(Debug)]
@@ -91,34 +92,115 @@ enum TitleClass {
     Relation,
 }
 
-/// The word tables, laid out by build.rs (`person_tables` there) from the data files named below.
+/// The word tables, laid out by build.rs (`person_tables` there) from the data files named below, each behind a
+/// [`Sieve`].
 struct Lexicon {
     /// Given names (data/given_names*.txt), as an xor filter built by build.rs.
     given: Filter,
     /// data/name_stopwords.txt.
-    stop: WordSet,
+    stop: Sifted,
     /// data/org_words.txt.
-    org: WordSet,
+    org: Sifted,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one
     /// word), longest first (data/titles.tsv).
-    titles: WordMap<&'static [(&'static [&'static str], TitleClass)]>,
+    titles: SiftedMap<&'static [(&'static [&'static str], TitleClass)]>,
     /// Every word of every title phrase, lowercase and capitalised ("prime", "Minister"): never part of a name.
-    title_words: WordSet,
+    title_words: Sifted,
     /// Family names written first ("Wang Donghai", "Kim In-so"; data/family_names_first.txt).
-    family_first: WordSet,
+    family_first: Sifted,
     /// The family names of widely known public figures (data/notable_people.txt): the first part of a family-name-first
     /// name, else the last part, and for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
-    notable: WordSet,
+    notable: Sifted,
     /// The full names of data/notable_people.txt as written there, one space between parts ("Fumio Kishida",
     /// "Sheikh Hasina"): a run that is one of them is a person, and a title word that starts one is part of the name.
-    notable_full: WordSet,
+    notable_full: Sifted,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
-    org_names: WordMap<&'static [&'static [&'static str]]>,
+    org_names: SiftedMap<&'static [&'static [&'static str]]>,
     /// data/speech_verbs.txt.
-    verbs: WordSet,
+    verbs: Sifted,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
+
+/// A quick "no" before a compiled-in table's lookup: 4096 bits, the bit of each key's [`sig`] set, made on first use
+/// from the keys. Most words lede asks about are in no table; the sieve turns most of them away with a few byte loads
+/// and a multiply, before the hash of every byte and the comparison the table needs. A word whose bit is set is looked
+/// up as before, so the answer is always the table's.
+struct Sieve(OnceLock<Box<[u64; 64]>>);
+
+impl Sieve {
+    const fn new() -> Self {
+        Sieve(OnceLock::new())
+    }
+
+    /// `s` may be one of `keys` (false: it is not).
+    fn passes(&self, keys: &Keys, s: &str) -> bool {
+        let bits = self.0.get_or_init(|| {
+            let mut bits = Box::new([0u64; 64]);
+            for k in (0..keys.len()).filter_map(|k| keys.key(k)) {
+                let h = sig(k.as_bytes());
+                bits[h >> 6] |= 1 << (h & 63);
+            }
+            bits
+        });
+        let h = sig(s.as_bytes());
+        bits[h >> 6] & (1 << (h & 63)) != 0
+    }
+}
+
+/// 12 bits of a word's length, first and last byte.
+fn sig(b: &[u8]) -> usize {
+    let (first, last) = match b {
+        [] => (0, 0),
+        [x] => (*x, *x),
+        [x, .., y] => (*x, *y),
+    };
+    let h =
+        (b.len() as u32 ^ u32::from(first) << 8 ^ u32::from(last) << 16).wrapping_mul(0x9E37_79B1);
+    (h >> 20) as usize
+}
+
+/// A word set ([`WordSet`]) behind a [`Sieve`].
+struct Sifted {
+    set: WordSet,
+    sieve: Sieve,
+}
+
+impl Sifted {
+    const fn new(set: WordSet) -> Self {
+        Sifted {
+            set,
+            sieve: Sieve::new(),
+        }
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        self.sieve.passes(&self.set.0, s) && self.set.contains(s)
+    }
+}
+
+/// A word map ([`WordMap`]) behind a [`Sieve`].
+struct SiftedMap<V: 'static> {
+    map: WordMap<V>,
+    sieve: Sieve,
+}
+
+impl<V: Copy> SiftedMap<V> {
+    const fn new(map: WordMap<V>) -> Self {
+        SiftedMap {
+            map,
+            sieve: Sieve::new(),
+        }
+    }
+
+    fn get(&self, s: &str) -> Option<V> {
+        if self.sieve.passes(&self.map.keys, s) {
+            self.map.get(s)
+        } else {
+            None
+        }
+    }
+}
 
 /// Name particles. build.rs keeps a copy of this list to key notable names (`person_tables`); a unit test keeps the
 /// two equal.
