@@ -247,7 +247,16 @@ fn is_particle(s: &[u8]) -> bool {
 /// `s` is a particle in any ASCII case ("Le", "VAN"), lowercased on the stack: particles have at most 5 bytes.
 fn is_particle_any_case(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() > 5 {
+    // Every particle starts with one of these letters (`| 0x20` lowercases an ASCII letter, and takes no other byte
+    // to one).
+    if b.len() > 5
+        || !b.first().is_some_and(|&c| {
+            matches!(
+                c | 0x20,
+                b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'w' | b'y' | b'z'
+            )
+        })
+    {
         return false;
     }
     let mut low = [0u8; 5];
@@ -285,12 +294,14 @@ const BLOCKED: u8 = 1;
 const COUNTRY: u8 = 2;
 /// Token lies on a headline line (Title Case or ALL CAPS).
 const HEADLINE: u8 = 4;
-/// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
+/// Token is a capitalised word that may be part of a name (see `Ctx::new`).
 const NAME: u8 = 8;
 /// Token is a title word (see `Ctx::title_word`); known only where `TITLE_KNOWN` is set.
 const TITLE: u8 = 16;
 /// `TITLE` was looked up for this token: every capitalised, unblocked word that is not ALL CAPS.
 const TITLE_KNOWN: u8 = 32;
+/// Token is capitalised or in capitals (`Token::cap` or `Token::all_caps`).
+const UPPER: u8 = 64;
 
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
@@ -353,11 +364,12 @@ impl<'a, 't> Ctx<'a, 't> {
     /// capitalised word, touching).
     fn unit_end(&self, i: usize) -> usize {
         let t = self.t;
-        if t.str_at(i).chars().count() == 1
-            && t.touch(i)
+        // (The neighbours first: most words touch nothing.)
+        if t.touch(i)
             && matches!(t.str_at(i + 1), "’" | "'")
             && t.touch(i + 1)
             && t.is_cap_word(i + 2)
+            && t.str_at(i).chars().count() == 1
         {
             return self.group_end(i + 2);
         }
@@ -371,23 +383,33 @@ impl<'a, 't> Ctx<'a, 't> {
     /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
         headline_lines(t, &mut f);
-        // Every capitalised, unblocked word that is not ALL CAPS has its title word looked up now: `compute_name_word`
-        // needs it for most of them, and the passes ask again about the same words.
-        for (tok, fl) in t.toks.iter().zip(f.iter_mut()) {
-            if tok.kind == TokKind::Word && tok.cap && !tok.all_caps && *fl & BLOCKED == 0 {
-                *fl |= TITLE_KNOWN;
-                if lex.title_words.contains(&t.text[tok.start..tok.end]) {
-                    *fl |= TITLE;
+        // One pass: a capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask
+        // again about the same words), and is a name word unless it is a title word or a handle.
+        for (i, (tok, fl)) in t.toks.iter().zip(f.iter_mut()).enumerate() {
+            if tok.cap || tok.all_caps {
+                *fl |= UPPER;
+            }
+            if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
+                continue;
+            }
+            *fl |= TITLE_KNOWN;
+            if lex.title_words.contains(&t.text[tok.start..tok.end]) {
+                *fl |= TITLE;
+                continue;
+            }
+            // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
+            // builder.)
+            if i > 0 && t.touch(i - 1) {
+                let p = t.str_at(i - 1);
+                if matches!(p, "@" | "#" | "/" | "_")
+                    || (p == "." && t.s(i).chars().nth(1).is_some())
+                {
+                    continue;
                 }
             }
+            *fl |= NAME;
         }
-        let mut cx = Ctx { t, lex, f };
-        for i in 0..t.len() {
-            if cx.compute_name_word(i) {
-                cx.f[i] |= NAME;
-            }
-        }
-        cx
+        Ctx { t, lex, f }
     }
 
     /// Token `i` has flag `bit` (false past the end).
@@ -419,28 +441,6 @@ impl<'a, 't> Ctx<'a, 't> {
             Some(&b) if b & TITLE_KNOWN != 0 => b & TITLE != 0,
             _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
         }
-    }
-
-    fn compute_name_word(&self, i: usize) -> bool {
-        let Some(tok) = self.t.get(i) else {
-            return false;
-        };
-        if tok.kind != TokKind::Word || !tok.cap || self.blocked(i) {
-            return false;
-        }
-        if tok.all_caps && tok.end - tok.start > 1 {
-            return false;
-        }
-        if i > 0
-            && self.t.touch(i - 1)
-            && matches!(self.t.str_at(i - 1), "@" | "#" | "/" | "." | "_")
-        {
-            // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run builder.)
-            if !(self.t.str_at(i - 1) == "." && self.t.s(i).chars().count() == 1) {
-                return false;
-            }
-        }
-        !self.title_word(i)
     }
 
     fn initial(&self, i: usize) -> bool {
@@ -507,11 +507,11 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             let mut end = cx.group_end(j);
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
-                && t.s(j).chars().count() == 1
                 && t.touch(j)
                 && matches!(t.str_at(j + 1), "’" | "'")
                 && t.touch(j + 1)
                 && t.is_cap_word(j + 2)
+                && t.s(j).chars().count() == 1
             {
                 end = j + 2;
             }
@@ -1107,7 +1107,8 @@ fn headline_lines(t: &Tokens, out: &mut [u8]) {
 }
 
 /// Sets `bit` in `out` for the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over
-/// the tokens (a binary search only if a range starts before the one before it).
+/// the tokens, galloping from one range to the next (a binary search from the start only if a range starts before
+/// the one before it).
 fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [u8], bit: u8) {
     let mut k = 0;
     let mut last_start = 0;
@@ -1116,9 +1117,14 @@ fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut
             k = t.index_at(r.start);
         }
         last_start = r.start;
-        while k < t.len() && t.toks[k].start < r.start {
-            k += 1;
+        // The first token at or after the range's start: it lies below the first power of two steps on that does not
+        // start before the range.
+        let rest = &t.toks[k.min(t.len())..];
+        let mut hi = 1;
+        while hi < rest.len() && rest[hi].start < r.start {
+            hi *= 2;
         }
+        k += rest[..hi.min(rest.len())].partition_point(|x| x.start < r.start);
         while k < t.len() && t.toks[k].start < r.end {
             out[k] |= bit;
             k += 1;
@@ -1256,6 +1262,14 @@ pub fn find(
     let mut vetoed = vec![false; t.len()];
     let mut i = 0;
     while i < t.len() {
+        // Only a name word starts a run: the flags are searched for the next one first.
+        i += cx.f[i..]
+            .iter()
+            .position(|&b| b & NAME != 0)
+            .unwrap_or(t.len() - i);
+        if i >= t.len() {
+            break;
+        }
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
         // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
@@ -1617,6 +1631,18 @@ pub fn find(
         // A pass-1 name starting here.
         while fi < found.len() && found[fi].first < i {
             fi += 1;
+        }
+        // Below, a token that is neither capitalised nor in capitals, and starts no pass-1 name, is passed over: they
+        // are skipped at once, searching the flags.
+        let stop = found.get(fi).map_or(t.len(), |f| f.first);
+        if let Some(skip) = cx.f.get(i..stop) {
+            i += skip
+                .iter()
+                .position(|&b| b & UPPER != 0)
+                .unwrap_or(skip.len());
+            if i >= t.len() {
+                break;
+            }
         }
         if let Some(f) = found.get(fi).filter(|f| f.first == i) {
             let range = t.toks[f.first].start..t.toks[f.last].end;
