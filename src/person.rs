@@ -122,11 +122,11 @@ struct Lexicon {
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
 
-/// A quick "no" before a compiled-in table's lookup: 4096 bits, the bit of each key's [`sig`] set, made on first use
-/// from the keys. Most words lede asks about are in no table; the sieve turns most of them away with a few byte loads
-/// and a multiply, before the hash of every byte and the comparison the table needs. A word whose bit is set is looked
-/// up as before, so the answer is always the table's.
-struct Sieve(OnceLock<Box<[u64; 64]>>);
+/// A quick "no" before a compiled-in table's lookup: [`Bits`] of the table's keys, made on first use. Most words lede
+/// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
+/// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
+/// always the table's.
+struct Sieve(OnceLock<Box<Bits>>);
 
 impl Sieve {
     const fn new() -> Self {
@@ -135,16 +135,30 @@ impl Sieve {
 
     /// `s` may be one of `keys` (false: it is not).
     fn passes(&self, keys: &Keys, s: &str) -> bool {
-        let bits = self.0.get_or_init(|| {
-            let mut bits = Box::new([0u64; 64]);
-            for k in (0..keys.len()).filter_map(|k| keys.key(k)) {
-                let h = sig(k.as_bytes());
-                bits[h >> 6] |= 1 << (h & 63);
-            }
-            bits
-        });
+        self.0
+            .get_or_init(|| Box::new(Bits::of((0..keys.len()).filter_map(|k| keys.key(k)))))
+            .may(s)
+    }
+}
+
+/// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
+/// compiled-in tables ([`Sieve`]) and of a document's own maps in `find`.
+struct Bits([u64; 64]);
+
+impl Bits {
+    fn of<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
+        let mut bits = Bits([0; 64]);
+        for k in keys {
+            let h = sig(k.as_bytes());
+            bits.0[h >> 6] |= 1 << (h & 63);
+        }
+        bits
+    }
+
+    /// `s` may be one of the keys (false: it is not).
+    fn may(&self, s: &str) -> bool {
         let h = sig(s.as_bytes());
-        bits[h >> 6] & (1 << (h & 63)) != 0
+        self.0[h >> 6] & (1 << (h & 63)) != 0
     }
 }
 
@@ -1171,11 +1185,13 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     if by_last.is_empty() {
         return;
     }
+    // A sieve before the map, which every name word is looked up in.
+    let last_bits = Bits::of(by_last.keys().copied());
     for i in 0..t.len() {
         if !cx.name_word(i) || cx.headline(i) {
             continue;
         }
-        let Some(ks) = by_last.get(t.s(i)) else {
+        let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
             continue;
         };
         let alone = !(i > 0 && !t.toks[i].line_start && (cx.name_word(i - 1) || t.touch(i - 1)))
@@ -1627,6 +1643,10 @@ pub fn find(
             keys.insert(word, Some(e));
         }
     }
+    // Sieves before the maps that every capitalised word below is looked up in (most are in none).
+    let key_bits = Bits::of(keys.keys().copied());
+    let start_bits = Bits::of(starts.keys().map(|k| k.0));
+    let given_bits = Bits::of(given_of.keys().copied());
     while i < t.len() {
         // A pass-1 name starting here.
         while fi < found.len() && found[fi].first < i {
@@ -1722,7 +1742,11 @@ pub fn find(
             continue;
         }
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = starts.get(&(t.s(i), t.str_at(i + 1))) {
+        if let Some(cands) = start_bits
+            .may(t.s(i))
+            .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
+            .flatten()
+        {
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
@@ -1753,8 +1777,10 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match keys
-            .get(key)
+        let (far, near_key) = match key_bits
+            .may(key)
+            .then(|| keys.get(key))
+            .flatten()
             .or_else(|| {
                 // (`undoubled` gives most keys back as they are: looked up again only when it cut a letter.)
                 let single = undoubled(key);
@@ -1787,7 +1813,7 @@ pub fn find(
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
-                match given_of.get(key) {
+                match given_bits.may(key).then(|| given_of.get(key)).flatten() {
                     Some(&Some(e))
                         if end == i
                             && named_at[e] < at
