@@ -136,7 +136,13 @@ impl Sieve {
     /// `s` may be one of `keys` (false: it is not).
     fn passes(&self, keys: &Keys, s: &str) -> bool {
         self.0
-            .get_or_init(|| Box::new(Bits::of((0..keys.len()).filter_map(|k| keys.key(k)))))
+            .get_or_init(|| {
+                let mut bits = Box::new(Bits::new());
+                (0..keys.len())
+                    .filter_map(|k| keys.key(k))
+                    .for_each(|k| bits.insert(k));
+                bits
+            })
             .may(s)
     }
 }
@@ -146,13 +152,13 @@ impl Sieve {
 struct Bits([u64; 64]);
 
 impl Bits {
-    fn of<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
-        let mut bits = Bits([0; 64]);
-        for k in keys {
-            let h = sig(k.as_bytes());
-            bits.0[h >> 6] |= 1 << (h & 63);
-        }
-        bits
+    fn new() -> Self {
+        Bits([0; 64])
+    }
+
+    fn insert(&mut self, s: &str) {
+        let h = sig(s.as_bytes());
+        self.0[h >> 6] |= 1 << (h & 63);
     }
 
     /// `s` may be one of the keys (false: it is not).
@@ -415,9 +421,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // builder.)
             if i > 0 && t.touch(i - 1) {
                 let p = t.str_at(i - 1);
-                if matches!(p, "@" | "#" | "/" | "_")
-                    || (p == "." && t.s(i).chars().nth(1).is_some())
-                {
+                if matches!(p, "@" | "#" | "/" | "_") || (p == "." && t.s(i).chars().count() != 1) {
                     continue;
                 }
             }
@@ -1170,6 +1174,8 @@ fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
 fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     let t = cx.t;
     let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    // A sieve before the map, which every name word is looked up in.
+    let mut last_bits = Bits::new();
     for (k, (f, person)) in cands.iter().enumerate() {
         if !*person
             && f.parts == 2
@@ -1180,13 +1186,12 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             && !cx.lex.stop.contains(t.s(f.first))
         {
             by_last.entry(t.s(f.last)).or_default().push(k);
+            last_bits.insert(t.s(f.last));
         }
     }
     if by_last.is_empty() {
         return;
     }
-    // A sieve before the map, which every name word is looked up in.
-    let last_bits = Bits::of(by_last.keys().copied());
     for i in 0..t.len() {
         if !cx.name_word(i) || cx.headline(i) {
             continue;
@@ -1228,11 +1233,9 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
 /// borrowed, not copied.
 fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
     let s = &t.text[t.toks[first].start..t.toks[last].end];
-    let plain = t.toks[first..=last].windows(2).all(|w| {
-        matches!(
-            t.text.as_bytes().get(w[0].end..w[1].start),
-            Some(b"" | b" ")
-        )
+    let plain = (first..last).all(|k| {
+        let (end, next) = (t.toks[k].end, t.toks[k + 1].start);
+        end == next || (next == end + 1 && t.text.as_bytes()[end] == b' ')
     });
     if plain {
         Cow::Borrowed(s)
@@ -1241,7 +1244,9 @@ fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str>
     }
 }
 
-/// Canonical form of a name: its text with each run of whitespace made one space.
+/// Canonical form of a name: its text with each run of whitespace made one space. (Out of line: `canonical_name`
+/// seldom needs it, and the wasm is smaller for it.)
+#[inline(never)]
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (k, w) in s.split_whitespace().enumerate() {
@@ -1516,7 +1521,10 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    let mut by_name: Map<Cow<str>, usize> = Map::default();
+    let mut by_name: Map<String, usize> = Map::default();
+    // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
+    // in a map is put in its sieve too.
+    let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
     let mut keys: Map<&str, Option<usize>> = Map::default();
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
@@ -1536,8 +1544,8 @@ pub fn find(
             continue;
         }
         let e = people.entities.len();
+        let name = String::from(&*name);
         by_name.insert(name.clone(), e);
-        let name = name.into_owned();
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
         named_at.push(t.toks[f.first].start);
@@ -1545,16 +1553,19 @@ pub fn find(
             .entry((t.s(f.first), t.str_at(f.first + 1)))
             .or_default()
             .push(e);
+        start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
             let key = &t.text[t.toks[ls].start..t.toks[le].end];
             insert_key(&mut keys, &mut sharing, key, e);
+            key_bits.insert(key);
             // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
             let single = undoubled(key);
             if single.len() < key.len() {
                 keys.entry(single).or_insert(Some(e));
+                key_bits.insert(single);
             }
             // "Peskov" written "Peskow", "Zelensky" "Zelenskiy": the stem before a final v/w/y/i.
             for k in [key, single] {
@@ -1572,6 +1583,7 @@ pub fn find(
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, &mut sharing, t.s(le), e);
+            key_bits.insert(t.s(le));
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
@@ -1582,6 +1594,7 @@ pub fn find(
             || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
+            key_bits.insert(fs);
         }
         // The bearers of each surname key (see `principal`).
         let notable = lex.notable_full.contains(&people.entities[e].name);
@@ -1601,6 +1614,7 @@ pub fn find(
             && !cx.initial(f.first)
             && !cx.particle_any_case(f.first)
         {
+            given_bits.insert(fs);
             given_of
                 .entry(fs)
                 .and_modify(|v| {
@@ -1614,6 +1628,7 @@ pub fn find(
         for k in f.first + 1..f.last {
             if cx.word(k) && lex.notable.contains(t.s(k)) {
                 keys.entry(t.s(k)).or_insert(Some(e));
+                key_bits.insert(t.s(k));
             }
         }
     }
@@ -1641,12 +1656,9 @@ pub fn find(
         if !keys.contains_key(word) {
             let e = resolve_single(&mut people, &keys, &mut single, word);
             keys.insert(word, Some(e));
+            key_bits.insert(word);
         }
     }
-    // Sieves before the maps that every capitalised word below is looked up in (most are in none).
-    let key_bits = Bits::of(keys.keys().copied());
-    let start_bits = Bits::of(starts.keys().map(|k| k.0));
-    let given_bits = Bits::of(given_of.keys().copied());
     while i < t.len() {
         // A pass-1 name starting here.
         while fi < found.len() && found[fi].first < i {
