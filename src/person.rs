@@ -322,6 +322,8 @@ const TITLE: u8 = 16;
 const TITLE_KNOWN: u8 = 32;
 /// Token is capitalised or in capitals (`Token::cap` or `Token::all_caps`).
 const UPPER: u8 = 64;
+/// Token is an initial (see `Ctx::initial`).
+const INITIAL: u8 = 128;
 
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
@@ -409,6 +411,19 @@ impl<'a, 't> Ctx<'a, 't> {
             if tok.cap || tok.all_caps {
                 *fl |= UPPER;
             }
+            // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
+            if tok.kind == TokKind::Word
+                && tok.cap
+                && *fl & BLOCKED == 0
+                && t.touch(i)
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
+                && t.str_at(i + 1) == "."
+            {
+                let s = &t.text[tok.start..tok.end];
+                if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
+                    *fl |= INITIAL;
+                }
+            }
             if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
                 continue;
             }
@@ -461,17 +476,9 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
 
+    /// An initial: one capital letter with a period glued on ("W."), not in a country or figure (see `Ctx::new`).
     fn initial(&self, i: usize) -> bool {
-        // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
-        let s = self.t.str_at(i);
-        self.t.get(i).is_some_and(|tok| tok.cap)
-            && self.word(i)
-            && self.t.touch(i)
-            && self.is_punct(i + 1, ".")
-            && !self.blocked(i)
-            && s.len() <= 4
-            && s.chars().count() == 1
-            && s.chars().all(char::is_uppercase)
+        self.flag(i, INITIAL)
     }
 
     fn particle(&self, i: usize) -> bool {
