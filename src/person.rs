@@ -1251,9 +1251,7 @@ fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str>
     }
 }
 
-/// Canonical form of a name: its text with each run of whitespace made one space. (Out of line: `canonical_name`
-/// seldom needs it, and the wasm is smaller for it.)
-#[inline(never)]
+/// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (k, w) in s.split_whitespace().enumerate() {
