@@ -403,17 +403,20 @@ fn person_tables() -> String {
         .into_iter()
         .map(|(k, seqs)| (k, slice(seqs.iter().map(|s| strs(s)))))
         .collect();
+    // person.rs puts each table behind a sieve (`Sifted`, `SiftedMap`).
+    let sifted = |set: String| format!("Sifted::new({set})");
+    let sifted_map = |map: String| format!("SiftedMap::new({map})");
     format!(
         "static LEXICON: Lexicon = Lexicon {{\ngiven: Filter(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/given_names.filter\"))),\nstop: {},\norg: {},\ntitles: {},\ntitle_words: {},\nfamily_first: {},\nnotable: {},\nnotable_full: {},\norg_names: {},\nverbs: {},\n}};\n",
-        word_set(first_column("name_stopwords.txt")),
-        word_set(first_column("org_words.txt")),
-        word_map(&titles),
-        word_set(title_words),
-        word_set(family_first.iter().copied()),
-        word_set(notable),
-        word_set(notable_full),
-        word_map(&org_names),
-        word_set(first_column("speech_verbs.txt")),
+        sifted(word_set(first_column("name_stopwords.txt"))),
+        sifted(word_set(first_column("org_words.txt"))),
+        sifted_map(word_map(&titles)),
+        sifted(word_set(title_words)),
+        sifted(word_set(family_first.iter().copied())),
+        sifted(word_set(notable)),
+        sifted(word_set(notable_full)),
+        sifted_map(word_map(&org_names)),
+        sifted(word_set(first_column("speech_verbs.txt"))),
     )
 }
 

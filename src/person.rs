@@ -51,11 +51,13 @@
 //!    name is a mention too.
 
 use crate::country::CountryMention;
-use crate::data::{Map, WordMap, WordSet};
+use crate::data::{Keys, Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::filter::Filter;
 use crate::text::{TokKind, Tokens};
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One mention of a person.
 #[derive(Debug)]
@@ -90,34 +92,135 @@ enum TitleClass {
     Relation,
 }
 
-/// The word tables, laid out by build.rs (`person_tables` there) from the data files named below.
+/// The word tables, laid out by build.rs (`person_tables` there) from the data files named below, each behind a
+/// [`Sieve`].
 struct Lexicon {
     /// Given names (data/given_names*.txt), as an xor filter built by build.rs.
     given: Filter,
     /// data/name_stopwords.txt.
-    stop: WordSet,
+    stop: Sifted,
     /// data/org_words.txt.
-    org: WordSet,
+    org: Sifted,
     /// Lowercase last word of a title phrase -> the phrases ending in it (lowercase words, hyphen compounds as one
     /// word), longest first (data/titles.tsv).
-    titles: WordMap<&'static [(&'static [&'static str], TitleClass)]>,
+    titles: SiftedMap<&'static [(&'static [&'static str], TitleClass)]>,
     /// Every word of every title phrase, lowercase and capitalised ("prime", "Minister"): never part of a name.
-    title_words: WordSet,
+    title_words: Sifted,
     /// Family names written first ("Wang Donghai", "Kim In-so"; data/family_names_first.txt).
-    family_first: WordSet,
+    family_first: Sifted,
     /// The family names of widely known public figures (data/notable_people.txt): the first part of a family-name-first
     /// name, else the last part, and for a particle-glued family name ("el-Sisi") also the bare name ("Sisi").
-    notable: WordSet,
+    notable: Sifted,
     /// The full names of data/notable_people.txt as written there, one space between parts ("Fumio Kishida",
     /// "Sheikh Hasina"): a run that is one of them is a person, and a title word that starts one is part of the name.
-    notable_full: WordSet,
+    notable_full: Sifted,
     /// Organisation names that look like people's names, as token texts, by first token (data/org_names.txt).
-    org_names: WordMap<&'static [&'static [&'static str]]>,
+    org_names: SiftedMap<&'static [&'static [&'static str]]>,
     /// data/speech_verbs.txt.
-    verbs: WordSet,
+    verbs: Sifted,
 }
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
+
+/// A quick "no" before a compiled-in table's lookup: [`Bits`] of the table's keys, made on first use. Most words lede
+/// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
+/// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
+/// always the table's.
+struct Sieve(OnceLock<Box<Bits>>);
+
+impl Sieve {
+    const fn new() -> Self {
+        Sieve(OnceLock::new())
+    }
+
+    /// `s` may be one of `keys` (false: it is not).
+    fn passes(&self, keys: &Keys, s: &str) -> bool {
+        self.0
+            .get_or_init(|| {
+                let mut bits = Box::new(Bits::new());
+                (0..keys.len())
+                    .filter_map(|k| keys.key(k))
+                    .for_each(|k| bits.insert(k));
+                bits
+            })
+            .may(s)
+    }
+}
+
+/// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
+/// compiled-in tables ([`Sieve`]) and of a document's own maps in `find`.
+struct Bits([u64; 64]);
+
+impl Bits {
+    fn new() -> Self {
+        Bits([0; 64])
+    }
+
+    fn insert(&mut self, s: &str) {
+        let h = sig(s.as_bytes());
+        self.0[h >> 6] |= 1 << (h & 63);
+    }
+
+    /// `s` may be one of the keys (false: it is not).
+    fn may(&self, s: &str) -> bool {
+        let h = sig(s.as_bytes());
+        self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
+}
+
+/// 12 bits of a word's length, first and last byte.
+fn sig(b: &[u8]) -> usize {
+    let (first, last) = match b {
+        [] => (0, 0),
+        [x] => (*x, *x),
+        [x, .., y] => (*x, *y),
+    };
+    let h =
+        (b.len() as u32 ^ u32::from(first) << 8 ^ u32::from(last) << 16).wrapping_mul(0x9E37_79B1);
+    (h >> 20) as usize
+}
+
+/// A word set ([`WordSet`]) behind a [`Sieve`].
+struct Sifted {
+    set: WordSet,
+    sieve: Sieve,
+}
+
+impl Sifted {
+    const fn new(set: WordSet) -> Self {
+        Sifted {
+            set,
+            sieve: Sieve::new(),
+        }
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        self.sieve.passes(&self.set.0, s) && self.set.contains(s)
+    }
+}
+
+/// A word map ([`WordMap`]) behind a [`Sieve`].
+struct SiftedMap<V: 'static> {
+    map: WordMap<V>,
+    sieve: Sieve,
+}
+
+impl<V: Copy> SiftedMap<V> {
+    const fn new(map: WordMap<V>) -> Self {
+        SiftedMap {
+            map,
+            sieve: Sieve::new(),
+        }
+    }
+
+    fn get(&self, s: &str) -> Option<V> {
+        if self.sieve.passes(&self.map.keys, s) {
+            self.map.get(s)
+        } else {
+            None
+        }
+    }
+}
 
 /// Name particles. build.rs keeps a copy of this list to key notable names (`person_tables`); a unit test keeps the
 /// two equal.
@@ -164,7 +267,16 @@ fn is_particle(s: &[u8]) -> bool {
 /// `s` is a particle in any ASCII case ("Le", "VAN"), lowercased on the stack: particles have at most 5 bytes.
 fn is_particle_any_case(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() > 5 {
+    // Every particle starts with one of these letters (`| 0x20` lowercases an ASCII letter, and takes no other byte
+    // to one).
+    if b.len() > 5
+        || !b.first().is_some_and(|&c| {
+            matches!(
+                c | 0x20,
+                b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'w' | b'y' | b'z'
+            )
+        })
+    {
         return false;
     }
     let mut low = [0u8; 5];
@@ -196,18 +308,29 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
+/// Token lies inside a country or figure mention.
+const BLOCKED: u8 = 1;
+/// Token lies inside a country mention.
+const COUNTRY: u8 = 2;
+/// Token lies on a headline line (Title Case or ALL CAPS).
+const HEADLINE: u8 = 4;
+/// Token is a capitalised word that may be part of a name (see `Ctx::new`).
+const NAME: u8 = 8;
+/// Token is a title word (see `Ctx::title_word`); known only where `TITLE_KNOWN` is set.
+const TITLE: u8 = 16;
+/// `TITLE` was looked up for this token: every capitalised, unblocked word that is not ALL CAPS.
+const TITLE_KNOWN: u8 = 32;
+/// Token is capitalised or in capitals (`Token::cap` or `Token::all_caps`).
+const UPPER: u8 = 64;
+/// Token is an initial (see `Ctx::initial`).
+const INITIAL: u8 = 128;
+
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
     t: &'a Tokens<'t>,
     lex: &'static Lexicon,
-    /// Token lies inside a country or figure mention.
-    blocked: Vec<bool>,
-    /// Token lies inside a country mention.
-    country: Vec<bool>,
-    /// Token lies on a headline line (Title Case or ALL CAPS).
-    headline: Vec<bool>,
-    /// Token is a capitalised word that may be part of a name (see `Ctx::compute_name_word`).
-    name: Vec<bool>,
+    /// One byte of flags per token (`BLOCKED`, `COUNTRY`...): one small array the passes read instead of several.
+    f: Vec<u8>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -263,11 +386,12 @@ impl<'a, 't> Ctx<'a, 't> {
     /// capitalised word, touching).
     fn unit_end(&self, i: usize) -> usize {
         let t = self.t;
-        if t.str_at(i).chars().count() == 1
-            && t.touch(i)
+        // (The neighbours first: most words touch nothing.)
+        if t.touch(i)
             && matches!(t.str_at(i + 1), "’" | "'")
             && t.touch(i + 1)
             && t.is_cap_word(i + 2)
+            && t.str_at(i).chars().count() == 1
         {
             return self.group_end(i + 2);
         }
@@ -278,68 +402,83 @@ impl<'a, 't> Ctx<'a, 't> {
         matches!(self.t.str_at(i), "-" | "‐" | "‑")
     }
 
-    fn new(
-        t: &'a Tokens<'t>,
-        lex: &'static Lexicon,
-        blocked: Vec<bool>,
-        country: Vec<bool>,
-    ) -> Self {
-        let mut cx = Ctx {
-            t,
-            lex,
-            blocked,
-            country,
-            headline: headline_lines(t),
-            name: Vec::new(),
-        };
-        cx.name = (0..t.len()).map(|i| cx.compute_name_word(i)).collect();
-        cx
+    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
+    fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
+        headline_lines(t, &mut f);
+        // One pass: a capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask
+        // again about the same words), and is a name word unless it is a title word or a handle.
+        for (i, (tok, fl)) in t.toks.iter().zip(f.iter_mut()).enumerate() {
+            if tok.cap || tok.all_caps {
+                *fl |= UPPER;
+            }
+            // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
+            if tok.kind == TokKind::Word
+                && tok.cap
+                && *fl & BLOCKED == 0
+                && t.touch(i)
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
+                && t.str_at(i + 1) == "."
+            {
+                let s = &t.text[tok.start..tok.end];
+                if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
+                    *fl |= INITIAL;
+                }
+            }
+            if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
+                continue;
+            }
+            *fl |= TITLE_KNOWN;
+            if lex.title_words.contains(&t.text[tok.start..tok.end]) {
+                *fl |= TITLE;
+                continue;
+            }
+            // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
+            // builder.)
+            if i > 0 && t.touch(i - 1) {
+                let p = t.str_at(i - 1);
+                if matches!(p, "@" | "#" | "/" | "_") || (p == "." && t.s(i).chars().count() != 1) {
+                    continue;
+                }
+            }
+            *fl |= NAME;
+        }
+        Ctx { t, lex, f }
+    }
+
+    /// Token `i` has flag `bit` (false past the end).
+    fn flag(&self, i: usize, bit: u8) -> bool {
+        self.f.get(i).is_some_and(|&b| b & bit != 0)
+    }
+
+    fn blocked(&self, i: usize) -> bool {
+        self.flag(i, BLOCKED)
+    }
+
+    fn country(&self, i: usize) -> bool {
+        self.flag(i, COUNTRY)
+    }
+
+    fn headline(&self, i: usize) -> bool {
+        self.flag(i, HEADLINE)
     }
 
     /// A capitalised word that may be part of a name (not a title word, country, figure, handle or ALL-CAPS word).
     fn name_word(&self, i: usize) -> bool {
-        self.name.get(i).copied().unwrap_or(false)
+        self.flag(i, NAME)
     }
 
-    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case. Looked up when asked, not for every
-    /// token up front: only capitalised words and a few neighbours of runs are ever asked about.
+    /// Token `i` is a word of a title phrase ("minister", "prime"), in any case: known from `new` for capitalised
+    /// words, looked up when asked for the few other words the passes ask about (neighbours of runs).
     fn title_word(&self, i: usize) -> bool {
-        self.word(i) && self.lex.title_words.contains(self.t.s(i))
+        match self.f.get(i) {
+            Some(&b) if b & TITLE_KNOWN != 0 => b & TITLE != 0,
+            _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
+        }
     }
 
-    fn compute_name_word(&self, i: usize) -> bool {
-        let Some(tok) = self.t.get(i) else {
-            return false;
-        };
-        if tok.kind != TokKind::Word || !tok.cap || self.blocked[i] {
-            return false;
-        }
-        if tok.all_caps && tok.end - tok.start > 1 {
-            return false;
-        }
-        if i > 0
-            && self.t.touch(i - 1)
-            && matches!(self.t.str_at(i - 1), "@" | "#" | "/" | "." | "_")
-        {
-            // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run builder.)
-            if !(self.t.str_at(i - 1) == "." && self.t.s(i).chars().count() == 1) {
-                return false;
-            }
-        }
-        !self.title_word(i)
-    }
-
+    /// An initial: one capital letter with a period glued on ("W."), not in a country or figure (see `Ctx::new`).
     fn initial(&self, i: usize) -> bool {
-        // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
-        let s = self.t.str_at(i);
-        self.t.get(i).is_some_and(|tok| tok.cap)
-            && self.word(i)
-            && self.t.touch(i)
-            && self.is_punct(i + 1, ".")
-            && !self.blocked[i]
-            && s.len() <= 4
-            && s.chars().count() == 1
-            && s.chars().all(char::is_uppercase)
+        self.flag(i, INITIAL)
     }
 
     fn particle(&self, i: usize) -> bool {
@@ -366,13 +505,15 @@ struct Run {
     org: bool,
 }
 
-/// Builds the run that starts at name word `i` (which must satisfy `name_word`).
-fn build_run(cx: &Ctx, i: usize) -> Run {
+/// Builds the run that starts at name word `i` (which must satisfy `name_word`), its parts in `parts` (a spare
+/// vector, emptied first: one allocation serves every run).
+fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
     let t = cx.t;
+    parts.clear();
     let mut run = Run {
         first: i,
         last: i,
-        parts: Vec::new(),
+        parts,
         initials: 0,
         middle_initial: false,
         has_particle: false,
@@ -391,11 +532,11 @@ fn build_run(cx: &Ctx, i: usize) -> Run {
             let mut end = cx.group_end(j);
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
-                && t.s(j).chars().count() == 1
                 && t.touch(j)
                 && matches!(t.str_at(j + 1), "’" | "'")
                 && t.touch(j + 1)
                 && t.is_cap_word(j + 2)
+                && t.s(j).chars().count() == 1
             {
                 end = j + 2;
             }
@@ -577,7 +718,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
             return None;
         }
     }
-    if !cx.word(j) || cx.blocked[j] {
+    if !cx.word(j) || cx.blocked(j) {
         return None;
     }
     let key_start = cx.group_start(j);
@@ -624,11 +765,11 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
             let ok = if cx.word(p) {
                 let tok = &t.toks[p];
                 (tok.cap && !cx.lex.stop.contains(s))
-                    || cx.blocked[p]
+                    || cx.blocked(p)
                     || TITLE_MODIFIERS.contains(&lower(s, buf))
             } else {
                 // Inside a country mention ("U.S.") or a hyphen compound ("Far-right").
-                cx.blocked[p] || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
+                cx.blocked(p) || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
             };
             if !ok {
                 break;
@@ -710,8 +851,7 @@ fn age_after(cx: &Ctx, last: usize) -> bool {
 /// "Aryna Sabalenka of Belarus": "of" and a country right after the name (not a date: "Revolution of 25 April").
 fn of_country_after(cx: &Ctx, last: usize) -> bool {
     cx.t.str_at(last + 1) == "of"
-        && (cx.country.get(last + 2) == Some(&true)
-            || (cx.t.str_at(last + 2) == "the" && cx.country.get(last + 3) == Some(&true)))
+        && (cx.country(last + 2) || (cx.t.str_at(last + 2) == "the" && cx.country(last + 3)))
 }
 
 /// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
@@ -917,7 +1057,7 @@ fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
     let mut n = last + 1;
     if country_in_parens(cx, last) {
         n = last + 3;
-        while cx.country.get(n) == Some(&true) {
+        while cx.country(n) {
             n += 1;
         }
         n += 1;
@@ -947,43 +1087,24 @@ fn plural_end(cx: &Ctx, last: usize) -> bool {
 
 /// "Linford Christie (Britain)": a country in brackets right after the name, as results tables and bylines write it.
 fn country_in_parens(cx: &Ctx, last: usize) -> bool {
-    cx.is_punct(last + 1, "(") && cx.country.get(last + 2) == Some(&true) && {
+    cx.is_punct(last + 1, "(") && cx.country(last + 2) && {
         let mut k = last + 2;
-        while cx.country.get(k) == Some(&true) {
+        while cx.country(k) {
             k += 1;
         }
         cx.is_punct(k, ")")
     }
 }
 
-/// Marks the tokens that lie on headline lines: at least three words, and nearly every word of four or more letters
-/// capitalised (Title Case) or the whole line in capitals.
-fn headline_lines(t: &Tokens) -> Vec<bool> {
-    let mut out = vec![false; t.len()];
+/// Marks with `HEADLINE` the tokens that lie on headline lines: at least three words, and nearly every word of four or
+/// more letters capitalised (Title Case) or the whole line in capitals. One pass, counting as it goes.
+fn headline_lines(t: &Tokens, out: &mut [u8]) {
     let mut line_first = 0;
-    let mut i = 0;
-    while i <= t.len() {
-        if i == t.len() || (i > line_first && t.toks[i].line_start) {
-            let (mut words, mut long, mut cap_long, mut caps, mut numbers) = (0, 0, 0, 0, 0);
-            for k in line_first..i {
-                let tok = &t.toks[k];
-                if tok.kind == TokKind::Number {
-                    numbers += 1;
-                }
-                if tok.kind != TokKind::Word {
-                    continue;
-                }
-                words += 1;
-                if tok.all_caps {
-                    caps += 1;
-                }
-                if tok.end - tok.start >= 4 {
-                    long += 1;
-                    if tok.cap {
-                        cap_long += 1;
-                    }
-                }
-            }
+    let (mut words, mut long, mut cap_long, mut caps, mut numbers) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for i in 0..=t.len() {
+        let tok = t.toks.get(i);
+        if tok.is_none_or(|x| i > line_first && x.line_start) {
             // A line that ends like a sentence is prose, however many capitals it has.
             let ends_sentence = i > line_first
                 && t.toks[i - 1].kind == TokKind::Punct
@@ -993,18 +1114,27 @@ fn headline_lines(t: &Tokens) -> Vec<bool> {
             // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
             let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
             if headline {
-                out[line_first..i].iter_mut().for_each(|h| *h = true);
+                out[line_first..i].iter_mut().for_each(|h| *h |= HEADLINE);
             }
             line_first = i;
+            (words, long, cap_long, caps, numbers) = (0, 0, 0, 0, 0);
         }
-        i += 1;
+        let Some(tok) = tok else { break };
+        numbers += usize::from(tok.kind == TokKind::Number);
+        if tok.kind == TokKind::Word {
+            words += 1;
+            caps += usize::from(tok.all_caps);
+            let is_long = tok.end - tok.start >= 4;
+            long += usize::from(is_long);
+            cap_long += usize::from(is_long && tok.cap);
+        }
     }
-    out
 }
 
-/// Marks the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over the tokens (a binary
-/// search only if a range starts before the one before it).
-fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [bool]) {
+/// Sets `bit` in `out` for the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over
+/// the tokens, galloping from one range to the next (a binary search from the start only if a range starts before
+/// the one before it).
+fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut [u8], bit: u8) {
     let mut k = 0;
     let mut last_start = 0;
     for r in ranges {
@@ -1012,11 +1142,16 @@ fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut
             k = t.index_at(r.start);
         }
         last_start = r.start;
-        while k < t.len() && t.toks[k].start < r.start {
-            k += 1;
+        // The first token at or after the range's start: it lies below the first power of two steps on that does not
+        // start before the range.
+        let rest = &t.toks[k.min(t.len())..];
+        let mut hi = 1;
+        while hi < rest.len() && rest[hi].start < r.start {
+            hi *= 2;
         }
+        k += rest[..hi.min(rest.len())].partition_point(|x| x.start < r.start);
         while k < t.len() && t.toks[k].start < r.end {
-            out[k] = true;
+            out[k] |= bit;
             k += 1;
         }
     }
@@ -1046,26 +1181,29 @@ fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
 fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     let t = cx.t;
     let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    // A sieve before the map, which every name word is looked up in.
+    let mut last_bits = Bits::new();
     for (k, (f, person)) in cands.iter().enumerate() {
         if !*person
             && f.parts == 2
             && f.last == f.first + 1
-            && !cx.headline[f.first]
+            && !cx.headline(f.first)
             && !the_before(cx, f.first)
             && !t.toks[f.first].sent_start
             && !cx.lex.stop.contains(t.s(f.first))
         {
             by_last.entry(t.s(f.last)).or_default().push(k);
+            last_bits.insert(t.s(f.last));
         }
     }
     if by_last.is_empty() {
         return;
     }
     for i in 0..t.len() {
-        if !cx.name_word(i) || cx.headline[i] {
+        if !cx.name_word(i) || cx.headline(i) {
             continue;
         }
-        let Some(ks) = by_last.get(t.s(i)) else {
+        let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
             continue;
         };
         let alone = !(i > 0 && !t.toks[i].line_start && (cx.name_word(i - 1) || t.touch(i - 1)))
@@ -1097,6 +1235,22 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     }
 }
 
+/// Canonical form of the name `first..=last`: its text with each run of whitespace made one space. Tokens hold no
+/// whitespace, so the text is its own canonical form when every gap between tokens is empty or one space: then it is
+/// borrowed, not copied.
+fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
+    let s = &t.text[t.toks[first].start..t.toks[last].end];
+    let plain = (first..last).all(|k| {
+        let (end, next) = (t.toks[k].end, t.toks[k + 1].start);
+        end == next || (next == end + 1 && t.text.as_bytes()[end] == b' ')
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(canonical(s))
+    }
+}
+
 /// Canonical form of a name: its text with each run of whitespace made one space.
 fn canonical(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1117,18 +1271,31 @@ pub fn find(
     _quotes: &[Range<usize>],
 ) -> People {
     let lex = lexicon();
-    let mut country = vec![false; t.len()];
-    mark_ranges(t, countries.iter().map(|c| c.range.clone()), &mut country);
-    let mut blocked = country.clone();
-    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut blocked);
-    let cx = Ctx::new(t, lex, blocked, country);
+    let mut f = vec![0u8; t.len()];
+    mark_ranges(
+        t,
+        countries.iter().map(|c| c.range.clone()),
+        &mut f,
+        COUNTRY | BLOCKED,
+    );
+    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
+    let cx = Ctx::new(t, lex, f);
     let mut buf = String::new();
 
     // Pass 1: names with evidence.
     let mut cands: Vec<(Found, bool)> = Vec::new();
+    let mut spare: Vec<(usize, usize)> = Vec::new();
     let mut vetoed = vec![false; t.len()];
     let mut i = 0;
     while i < t.len() {
+        // Only a name word starts a run: the flags are searched for the next one first.
+        i += cx.f[i..]
+            .iter()
+            .position(|&b| b & NAME != 0)
+            .unwrap_or(t.len() - i);
+        if i >= t.len() {
+            break;
+        }
         // Not in the middle of a dotted abbreviation ("U.S.", "A.G."), whose first letter starts any run.
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
         // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
@@ -1151,7 +1318,7 @@ pub fn find(
             i += len;
             continue;
         }
-        let mut run = build_run(&cx, i);
+        let mut run = build_run(&cx, i, std::mem::take(&mut spare));
         trim_sentence_word(&cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
@@ -1214,6 +1381,7 @@ pub fn find(
                 .iter_mut()
                 .for_each(|v| *v = true);
             i = next;
+            spare = run.parts;
             continue;
         }
         let n = run.parts.len();
@@ -1256,7 +1424,7 @@ pub fn find(
             // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
             // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
             false
-        } else if cx.headline[run.first] {
+        } else if cx.headline(run.first) {
             n == 2 && n > run.initials && (first_given || title.is_some())
                 || country_in_parens(&cx, run.last)
         } else {
@@ -1306,6 +1474,7 @@ pub fn find(
             ));
         }
         i = next;
+        spare = run.parts;
     }
     // A two-word name without evidence whose surname stands alone elsewhere with evidence of its own ("Ryne Sandberg
     // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
@@ -1327,7 +1496,7 @@ pub fn find(
         };
         b.first == sep + 1
             && matches!(t.str_at(sep), "," | ";" | "and" | "&")
-            && !cx.headline[a.first]
+            && !cx.headline(a.first)
             && (2..=3).contains(&b.parts)
     };
     for k in 1..cands.len() {
@@ -1358,6 +1527,9 @@ pub fn find(
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
     let mut by_name: Map<String, usize> = Map::default();
+    // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
+    // in a map is put in its sieve too.
+    let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
     let mut keys: Map<&str, Option<usize>> = Map::default();
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
@@ -1372,11 +1544,12 @@ pub fn find(
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
     let mut given_of: Map<&str, Option<usize>> = Map::default();
     for f in found.iter().filter(|f| f.parts >= 2) {
-        let name = canonical(&t.text[t.toks[f.first].start..t.toks[f.last].end]);
-        if by_name.contains_key(&name) {
+        let name = canonical_name(t, f.first, f.last);
+        if by_name.contains_key(&*name) {
             continue;
         }
         let e = people.entities.len();
+        let name = String::from(&*name);
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
@@ -1385,16 +1558,19 @@ pub fn find(
             .entry((t.s(f.first), t.str_at(f.first + 1)))
             .or_default()
             .push(e);
+        start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
             let key = &t.text[t.toks[ls].start..t.toks[le].end];
             insert_key(&mut keys, &mut sharing, key, e);
+            key_bits.insert(key);
             // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
             let single = undoubled(key);
             if single.len() < key.len() {
                 keys.entry(single).or_insert(Some(e));
+                key_bits.insert(single);
             }
             // "Peskov" written "Peskow", "Zelensky" "Zelenskiy": the stem before a final v/w/y/i.
             for k in [key, single] {
@@ -1412,6 +1588,7 @@ pub fn find(
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
             insert_key(&mut keys, &mut sharing, t.s(le), e);
+            key_bits.insert(t.s(le));
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
@@ -1422,6 +1599,7 @@ pub fn find(
             || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
+            key_bits.insert(fs);
         }
         // The bearers of each surname key (see `principal`).
         let notable = lex.notable_full.contains(&people.entities[e].name);
@@ -1441,6 +1619,7 @@ pub fn find(
             && !cx.initial(f.first)
             && !cx.particle_any_case(f.first)
         {
+            given_bits.insert(fs);
             given_of
                 .entry(fs)
                 .and_modify(|v| {
@@ -1454,6 +1633,7 @@ pub fn find(
         for k in f.first + 1..f.last {
             if cx.word(k) && lex.notable.contains(t.s(k)) {
                 keys.entry(t.s(k)).or_insert(Some(e));
+                key_bits.insert(t.s(k));
             }
         }
     }
@@ -1481,6 +1661,7 @@ pub fn find(
         if !keys.contains_key(word) {
             let e = resolve_single(&mut people, &keys, &mut single, word);
             keys.insert(word, Some(e));
+            key_bits.insert(word);
         }
     }
     while i < t.len() {
@@ -1488,14 +1669,26 @@ pub fn find(
         while fi < found.len() && found[fi].first < i {
             fi += 1;
         }
+        // Below, a token that is neither capitalised nor in capitals, and starts no pass-1 name, is passed over: they
+        // are skipped at once, searching the flags.
+        let stop = found.get(fi).map_or(t.len(), |f| f.first);
+        if let Some(skip) = cx.f.get(i..stop) {
+            i += skip
+                .iter()
+                .position(|&b| b & UPPER != 0)
+                .unwrap_or(skip.len());
+            if i >= t.len() {
+                break;
+            }
+        }
         if let Some(f) = found.get(fi).filter(|f| f.first == i) {
             let range = t.toks[f.first].start..t.toks[f.last].end;
             let e = if f.parts >= 2 {
                 // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
-                let name = canonical(&t.text[range.clone()]);
-                match keys.get(name.as_str()) {
+                let name = canonical_name(t, f.first, f.last);
+                match keys.get(&*name) {
                     Some(&Some(full)) => Some(full),
-                    _ => by_name.get(&name).copied(),
+                    _ => by_name.get(&*name).copied(),
                 }
             } else {
                 None
@@ -1529,7 +1722,7 @@ pub fn find(
         // follows: an age ("Son, 67,") or a speech verb ("Major said").
         if t.toks[i].cap
             && !t.toks[i].all_caps
-            && !cx.blocked[i]
+            && !cx.blocked(i)
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
@@ -1548,7 +1741,10 @@ pub fn find(
             }
         }
         if !cx.name_word(i) {
-            if let Some((first, e)) = caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf)
+            // (`caps_mention` wants an ALL-CAPS word on a headline line: the flags first, for the many other tokens.)
+            if let Some((first, e)) = (t.toks[i].all_caps && cx.headline(i))
+                .then(|| caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf))
+                .flatten()
             {
                 let e = e.unwrap_or_else(|| {
                     let name = buf.clone();
@@ -1563,7 +1759,11 @@ pub fn find(
             continue;
         }
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = starts.get(&(t.s(i), t.str_at(i + 1))) {
+        if let Some(cands) = start_bits
+            .may(t.s(i))
+            .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
+            .flatten()
+        {
             if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let toks = &tokens_of[e];
                 let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
@@ -1594,9 +1794,17 @@ pub fn find(
         let at = t.toks[i].start;
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match keys
-            .get(key)
-            .or_else(|| keys.get(undoubled(key)))
+        let (far, near_key) = match key_bits
+            .may(key)
+            .then(|| keys.get(key))
+            .flatten()
+            .or_else(|| {
+                // (`undoubled` gives most keys back as they are: looked up again only when it cut a letter.)
+                let single = undoubled(key);
+                (single.len() < key.len())
+                    .then(|| keys.get(single))
+                    .flatten()
+            })
             .or_else(|| variant_stem(key).and_then(|s| stems.get(s)))
         {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
@@ -1622,7 +1830,7 @@ pub fn find(
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
-                match given_of.get(key) {
+                match given_bits.may(key).then(|| given_of.get(key)).flatten() {
                     Some(&Some(e))
                         if end == i
                             && named_at[e] < at
@@ -1637,7 +1845,7 @@ pub fn find(
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
             let joins = |k: usize| {
-                !cx.headline[i] && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
+                !cx.headline(i) && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
             };
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
@@ -1720,7 +1928,7 @@ fn caps_mention(
 ) -> Option<(usize, Option<usize>)> {
     let t = cx.t;
     let tok = t.get(i)?;
-    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline[i] || cx.blocked[i] {
+    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline(i) || cx.blocked(i) {
         return None;
     }
     let s = t.s(i);
@@ -1760,7 +1968,7 @@ fn caps_mention(
         let caps_word = t
             .get(p)
             .is_some_and(|x| x.kind == TokKind::Word && x.all_caps);
-        if caps_word && !t.touch(p) && !cx.blocked[p] {
+        if caps_word && !t.touch(p) && !cx.blocked(p) {
             if let Some(given) = tokens_of.get(e).and_then(|v| v.first()) {
                 if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != *given {
                     first = p;
@@ -1815,7 +2023,7 @@ fn given_alone(cx: &Ctx, i: usize) -> bool {
         },
         _ => true,
     };
-    before_ok && after_ok && !cx.blocked[i]
+    before_ok && after_ok && !cx.blocked(i)
 }
 
 /// The people who bear one surname key, as far as [`principal`] needs them.
