@@ -342,6 +342,35 @@ impl Mentions<'_> {
     }
 }
 
+/// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
+/// forward from the previous answer, in steps that double (so a long jump costs its logarithm), instead of a binary
+/// search of all the tokens each time; a position before the previous one is searched for among the tokens before.
+struct Seek(usize);
+
+impl Seek {
+    /// The index of the first token that starts at or after byte `pos`.
+    fn index_at(&mut self, toks: &Tokens, pos: usize) -> usize {
+        let t = &toks.toks;
+        let k = self.0.min(t.len());
+        let found = if k > 0 && t[k - 1].start >= pos {
+            t[..k].partition_point(|x| x.start < pos)
+        } else {
+            // Every token before `lo` starts before `pos`.
+            let (mut lo, mut step) = (k, 1);
+            loop {
+                let hi = (lo + step).min(t.len());
+                if hi == t.len() || t[hi].start >= pos {
+                    break lo + t[lo..hi].partition_point(|x| x.start < pos);
+                }
+                lo = hi + 1;
+                step *= 2;
+            }
+        };
+        self.0 = found;
+        found
+    }
+}
+
 /// A person mention starting at one of tokens `i..i + 7`, with only title tokens before it (`Israeli President
 /// Isaac Herzog`); returns its entity and the token after it. A possessive name is not the speaker but part of a
 /// title: `Putin’s spokesman Dmitry Peskov` gives Peskov, and `Herzog’s office` gives nobody.
@@ -864,9 +893,10 @@ impl Roles {
             genders: vec![0; n_entities],
             ..Roles::default()
         };
+        let (mut at_start, mut at_end) = (Seek(0), Seek(0));
         for m in men.0 {
-            let s = toks.index_at(m.range.start);
-            let e = toks.index_at(m.range.end);
+            let s = at_start.index_at(toks, m.range.start);
+            let e = at_end.index_at(toks, m.range.end);
             if s >= toks.len() || m.entity >= n_entities {
                 continue;
             }
@@ -1345,9 +1375,10 @@ pub fn speakers(
     // Per quote: the token of its opening mark.
     let mut opens = vec![0usize; quotes.len()];
     let mut last_speaker: Option<(usize, usize)> = None;
+    let mut seek = Seek(0);
     for (qi, q) in quotes.iter().enumerate() {
-        let open = toks.index_at(q.start);
-        let Some(close) = toks.index_at(q.end).checked_sub(1) else {
+        let open = seek.index_at(toks, q.start);
+        let Some(close) = seek.index_at(toks, q.end).checked_sub(1) else {
             continue;
         };
         if open >= toks.len() || close < open {
@@ -1413,8 +1444,8 @@ pub fn speakers(
     }
     // An unclosed run-on part without an attribution of its own takes the speaker of the part right after it.
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        let next_part = toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
-        if !decided[qi] && !closed[qi] && next_part && out[qi + 1].is_some() {
+        let next_part = || toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
+        if !decided[qi] && !closed[qi] && out[qi + 1].is_some() && next_part() {
             out[qi] = out[qi + 1];
         }
     }
@@ -1559,6 +1590,21 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn seek_is_index_at() {
+        let toks = Tokens::new("“Yes,” he said. A B C D E F G H I J K L M N O P Q R S T U V W X Y Z — “No.”");
+        let n = toks.text.len() + 2;
+        let mut seek = Seek(0);
+        // Forward in steps of every size, then backward, then forward again from anywhere.
+        let order = (0..n)
+            .chain((0..n).step_by(7))
+            .chain((0..n).rev())
+            .chain((0..n).map(|i| (i * 13) % n));
+        for pos in order {
+            assert_eq!(seek.index_at(&toks, pos), toks.index_at(pos), "{pos}");
+        }
     }
 
     #[test]
