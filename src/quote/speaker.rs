@@ -155,20 +155,21 @@ impl Vocab {
                     v.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] |= 1 << b.len();
                 }
             }
-            if let Some(k) = v.find(b, crate::data::hash(b)) {
+            let h = fold_hash(b);
+            if let Some(k) = v.find(b, h) {
                 if let Some(x) = v.flags.get_mut(k) {
                     *x |= f;
                 }
                 continue;
             }
-            crate::data::place(&mut v.slots, crate::data::hash(b), v.keys.len());
+            crate::data::place(&mut v.slots, h, v.keys.len());
             v.keys.push(w);
             v.flags.push(f);
         }
         v
     }
 
-    /// The index of the key whose bytes are `w` ASCII-lowercased, `h` being the hash of those.
+    /// The index of the key whose bytes are `w` ASCII-lowercased, `h` being [`fold_hash`] of `w`.
     fn find(&self, w: &[u8], h: u32) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let mut i = h as usize & mask;
@@ -186,15 +187,10 @@ impl Vocab {
     /// What the word `w` is, compared in ASCII lowercase (as the tables hold it); 0 for no word of the tables,
     /// and for words outside ASCII, which none of them matches once lowercased (ASCII lowercasing leaves them).
     fn flags(&self, w: &[u8]) -> u8 {
-        if w.len() > LONGEST_WORD || !w.is_ascii() {
+        if w.len() > LONGEST_WORD || w.iter().fold(0, |or, &b| or | b) >= 0x80 {
             return 0;
         }
-        // FNV-1a of the lowercased bytes, as `data::hash` hashes the keys.
-        let mut h: u32 = 0x811c_9dc5;
-        for &b in w {
-            h = (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
-        }
-        self.find(w, h)
+        self.find(w, fold_hash(w))
             .and_then(|k| self.flags.get(k).copied())
             .unwrap_or(0)
     }
@@ -214,6 +210,14 @@ impl Vocab {
 fn vocab() -> &'static Vocab {
     static VOCAB: std::sync::OnceLock<Vocab> = std::sync::OnceLock::new();
     VOCAB.get_or_init(Vocab::new)
+}
+
+/// FNV-1a of `w` with bit 5 of every byte set, which lowercases ASCII letters (and folds some other bytes together,
+/// which only puts them in the same bucket): a word and its ASCII lowercase hash alike.
+fn fold_hash(w: &[u8]) -> u32 {
+    w.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// `key` is `w` ASCII-lowercased.
