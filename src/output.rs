@@ -27,7 +27,7 @@ impl<'a> Output<'a> {
             offs.push(a.range.start);
             offs.push(a.range.end);
         }
-        offsets::convert(text, unit, &mut offs);
+        offsets::convert_ranges(text, unit, &mut offs);
         Output {
             text,
             doc,
