@@ -301,38 +301,33 @@ impl Escaped {
 /// The numbers per annotation in [`Output::js_parts`].
 pub const JS_STRIDE: usize = 7;
 
-/// Appends `n` in decimal: two digits at a time from a table into a small buffer, then one `push_str`.
+/// Appends `n` in decimal, two digits at a time: each pair a copy from a table of the hundred pairs, most
+/// significant first (the pairs are found from the least significant, into a small array).
 fn push_uint(out: &mut String, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    const PAIRS: &str = "0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\
 4041424344454647484950515253545556575859\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
-    if n < 10 {
-        out.push(char::from(b'0' + n as u8));
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut k = buf.len();
-    while n >= 100 {
-        let r = (n % 100) as usize * 2;
+    // Every pair is two ASCII digits (`p` < 100), so the slice is in bounds and the copy two bytes.
+    let push_pair = |out: &mut String, p: u64| {
+        let i = (p % 100) as usize * 2;
+        out.push_str(&PAIRS[i..i + 2]);
+    };
+    let mut pairs = [0u8; 10];
+    let mut k = pairs.len();
+    while n >= 100 && k > 0 {
+        k -= 1;
+        pairs[k] = (n % 100) as u8;
         n /= 100;
-        k -= 2;
-        buf[k] = PAIRS[r];
-        buf[k + 1] = PAIRS[r + 1];
     }
     if n >= 10 {
-        let r = n as usize * 2;
-        k -= 2;
-        buf[k] = PAIRS[r];
-        buf[k + 1] = PAIRS[r + 1];
+        push_pair(out, n);
     } else {
-        k -= 1;
-        buf[k] = b'0' + n as u8;
+        out.push(char::from(b'0' + (n % 10) as u8));
     }
-    // Digits are ASCII; the mask lets the compiler see it, so each push is a plain byte push.
-    for &d in &buf[k..] {
-        out.push(char::from(d & 0x7F));
+    for &p in &pairs[k..] {
+        push_pair(out, u64::from(p));
     }
 }
 
