@@ -309,9 +309,9 @@ fn push_uint(out: &mut String, mut n: u64) {
 4041424344454647484950515253545556575859\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
-    // Every pair is two ASCII digits (`p` < 100), so the slice is in bounds and the copy two bytes.
+    // Every pair is below 100, so the slice is in bounds and the copy two bytes.
     let push_pair = |out: &mut String, p: u64| {
-        let i = (p % 100) as usize * 2;
+        let i = p as usize * 2;
         out.push_str(&PAIRS[i..i + 2]);
     };
     let mut pairs = [0u8; 10];
@@ -324,7 +324,7 @@ fn push_uint(out: &mut String, mut n: u64) {
     if n >= 10 {
         push_pair(out, n);
     } else {
-        out.push(char::from(b'0' + (n % 10) as u8));
+        out.push(char::from(b'0' + n as u8));
     }
     for &p in &pairs[k..] {
         push_pair(out, u64::from(p));
