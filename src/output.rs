@@ -359,7 +359,9 @@ fn push_iso_date(out: &mut String, year: i32, month: Option<u8>, day: Option<u8>
             out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
         }
     };
-    let (Ok(y @ 0..=9999), Some(0..=99) | None, Some(0..=99) | None) = (u32::try_from(year), month, day) else {
+    let (Ok(y @ 0..=9999), Some(0..=99) | None, Some(0..=99) | None) =
+        (u32::try_from(year), month, day)
+    else {
         out.push_str(&iso_date(year, month, day));
         return;
     };
@@ -381,12 +383,14 @@ fn push_iso_date(out: &mut String, year: i32, month: Option<u8>, day: Option<u8>
 fn push_str(out: &mut String, s: &str, ascii: bool) {
     out.push('"');
     let bytes = s.as_bytes();
-    let plain = |w: u64| !has_special(w) && !(ascii && w & 0x8080_8080_8080_8080 != 0);
+    let plain = |w: u64| !(has_special(w) || (ascii && w & 0x8080_8080_8080_8080 != 0));
     // Most strings need no escape: they are checked eight bytes at a time, the last eight as one word too (with
     // bytes already seen, which are plain), and copied whole.
     let mut i = 0;
     while let Some(c) = bytes.get(i..i + 8) {
-        if !plain(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])) {
+        if !plain(u64::from_le_bytes([
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+        ])) {
             break;
         }
         i += 8;
@@ -728,7 +732,15 @@ mod tests {
     #[test]
     fn dates_are_iso_date() {
         for year in [-12345, -5, 0, 7, 99, 2023, 9999, 10000, 123456] {
-            for month in [None, Some(0), Some(2), Some(12), Some(99), Some(100), Some(255)] {
+            for month in [
+                None,
+                Some(0),
+                Some(2),
+                Some(12),
+                Some(99),
+                Some(100),
+                Some(255),
+            ] {
                 for day in [None, Some(1), Some(31), Some(100)] {
                     let mut out = String::new();
                     push_value(&mut out, &Value::Date { year, month, day });

@@ -203,7 +203,8 @@ impl Vocab {
         let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
             return false;
         };
-        w.len() < 32 && self.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] & (1 << w.len()) != 0
+        w.len() < 32
+            && self.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] & (1 << w.len()) != 0
     }
 }
 
@@ -1598,7 +1599,9 @@ mod tests {
 
     #[test]
     fn seek_is_index_at() {
-        let toks = Tokens::new("“Yes,” he said. A B C D E F G H I J K L M N O P Q R S T U V W X Y Z — “No.”");
+        let toks = Tokens::new(
+            "“Yes,” he said. A B C D E F G H I J K L M N O P Q R S T U V W X Y Z — “No.”",
+        );
         let n = toks.text.len() + 2;
         let mut seek = Seek(0);
         // Forward in steps of every size, then backward, then forward again from anywhere.
