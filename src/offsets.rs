@@ -59,7 +59,7 @@ pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
 
 /// [`convert`] for `[start0, end0, start1, end1, ...]`, the ranges of annotations sorted by start, without sorting:
 /// one forward pass converts the starts, and each end on the way, unless a later range starts before it (a quote
-/// and the spans inside it); such an end waits in a heap until the pass reaches it. Offsets in any other order go
+/// and the spans inside it); such an end waits, in order, until the pass reaches it. Offsets in any other order go
 /// through [`convert`].
 pub fn convert_ranges(text: &str, unit: Unit, offsets: &mut [usize]) {
     if unit == Unit::Utf8 || offsets.is_empty() || text.is_ascii() {
@@ -82,13 +82,14 @@ pub fn convert_ranges(text: &str, unit: Unit, offsets: &mut [usize]) {
         pos: 0,
         counted: 0,
     };
-    // Ends not yet reached, as (byte offset, index into `offsets`); each at or after `pass.pos`.
-    let mut waiting: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>> =
-        std::collections::BinaryHeap::new();
+    // Ends not yet reached, as (byte offset, index into `offsets`), the nearest last; each at or after `pass.pos`.
+    // At most one range of each layer (quotes, the flat annotations, which do not overlap within a layer) contains
+    // a start, so this holds one or two.
+    let mut waiting: Vec<(usize, usize)> = Vec::new();
     let n = offsets.len();
     for i in (0..n).step_by(2) {
         let (start, end) = (offsets[i], offsets[i + 1]);
-        while let Some(&std::cmp::Reverse((at, k))) = waiting.peek() {
+        while let Some(&(at, k)) = waiting.last() {
             if at > start {
                 break;
             }
@@ -97,13 +98,14 @@ pub fn convert_ranges(text: &str, unit: Unit, offsets: &mut [usize]) {
         }
         offsets[i] = pass.to(start);
         let next_start = offsets.get(i + 2).copied().unwrap_or(usize::MAX);
-        if end <= next_start && waiting.peek().is_none_or(|w| w.0 .0 >= end) {
+        if end <= next_start && waiting.last().is_none_or(|w| w.0 >= end) {
             offsets[i + 1] = pass.to(end);
         } else {
-            waiting.push(std::cmp::Reverse((end, i + 1)));
+            let at = waiting.partition_point(|w| w.0 > end);
+            waiting.insert(at, (end, i + 1));
         }
     }
-    while let Some(std::cmp::Reverse((at, k))) = waiting.pop() {
+    while let Some((at, k)) = waiting.pop() {
         offsets[k] = pass.to(at);
     }
 }
