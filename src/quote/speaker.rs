@@ -132,23 +132,28 @@ struct Vocab {
 
 impl Vocab {
     fn new() -> Vocab {
-        let set = |s: &'static WordSet| (0..s.0.len()).filter_map(move |k| s.0.key(k));
-        let words = || {
-            set(&VERBS.words)
-                .map(|w| (w, VERB))
-                .chain(VERBS.phrases.iter().map(|p| (p.0, PHRASE)))
-                .chain(set(&TITLE_WORDS).map(|w| (w, TITLE)))
-                .chain(set(&FEMALE_WORDS).map(|w| (w, FEMALE)))
-                .chain(set(&MALE_WORDS).map(|w| (w, MALE)))
-                .chain(ROLE_MODIFIERS.iter().map(|&w| (w, MODIFIER)))
-        };
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        for (set, f) in [
+            (&VERBS.words, VERB),
+            (&TITLE_WORDS, TITLE),
+            (&FEMALE_WORDS, FEMALE),
+            (&MALE_WORDS, MALE),
+        ] {
+            words.extend(
+                (0..set.0.len())
+                    .filter_map(|k| set.0.key(k))
+                    .map(|w| (w, f)),
+            );
+        }
+        words.extend(VERBS.phrases.iter().map(|p| (p.0, PHRASE)));
+        words.extend(ROLE_MODIFIERS.iter().map(|&w| (w, MODIFIER)));
         let mut v = Vocab {
             keys: Vec::new(),
             flags: Vec::new(),
-            slots: crate::data::slots(words().count()),
+            slots: crate::data::slots(words.len()),
             verb_shapes: [[0; 32]; 32],
         };
-        for (w, f) in words() {
+        for (w, f) in words {
             let b = w.as_bytes();
             if f & (VERB | PHRASE) != 0 {
                 if let (Some(&a), Some(&z), true) = (b.first(), b.last(), b.len() < 32) {
