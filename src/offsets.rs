@@ -59,6 +59,93 @@ pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
     }
 }
 
+/// [`convert`] for `[start0, end0, start1, end1, ...]`, the ranges of annotations sorted by start, without sorting:
+/// one forward pass converts the starts, and each end on the way, unless a later range starts before it (a quote
+/// and the spans inside it); such an end waits, in order, until the pass reaches it. Offsets in any other order go
+/// through [`convert`].
+pub fn convert_ranges(text: &str, unit: Unit, offsets: &mut [usize]) {
+    if unit == Unit::Utf8 || offsets.is_empty() || text.is_ascii() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let in_order = offsets.len() % 2 == 0
+        && offsets
+            .chunks_exact(2)
+            .try_fold(0, |prev, r| {
+                (prev <= r[0] && r[0] <= r[1] && r[1] <= bytes.len()).then_some(r[0])
+            })
+            .is_some();
+    if !in_order {
+        return convert(text, unit, offsets);
+    }
+    let mut pass = Pass {
+        bytes,
+        utf16: unit == Unit::Utf16,
+        pos: 0,
+        counted: 0,
+    };
+    // Ends not yet reached, as (byte offset, index into `offsets`), the nearest last; each at or after `pass.pos`.
+    // At most one range of each layer (quotes, the flat annotations, which do not overlap within a layer) contains
+    // a start, so this holds one or two.
+    let mut waiting: Vec<(usize, usize)> = Vec::new();
+    let n = offsets.len();
+    for i in (0..n).step_by(2) {
+        let (start, end) = (offsets[i], offsets[i + 1]);
+        while let Some(&(at, k)) = waiting.last() {
+            if at > start {
+                break;
+            }
+            waiting.pop();
+            offsets[k] = pass.to(at);
+        }
+        offsets[i] = pass.to(start);
+        let next_start = offsets.get(i + 2).copied().unwrap_or(usize::MAX);
+        if end <= next_start && waiting.last().is_none_or(|w| w.0 >= end) {
+            offsets[i + 1] = pass.to(end);
+        } else {
+            let at = waiting.partition_point(|w| w.0 > end);
+            waiting.insert(at, (end, i + 1));
+        }
+    }
+    while let Some((at, k)) = waiting.pop() {
+        offsets[k] = pass.to(at);
+    }
+}
+
+/// A forward pass over the text: the units in `bytes[..pos]`.
+struct Pass<'a> {
+    bytes: &'a [u8],
+    utf16: bool,
+    pos: usize,
+    counted: usize,
+}
+
+impl Pass<'_> {
+    /// Moves on to byte `to` (at or after `pos`) and returns the units before it.
+    #[inline(always)]
+    fn to(&mut self, to: usize) -> usize {
+        let (bytes, utf16) = (self.bytes, self.utf16);
+        let mut at = self.pos;
+        let mut counted = self.counted;
+        // A word of ASCII (most of a news text) is eight units, no need to count them.
+        while at + 8 <= to {
+            let w = word(bytes, at);
+            counted += if w & HIGH == 0 { 8 } else { units(w, utf16, 8) };
+            at += 8;
+        }
+        let n = to - at;
+        let w = word(bytes, at);
+        counted += if w & HIGH & ((1u64 << (8 * n)) - 1) == 0 {
+            n
+        } else {
+            units(w, utf16, n)
+        };
+        self.pos = to;
+        self.counted = counted;
+        counted
+    }
+}
+
 /// The eight bytes of `bytes` from `at` as a little-endian word, zeros past the end.
 fn word(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + 8) {
@@ -78,8 +165,15 @@ fn word(bytes: &[u8], at: usize) -> u64 {
 /// (each byte holds at most 2, so the sum fits the top byte; a multiply is cheaper than `count_ones` on targets
 /// without a popcount instruction).
 fn units(w: u64, utf16: bool, n: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    (lanes(w, utf16, n).wrapping_mul(ONES) >> 56) as usize
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The count of [`units`] before the sum: in bit 0 of each byte of the first `n`, 1 for a character's first byte,
+/// plus 1 for a four-byte lead when `utf16`.
+fn lanes(w: u64, utf16: bool, n: usize) -> u64 {
     let keep = if n >= 8 {
         HIGH
     } else {
@@ -89,7 +183,7 @@ fn units(w: u64, utf16: bool, n: usize) -> usize {
     if utf16 {
         lanes += (w & (w << 1) & (w << 2) & (w << 3) & keep) >> 7;
     }
-    (lanes.wrapping_mul(ONES) >> 56) as usize
+    lanes
 }
 
 #[cfg(test)]
@@ -141,6 +235,32 @@ mod tests {
             let mut got = spans.clone();
             convert(&text, unit, &mut got);
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn ranges_take_the_values_of_convert() {
+        let text = "“Zoë” said 😀 the 東京 team, e\u{301} «ok» ".repeat(9);
+        let b: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // Ranges sorted by start, nested, empty, long and short; then the same out of order.
+        let mut ranges = Vec::new();
+        for k in (0..b.len() - 60).step_by(5) {
+            ranges.extend([b[k], b[k + 60], b[k + 1], b[k + 3], b[k + 2], b[k + 2]]);
+        }
+        ranges.extend([b[b.len() - 2], b[b.len() - 1]]);
+        let mut shuffled = ranges.clone();
+        shuffled.swap(0, 6);
+        shuffled.swap(3, 5);
+        for offsets in [ranges, shuffled] {
+            for unit in [Unit::Utf16, Unit::Chars, Unit::Utf8] {
+                let mut want = offsets.clone();
+                convert(&text, unit, &mut want);
+                let mut got = offsets.clone();
+                convert_ranges(&text, unit, &mut got);
+                assert_eq!(got, want);
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::offsets::{self, Unit};
-use crate::{Attrs, Document, Value};
+use crate::{Attrs, CountryForm, Document, Kind, Value};
 
 /// The version of the output contract. Bump it when a field changes meaning or disappears.
 pub const VERSION: u32 = 1;
@@ -27,7 +27,7 @@ impl<'a> Output<'a> {
             offs.push(a.range.start);
             offs.push(a.range.end);
         }
-        offsets::convert(text, unit, &mut offs);
+        offsets::convert_ranges(text, unit, &mut offs);
         Output {
             text,
             doc,
@@ -58,10 +58,11 @@ impl<'a> Output<'a> {
     }
 
     /// Appends the compact JSON of the output to `out`: the same bytes as `serde_json::to_string(self)`, or, when
-    /// `ascii`, the same but with characters outside ASCII escaped.
+    /// `ascii`, the same but with characters outside ASCII escaped. Each constant stretch between two values is
+    /// one `push_str` (`","end":`), and each entity's name, title and code are escaped once, not at every mention.
     fn write_compact(&self, out: &mut String, ascii: bool) {
-        let push_str = |out: &mut String, s: &str| push_str(out, s, ascii);
         let doc = self.doc;
+        let known = Escaped::new(doc, ascii);
         out.push_str("{\"version\":");
         push_uint(out, VERSION as u64);
         out.push_str(",\"annotations\":[");
@@ -69,38 +70,41 @@ impl<'a> Output<'a> {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str("{\"kind\":\"");
-            out.push_str(a.kind().as_str());
-            out.push_str("\",\"start\":");
+            out.push_str(match a.kind() {
+                Kind::Person => "{\"kind\":\"person\",\"start\":",
+                Kind::Country => "{\"kind\":\"country\",\"start\":",
+                Kind::Figure => "{\"kind\":\"figure\",\"start\":",
+                Kind::Quote => "{\"kind\":\"quote\",\"start\":",
+            });
             push_uint(out, self.offsets[2 * i] as u64);
             out.push_str(",\"end\":");
             push_uint(out, self.offsets[2 * i + 1] as u64);
             out.push_str(",\"text\":");
-            push_str(out, self.text.get(a.range.clone()).unwrap_or(""));
+            push_str(out, self.text.get(a.range.clone()).unwrap_or(""), ascii);
             match &a.attrs {
                 Attrs::Person { entity } => {
-                    let e = &doc.entities[*entity];
                     out.push_str(",\"name\":");
-                    push_str(out, &e.name);
-                    if let Some(t) = &e.title {
+                    out.push_str(known.name(*entity));
+                    let title = known.title(*entity);
+                    if !title.is_empty() {
                         out.push_str(",\"title\":");
-                        push_str(out, t);
+                        out.push_str(title);
                     }
                     out.push_str(",\"entity\":");
                     push_uint(out, *entity as u64);
                 }
                 Attrs::Country { entity, form } => {
-                    let e = &doc.entities[*entity];
                     out.push_str(",\"code\":");
-                    match e.code {
-                        Some(c) => push_str(out, c),
-                        None => out.push_str("null"),
+                    match known.code(*entity) {
+                        "" => out.push_str("null"),
+                        c => out.push_str(c),
                     }
                     out.push_str(",\"name\":");
-                    push_str(out, &e.name);
-                    out.push_str(",\"form\":\"");
-                    out.push_str(form.as_str());
-                    out.push_str("\",\"entity\":");
+                    out.push_str(known.name(*entity));
+                    out.push_str(match form {
+                        CountryForm::Name => ",\"form\":\"name\",\"entity\":",
+                        CountryForm::Demonym => ",\"form\":\"demonym\",\"entity\":",
+                    });
                     push_uint(out, *entity as u64);
                 }
                 Attrs::Figure(f) => {
@@ -113,20 +117,17 @@ impl<'a> Output<'a> {
                     }
                     if let Some(u) = f.unit {
                         out.push_str(",\"unit\":");
-                        push_str(out, u);
+                        push_str(out, u, ascii);
                     }
                 }
-                Attrs::Quote { speaker } => {
+                Attrs::Quote { speaker: Some(e) } => {
                     out.push_str(",\"speaker\":");
-                    match speaker {
-                        Some(e) => push_str(out, &doc.entities[*e].name),
-                        None => out.push_str("null"),
-                    }
+                    out.push_str(known.name(*e));
                     out.push_str(",\"speaker_entity\":");
-                    match speaker {
-                        Some(e) => push_uint(out, *e as u64),
-                        None => out.push_str("null"),
-                    }
+                    push_uint(out, *e as u64);
+                }
+                Attrs::Quote { speaker: None } => {
+                    out.push_str(",\"speaker\":null,\"speaker_entity\":null");
                 }
             }
             out.push('}');
@@ -243,39 +244,91 @@ impl<'a> Output<'a> {
     }
 }
 
+/// The JSON strings of the entities' names, titles and codes, escaped once each: one text, and where each is in it.
+struct Escaped {
+    text: String,
+    /// Per entity: the ends of its name, title and code in `text` (each starting where the one before ends); an
+    /// absent title or code is empty.
+    ends: Vec<[usize; 3]>,
+}
+
+impl Escaped {
+    fn new(doc: &Document, ascii: bool) -> Escaped {
+        let mut text = String::with_capacity(doc.entities.iter().map(|e| e.name.len() + 4).sum());
+        let ends = doc
+            .entities
+            .iter()
+            .map(|e| {
+                push_str(&mut text, &e.name, ascii);
+                let name = text.len();
+                if let Some(t) = &e.title {
+                    push_str(&mut text, t, ascii);
+                }
+                let title = text.len();
+                if let Some(c) = e.code {
+                    push_str(&mut text, c, ascii);
+                }
+                [name, title, text.len()]
+            })
+            .collect();
+        Escaped { text, ends }
+    }
+
+    /// Field `f` (0 name, 1 title, 2 code) of entity `e`, as a JSON string, or "" when absent.
+    fn field(&self, e: usize, f: usize) -> &str {
+        let end = self.ends.get(e).map_or(0, |x| x[f]);
+        let start = match (f, e) {
+            (0, 0) => 0,
+            (0, _) => self.ends.get(e - 1).map_or(0, |x| x[2]),
+            _ => self.ends.get(e).map_or(0, |x| x[f - 1]),
+        };
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn name(&self, e: usize) -> &str {
+        self.field(e, 0)
+    }
+
+    fn title(&self, e: usize) -> &str {
+        self.field(e, 1)
+    }
+
+    fn code(&self, e: usize) -> &str {
+        self.field(e, 2)
+    }
+}
+
 /// The numbers per annotation in [`Output::js_parts`].
 pub const JS_STRIDE: usize = 7;
 
-/// Appends `n` in decimal: two digits at a time from a table into a small buffer, then one `push_str`.
+/// Appends `n` in decimal, two digits at a time: each pair a copy from a table of the hundred pairs, most
+/// significant first (the pairs are found from the least significant, into a small array).
 fn push_uint(out: &mut String, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    const PAIRS: &str = "0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\
 4041424344454647484950515253545556575859\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
-    if n < 10 {
-        out.push(char::from(b'0' + n as u8));
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut k = buf.len();
-    while n >= 100 {
-        let r = (n % 100) as usize * 2;
+    // Every pair is below 100, so the slice is in bounds and the copy two bytes.
+    let push_pair = |out: &mut String, p: u64| {
+        let i = p as usize * 2;
+        out.push_str(&PAIRS[i..i + 2]);
+    };
+    let mut pairs = [0u8; 10];
+    let mut k = pairs.len();
+    while n >= 100 && k > 0 {
+        k -= 1;
+        pairs[k] = (n % 100) as u8;
         n /= 100;
-        k -= 2;
-        buf[k] = PAIRS[r];
-        buf[k + 1] = PAIRS[r + 1];
     }
     if n >= 10 {
-        let r = n as usize * 2;
-        k -= 2;
-        buf[k] = PAIRS[r];
-        buf[k + 1] = PAIRS[r + 1];
+        push_pair(out, n);
     } else {
-        k -= 1;
-        buf[k] = b'0' + n as u8;
+        out.push(char::from(b'0' + n as u8));
     }
-    out.extend(buf[k..].iter().map(|&d| char::from(d)));
+    for &p in &pairs[k..] {
+        push_pair(out, u64::from(p));
+    }
 }
 
 /// Appends a figure's value as [`ValueOut`] serialises it.
@@ -290,7 +343,36 @@ fn push_value(out: &mut String, v: &Value) {
         }
         // A fraction: serde_json's shortest round-trip form (rare enough to go through it).
         Value::Number(n) => out.push_str(&serde_json::to_string(&n).unwrap_or_default()),
-        Value::Date { year, month, day } => push_str(out, &iso_date(year, month, day), false),
+        Value::Date { year, month, day } => {
+            out.push('"');
+            push_iso_date(out, year, month, day);
+            out.push('"');
+        }
+    }
+}
+
+/// Appends [`iso_date`] of the date (which has no character to escape), digit by digit when every part has its
+/// usual width.
+fn push_iso_date(out: &mut String, year: i32, month: Option<u8>, day: Option<u8>) {
+    let digits = |out: &mut String, n: u32, width: u32| {
+        for k in (0..width).rev() {
+            out.push(char::from(b'0' + (n / 10u32.pow(k) % 10) as u8));
+        }
+    };
+    let (Ok(y @ 0..=9999), Some(0..=99) | None, Some(0..=99) | None) =
+        (u32::try_from(year), month, day)
+    else {
+        out.push_str(&iso_date(year, month, day));
+        return;
+    };
+    digits(out, y, 4);
+    if let Some(m) = month {
+        out.push('-');
+        digits(out, u32::from(m), 2);
+        if let Some(d) = day {
+            out.push('-');
+            digits(out, u32::from(d), 2);
+        }
     }
 }
 
@@ -301,8 +383,39 @@ fn push_value(out: &mut String, v: &Value) {
 fn push_str(out: &mut String, s: &str, ascii: bool) {
     out.push('"');
     let bytes = s.as_bytes();
-    let mut run = 0; // start of the run of bytes not yet copied
+    let plain = |w: u64| !(has_special(w) || (ascii && w & 0x8080_8080_8080_8080 != 0));
+    // Most strings need no escape: they are checked eight bytes at a time, the last eight as one word too (with
+    // bytes already seen, which are plain), and copied whole.
     let mut i = 0;
+    while let Some(c) = bytes.get(i..i + 8) {
+        if !plain(u64::from_le_bytes([
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+        ])) {
+            break;
+        }
+        i += 8;
+    }
+    let last = match bytes.len().checked_sub(8).and_then(|k| bytes.get(k..)) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        // Shorter than eight bytes: padded with spaces, which are plain.
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0x2020_2020_2020_2020u64, |w, &b| (w << 8) | u64::from(b)),
+    };
+    if i + 8 > bytes.len() && plain(last) {
+        out.push_str(s);
+    } else {
+        push_escaped(out, s, i, ascii);
+    }
+    out.push('"');
+}
+
+/// Appends `s` escaped, as [`push_str`] does but for the quotes, its first `from` bytes being plain.
+fn push_escaped(out: &mut String, s: &str, from: usize, ascii: bool) {
+    let bytes = s.as_bytes();
+    let mut run = 0; // start of the run of bytes not yet copied
+    let mut i = from;
     while i < bytes.len() {
         // Skip eight plain bytes at a time: no byte below 0x20, no '"', no '\'. The last few bytes are padded with
         // spaces, which are plain, so the end of a short string needs no byte loop either.
@@ -360,7 +473,6 @@ fn push_str(out: &mut String, s: &str, ascii: bool) {
         run = i;
     }
     out.push_str(s.get(run..).unwrap_or(""));
-    out.push('"');
 }
 
 /// Appends `\u` and the four lowercase hex digits of `u`.
@@ -616,6 +728,50 @@ mod tests {
                 out,
                 serde_json::to_string(&ValueOut(&Value::Number(v))).unwrap()
             );
+        }
+    }
+
+    /// Strings of every length up to 20 with a byte to escape (or a character outside ASCII) at every place: the
+    /// word-at-a-time scan misses none, in either mode.
+    #[test]
+    fn push_str_escapes_at_every_place() {
+        for len in 0..20 {
+            for at in 0..=len {
+                for special in ["\"", "\\", "\n", "\u{1}", "é", "😀", "x"] {
+                    let s: String = (0..len)
+                        .map(|k| if k == at { special } else { "a" })
+                        .collect();
+                    let mut out = String::new();
+                    push_str(&mut out, &s, false);
+                    assert_eq!(out, serde_json::to_string(&s).unwrap(), "{s:?}");
+                    let mut ascii = String::new();
+                    push_str(&mut ascii, &s, true);
+                    assert!(ascii.is_ascii());
+                    assert_eq!(serde_json::from_str::<String>(&ascii).unwrap(), s);
+                }
+            }
+        }
+    }
+
+    /// Dates are written as `iso_date` writes them, in every width.
+    #[test]
+    fn dates_are_iso_date() {
+        for year in [-12345, -5, 0, 7, 99, 2023, 9999, 10000, 123456] {
+            for month in [
+                None,
+                Some(0),
+                Some(2),
+                Some(12),
+                Some(99),
+                Some(100),
+                Some(255),
+            ] {
+                for day in [None, Some(1), Some(31), Some(100)] {
+                    let mut out = String::new();
+                    push_value(&mut out, &Value::Date { year, month, day });
+                    assert_eq!(out, format!("\"{}\"", iso_date(year, month, day)));
+                }
+            }
         }
     }
 

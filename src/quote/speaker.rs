@@ -59,38 +59,180 @@ struct Verbs {
 
 include!(concat!(env!("OUT_DIR"), "/tables/speaker.rs"));
 
-fn verbs() -> &'static Verbs {
-    &VERBS
-}
-
 /// The number of tokens of the speech verb (`said`, `according to`) that starts at token `i`, if one does.
 fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
-    if !toks.is_word(i) {
+    let t = toks.get(i)?;
+    let w = toks.text.as_bytes().get(t.start..t.end)?;
+    let vocab = vocab();
+    if t.kind != TokKind::Word || !vocab.may_be_verb(w) {
         return None;
     }
-    let w = toks.s(i);
-    let v = verbs();
-    let mut buf = [0u8; 24];
-    let lower = lower_ascii(w, &mut buf)?;
-    if v.words.contains(lower) {
+    let f = vocab.flags(w);
+    if f & VERB != 0 {
         return Some(1);
     }
     let next = toks.str_at(i + 1);
-    v.phrases
-        .iter()
-        .any(|(a, b)| *a == lower && b.eq_ignore_ascii_case(next))
-        .then_some(2)
+    (f & PHRASE != 0
+        && VERBS
+            .phrases
+            .iter()
+            .any(|(a, b)| is_lower_of(a, w) && b.eq_ignore_ascii_case(next)))
+    .then_some(2)
 }
 
-/// `w` lowercased into `buf`, if it is short ASCII.
-fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
+/// What a word of [`Vocab`] is (bits of its flags): a one-word speech verb.
+const VERB: u8 = 1;
+/// The first word of a two-word verb (`according`).
+const PHRASE: u8 = 2;
+/// A word of data/titles.tsv.
+const TITLE: u8 = 4;
+/// Words of data/gender_words.tsv.
+const FEMALE: u8 = 8;
+const MALE: u8 = 16;
+/// One of [`ROLE_MODIFIERS`].
+const MODIFIER: u8 = 32;
+
+/// Lowercase words that modify a title before a name: `former prime minister X`, `deputy director X`.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "deputy",
+    "acting",
+    "senior",
+    "chief",
+    "vice",
+    "assistant",
+    "interim",
+    "foreign",
+    "finance",
+    "defence",
+    "defense",
+    "prime",
+    "general",
+    "executive",
+    "state",
+    "managing",
+];
+
+/// Words longer than this (bytes) are never looked up (none is that long).
+const LONGEST_WORD: usize = 24;
+
+/// The words speaker attribution looks up, each with what it is: the speech verbs and the first words of the
+/// two-word ones ([`VERBS`]), the words of titles ([`TITLE_WORDS`]), the gendered words ([`FEMALE_WORDS`],
+/// [`MALE_WORDS`]) and [`ROLE_MODIFIERS`]. Made on first use, as one table so that a word is looked up once, and
+/// hashed as it stands in the text, ASCII-lowercased on the fly, instead of copied into a lowercase buffer.
+struct Vocab {
+    keys: Vec<&'static str>,
+    flags: Vec<u8>,
+    /// Open addressing with linear probing: a key's index plus one, or 0 when empty; at most half are taken.
+    slots: Vec<u32>,
+    /// By the low five bits of the first and of the last byte (ASCII case ignored, since `A` and `a` differ only in
+    /// bit 5), bit `n` set when a verb or a first word of a two-word verb of that shape has `n` bytes.
+    verb_shapes: [[u32; 32]; 32],
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        for (set, f) in [
+            (&VERBS.words, VERB),
+            (&TITLE_WORDS, TITLE),
+            (&FEMALE_WORDS, FEMALE),
+            (&MALE_WORDS, MALE),
+        ] {
+            words.extend(
+                (0..set.0.len())
+                    .filter_map(|k| set.0.key(k))
+                    .map(|w| (w, f)),
+            );
+        }
+        words.extend(VERBS.phrases.iter().map(|p| (p.0, PHRASE)));
+        words.extend(ROLE_MODIFIERS.iter().map(|&w| (w, MODIFIER)));
+        let mut v = Vocab {
+            keys: Vec::new(),
+            flags: Vec::new(),
+            slots: crate::data::slots(words.len()),
+            verb_shapes: [[0; 32]; 32],
+        };
+        for (w, f) in words {
+            let b = w.as_bytes();
+            if f & (VERB | PHRASE) != 0 {
+                if let (Some(&a), Some(&z), true) = (b.first(), b.last(), b.len() < 32) {
+                    v.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] |= 1 << b.len();
+                }
+            }
+            let h = fold_hash(b);
+            if let Some(k) = v.find(b, h) {
+                if let Some(x) = v.flags.get_mut(k) {
+                    *x |= f;
+                }
+                continue;
+            }
+            crate::data::place(&mut v.slots, h, v.keys.len());
+            v.keys.push(w);
+            v.flags.push(f);
+        }
+        v
     }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+
+    /// The index of the key whose bytes are `w` ASCII-lowercased, `h` being [`fold_hash`] of `w`.
+    fn find(&self, w: &[u8], h: u32) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = h as usize & mask;
+        // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
+        for _ in 0..self.slots.len() {
+            let k = (*self.slots.get(i)? as usize).checked_sub(1)?;
+            if self.keys.get(k).is_some_and(|key| is_lower_of(key, w)) {
+                return Some(k);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// What the word `w` is, compared in ASCII lowercase (as the tables hold it); 0 for no word of the tables,
+    /// and for words outside ASCII, which none of them matches once lowercased (ASCII lowercasing leaves them).
+    fn flags(&self, w: &[u8]) -> u8 {
+        if w.len() > LONGEST_WORD || w.iter().fold(0, |or, &b| or | b) >= 0x80 {
+            return 0;
+        }
+        self.find(w, fold_hash(w))
+            .and_then(|k| self.flags.get(k).copied())
+            .unwrap_or(0)
+    }
+
+    /// Whether `w` may be a one-word verb or a two-word verb's first word, by its shape alone: a test of a few
+    /// instructions that spares nine words in ten the lookup. A word that matches such a key has the key's length
+    /// and its first and last bytes but for ASCII case; other bytes that share those low five bits only let more
+    /// words through to the lookup.
+    fn may_be_verb(&self, w: &[u8]) -> bool {
+        let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+            return false;
+        };
+        w.len() < 32
+            && self.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] & (1 << w.len()) != 0
+    }
+}
+
+fn vocab() -> &'static Vocab {
+    static VOCAB: std::sync::OnceLock<Vocab> = std::sync::OnceLock::new();
+    VOCAB.get_or_init(Vocab::new)
+}
+
+/// FNV-1a of `w` with bit 5 of every byte set, which lowercases ASCII letters (and folds some other bytes together,
+/// which only puts them in the same bucket): a word and its ASCII lowercase hash alike.
+fn fold_hash(w: &[u8]) -> u32 {
+    w.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// `key` is `w` ASCII-lowercased.
+fn is_lower_of(key: &str, w: &[u8]) -> bool {
+    key.len() == w.len()
+        && key
+            .bytes()
+            .zip(w)
+            .all(|(k, &b)| k == b.to_ascii_lowercase())
 }
 
 /// The gender of the pronoun at token `i`, if it is `he` or `she`.
@@ -207,6 +349,35 @@ impl Mentions<'_> {
         k.checked_sub(1)
             .and_then(|k| self.0.get(k))
             .filter(|m| m.range.end == at)
+    }
+}
+
+/// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
+/// forward from the previous answer, in steps that double (so a long jump costs its logarithm), instead of a binary
+/// search of all the tokens each time; a position before the previous one is searched for among the tokens before.
+struct Seek(usize);
+
+impl Seek {
+    /// The index of the first token that starts at or after byte `pos`.
+    fn index_at(&mut self, toks: &Tokens, pos: usize) -> usize {
+        let t = &toks.toks;
+        let k = self.0.min(t.len());
+        let found = if k > 0 && t[k - 1].start >= pos {
+            t[..k].partition_point(|x| x.start < pos)
+        } else {
+            // Every token before `lo` starts before `pos`.
+            let (mut lo, mut step) = (k, 1);
+            loop {
+                let hi = (lo + step).min(t.len());
+                if hi == t.len() || t[hi].start >= pos {
+                    break lo + t[lo..hi].partition_point(|x| x.start < pos);
+                }
+                lo = hi + 1;
+                step *= 2;
+            }
+        };
+        self.0 = found;
+        found
     }
 }
 
@@ -732,9 +903,10 @@ impl Roles {
             genders: vec![0; n_entities],
             ..Roles::default()
         };
+        let (mut at_start, mut at_end) = (Seek(0), Seek(0));
         for m in men.0 {
-            let s = toks.index_at(m.range.start);
-            let e = toks.index_at(m.range.end);
+            let s = at_start.index_at(toks, m.range.start);
+            let e = at_end.index_at(toks, m.range.end);
             if s >= toks.len() || m.entity >= n_entities {
                 continue;
             }
@@ -811,18 +983,20 @@ impl Roles {
         role: bool,
     ) {
         let (words, nation) = descr_words(toks, countries, a, b);
-        let mut buf = [0u8; 24];
         let mut genders = 0u8;
         let mut known = false;
+        let vocab = vocab();
         for k in words.iter() {
-            if let Some(w) = lower_ascii(toks.s(k), &mut buf) {
-                known |= TITLE_WORDS.contains(w);
-                genders |= match gender_of(w) {
-                    Some(Gender::Female) => 1,
-                    Some(Gender::Male) => 2,
-                    None => 0,
-                };
-            }
+            let f = vocab.flags(toks.s(k).as_bytes());
+            known |= f & TITLE != 0;
+            // A word in both gender lists counts as female.
+            genders |= if f & FEMALE != 0 {
+                1
+            } else if f & MALE != 0 {
+                2
+            } else {
+                0
+            };
         }
         if role && !known && genders == 0 {
             return;
@@ -857,17 +1031,6 @@ impl Roles {
             Some(2) => Some(Gender::Male),
             _ => None,
         }
-    }
-}
-
-/// The gender a word of a title gives (data/gender_words.tsv), `w` in lowercase.
-fn gender_of(w: &str) -> Option<Gender> {
-    if FEMALE_WORDS.contains(w) {
-        Some(Gender::Female)
-    } else if MALE_WORDS.contains(w) {
-        Some(Gender::Male)
-    } else {
-        None
     }
 }
 
@@ -1028,31 +1191,9 @@ enum Role {
 /// A lowercase word of a title before a name (`Tournament director Craig Tiley`, `former prime minister X`): a word of
 /// data/titles.tsv, or a modifier of one.
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
-    let role_word = |w: &str| {
-        TITLE_WORDS.contains(w)
-            || matches!(
-                w,
-                "former"
-                    | "deputy"
-                    | "acting"
-                    | "senior"
-                    | "chief"
-                    | "vice"
-                    | "assistant"
-                    | "interim"
-                    | "foreign"
-                    | "finance"
-                    | "defence"
-                    | "defense"
-                    | "prime"
-                    | "general"
-                    | "executive"
-                    | "state"
-                    | "managing"
-            )
-    };
-    let mut buf = [0u8; 24];
-    toks.is_word(i) && !toks.toks[i].cap && lower_ascii(toks.s(i), &mut buf).is_some_and(role_word)
+    toks.is_word(i)
+        && !toks.toks[i].cap
+        && vocab().flags(toks.s(i).as_bytes()) & (TITLE | MODIFIER) != 0
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
@@ -1241,25 +1382,19 @@ pub fn speakers(
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
     let mut decided = vec![false; quotes.len()];
     let mut closed = vec![false; quotes.len()];
-    let mut lines = vec![0usize; quotes.len()];
+    // Per quote: the token of its opening mark.
+    let mut opens = vec![0usize; quotes.len()];
     let mut last_speaker: Option<(usize, usize)> = None;
-    // A running line count: the token up to which line starts were counted, and how many.
-    let (mut tok_ptr, mut line) = (0usize, 0usize);
+    let mut seek = Seek(0);
     for (qi, q) in quotes.iter().enumerate() {
-        let open = toks.index_at(q.start);
-        let Some(close) = toks.index_at(q.end).checked_sub(1) else {
+        let open = seek.index_at(toks, q.start);
+        let Some(close) = seek.index_at(toks, q.end).checked_sub(1) else {
             continue;
         };
         if open >= toks.len() || close < open {
             continue;
         }
-        while tok_ptr <= open {
-            if toks.toks[tok_ptr].line_start && tok_ptr > 0 {
-                line += 1;
-            }
-            tok_ptr += 1;
-        }
-        lines[qi] = line;
+        opens[qi] = open;
         let close_s = toks.s(close);
         closed[qi] = close > open && is_quote_mark(close_s);
         let whole_line =
@@ -1309,7 +1444,7 @@ pub fn speakers(
             }
             Attr::Nobody => None,
             Attr::Previous => qi.checked_sub(1).and_then(|p| out[p]),
-            Attr::Unknown => continues(toks, &men, quotes, &out, &lines, qi, open),
+            Attr::Unknown => continues(toks, &men, quotes, &out, &opens, qi),
         };
         decided[qi] = attr != Attr::Unknown;
         out[qi] = speaker;
@@ -1319,8 +1454,8 @@ pub fn speakers(
     }
     // An unclosed run-on part without an attribution of its own takes the speaker of the part right after it.
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        let next_part = toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
-        if !decided[qi] && !closed[qi] && next_part && out[qi + 1].is_some() {
+        let next_part = || toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
+        if !decided[qi] && !closed[qi] && out[qi + 1].is_some() && next_part() {
             out[qi] = out[qi + 1];
         }
     }
@@ -1364,24 +1499,32 @@ fn headline_line(toks: &Tokens, open: usize, close: usize) -> Option<usize> {
     (!matches!(toks.s(last), "." | "!" | "?" | "…")).then_some(first)
 }
 
-/// Quote `qi` (opening mark at token `open`) continues the previous quote's speaker: it starts a sentence, in the
-/// same or the next paragraph, close by, with no other person named in between.
+/// Quote `qi` continues the previous quote's speaker: it starts a sentence, in the same or the next paragraph, close
+/// by, with no other person named in between. `opens` holds the token of each quote's opening mark.
 fn continues(
     toks: &Tokens,
     men: &Mentions,
     quotes: &[Range<usize>],
     out: &[Option<usize>],
-    lines: &[usize],
+    opens: &[usize],
     qi: usize,
-    open: usize,
 ) -> Option<usize> {
     let p = qi.checked_sub(1)?;
     let e = out[p]?;
     let (prev, q) = (&quotes[p], &quotes[qi]);
-    if !toks.toks[open].sent_start
-        || lines[qi] > lines[p] + 1
-        || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW
-    {
+    let open = opens[qi];
+    // More than one line start after the previous quote's opening mark, up to this one's: not the next paragraph.
+    // (Counted here, for the few quotes that get this far, each span of tokens once: `p` is always `qi - 1`.)
+    let far = || {
+        toks.toks
+            .get(opens[p] + 1..open + 1)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| t.line_start)
+            .nth(1)
+            .is_some()
+    };
+    if !toks.toks[open].sent_start || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW || far() {
         return None;
     }
     // Names in the rest of the previous quote's sentence are its attribution or apposition (`"…," said X, a
@@ -1457,6 +1600,23 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn seek_is_index_at() {
+        let toks = Tokens::new(
+            "“Yes,” he said. A B C D E F G H I J K L M N O P Q R S T U V W X Y Z — “No.”",
+        );
+        let n = toks.text.len() + 2;
+        let mut seek = Seek(0);
+        // Forward in steps of every size, then backward, then forward again from anywhere.
+        let order = (0..n)
+            .chain((0..n).step_by(7))
+            .chain((0..n).rev())
+            .chain((0..n).map(|i| (i * 13) % n));
+        for pos in order {
+            assert_eq!(seek.index_at(&toks, pos), toks.index_at(pos), "{pos}");
+        }
     }
 
     #[test]
