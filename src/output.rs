@@ -165,71 +165,74 @@ impl<'a> Output<'a> {
         out.push(']');
     }
 
-    /// The output in the two parts the wasm binding's JavaScript builds the result objects from, with no JSON for the
+    /// The output in the three parts the wasm binding's JavaScript builds the result objects from, with no JSON for the
     /// annotations themselves (parsing that JSON was most of the binding's time):
     ///
-    /// - `nums`: [`JS_STRIDE`] numbers an annotation: kind (0 person, 1 country, 2 figure, 3 quote), start, end, then
-    ///   person: entity; country: entity, form (0 name, 1 demonym); figure: class (in [`FigureClass`] order), value tag
-    ///   (0 none, 1 number, 2 string, 3 null), the number or the string's index, the unit's string index or -1;
-    ///   quote: the speaker's entity or -1. Unused slots are 0.
+    /// - `nums`: [`JS_STRIDE`] integers an annotation: kind (0 person, 1 country by name, 2 country by demonym,
+    ///   3 quote, 4 figure), start, end, then person and country: entity; quote: the speaker's entity or -1; figure:
+    ///   class (in [`FigureClass`] order), value (-1 none, -2 null, -3 a number: the next of `values`, or a date: its
+    ///   index in `strings`), the unit's index in `strings` or -1. Unused slots are 0. Integers, so that JavaScript
+    ///   reads small integers (no boxed doubles in the objects); offsets and indices fit in an i32, as no JavaScript
+    ///   string is 2^31 code units long.
+    /// - `values`: the figures' numbers, in order, exact.
     /// - `meta`: ASCII JSON `{"version":1,"entities":[...],"strings":[...]}`: the entities as in the contract, and the
-    ///   date values and units the figures refer to.
+    ///   date values and units (each unit once) the figures refer to.
     ///
     /// The annotation's `text` is not sent: it is the caller's string sliced at the UTF-16 offsets.
     ///
     /// [`FigureClass`]: crate::FigureClass
-    pub fn js_parts(&self) -> (Vec<f64>, String) {
+    pub fn js_parts(&self) -> (Vec<i32>, Vec<f64>, String) {
         let doc = self.doc;
         let mut nums = Vec::with_capacity(doc.annotations.len() * JS_STRIDE);
+        let mut values = Vec::new();
         let mut strings = String::from("[");
-        let mut n_strings = 0usize;
-        let mut string = |s: &str| -> f64 {
+        let mut n_strings = 0;
+        let mut units: Vec<(&str, i32)> = Vec::new();
+        let mut string = |s: &str| -> i32 {
             if n_strings > 0 {
                 strings.push(',');
             }
             push_str(&mut strings, s, true);
             n_strings += 1;
-            (n_strings - 1) as f64
+            n_strings - 1
         };
-        for (i, a) in doc.annotations.iter().enumerate() {
-            let at = nums.len();
-            nums.resize(at + JS_STRIDE, 0.0);
-            let rec = &mut nums[at..];
-            rec[1] = self.offsets[2 * i] as f64;
-            rec[2] = self.offsets[2 * i + 1] as f64;
-            match &a.attrs {
-                Attrs::Person { entity } => {
-                    rec[0] = 0.0;
-                    rec[3] = *entity as f64;
-                }
-                Attrs::Country { entity, form } => {
-                    rec[0] = 1.0;
-                    rec[3] = *entity as f64;
-                    rec[4] = f64::from(u8::from(*form == crate::CountryForm::Demonym));
-                }
+        for (a, o) in doc.annotations.iter().zip(self.offsets.chunks_exact(2)) {
+            let (kind, x, y, z) = match &a.attrs {
+                Attrs::Person { entity } => (0, *entity as i32, 0, 0),
+                Attrs::Country { entity, form } => (
+                    1 + i32::from(*form == CountryForm::Demonym),
+                    *entity as i32,
+                    0,
+                    0,
+                ),
+                Attrs::Quote { speaker } => (3, speaker.map_or(-1, |e| e as i32), 0, 0),
                 Attrs::Figure(f) => {
-                    rec[0] = 2.0;
-                    rec[3] = f.class as u8 as f64;
-                    match &f.value {
-                        None => {}
-                        Some(Value::Number(n)) if !n.is_finite() => rec[4] = 3.0,
+                    let value = match &f.value {
+                        None => -1,
+                        Some(Value::Number(n)) if !n.is_finite() => -2,
                         Some(Value::Number(n)) => {
-                            rec[4] = 1.0;
                             // As the JSON writes it: an integral value as an integer, so -0 is 0.
-                            rec[5] = if *n == 0.0 { 0.0 } else { *n };
+                            values.push(if *n == 0.0 { 0.0 } else { *n });
+                            -3
                         }
                         Some(Value::Date { year, month, day }) => {
-                            rec[4] = 2.0;
-                            rec[5] = string(&iso_date(*year, *month, *day));
+                            string(&iso_date(*year, *month, *day))
                         }
-                    }
-                    rec[6] = f.unit.map_or(-1.0, &mut string);
+                    };
+                    let unit = f
+                        .unit
+                        .map_or(-1, |u| match units.iter().find(|(v, _)| *v == u) {
+                            Some(&(_, i)) => i,
+                            None => {
+                                let i = string(u);
+                                units.push((u, i));
+                                i
+                            }
+                        });
+                    (4, f.class as i32, value, unit)
                 }
-                Attrs::Quote { speaker } => {
-                    rec[0] = 3.0;
-                    rec[3] = speaker.map_or(-1.0, |e| e as f64);
-                }
-            }
+            };
+            nums.extend_from_slice(&[kind, o[0] as i32, o[1] as i32, x, y, z]);
         }
         strings.push(']');
         let mut meta = String::with_capacity(64 + strings.len() + 96 * doc.entities.len());
@@ -240,7 +243,7 @@ impl<'a> Output<'a> {
         meta.push_str(",\"strings\":");
         meta.push_str(&strings);
         meta.push('}');
-        (nums, meta)
+        (nums, values, meta)
     }
 }
 
@@ -299,7 +302,7 @@ impl Escaped {
 }
 
 /// The numbers per annotation in [`Output::js_parts`].
-pub const JS_STRIDE: usize = 7;
+pub const JS_STRIDE: usize = 6;
 
 /// Appends `n` in decimal, two digits at a time: each pair a copy from a table of the hundred pairs, most
 /// significant first (the pairs are found from the least significant, into a small array).

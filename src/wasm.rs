@@ -62,16 +62,18 @@ export interface Annotated {
 }
 "#;
 
-// The result objects are built in JavaScript, from the numbers and the small JSON of `Output::js_parts`: one typed
-// array view of wasm memory and one `JSON.parse` of the entities, instead of parsing the JSON of every annotation
-// (which took most of the time: megabytes of keys per megabyte of text). Every object has its keys in the contract's
-// order, as the JSON would give them; `text` is the caller's string sliced at the UTF-16 offsets.
+// The result objects are built in JavaScript, from the parts of `Output::js_parts`: typed array views of wasm memory
+// (integers, and the figures' numbers) and one `JSON.parse` of the entities, instead of parsing the JSON of every
+// annotation (which took most of the time: megabytes of keys per megabyte of text). Every object has its keys in the
+// contract's order, as the JSON would give them, and is made by one object literal per shape (no property added
+// later), so that V8 gives each shape one hidden class; `text` is the caller's string sliced at the UTF-16 offsets.
+// The views are used only during the call, before wasm memory can grow.
 #[wasm_bindgen(inline_js = r#"
 const CLASSES = ['money', 'percent', 'count', 'duration', 'date', 'quantity'];
-export function build(text, n, meta) {
+export function build(text, n, f, meta) {
   const { version, entities, strings } = JSON.parse(meta);
-  const annotations = new Array(Math.floor(n.length / 7));
-  for (let i = 0, k = 0; i < annotations.length; i++, k += 7) {
+  const annotations = new Array(n.length / 6);
+  for (let i = 0, k = 0, j = 0; k < n.length; i++, k += 6) {
     const start = n[k + 1], end = n[k + 2], t = text.slice(start, end), x = n[k + 3];
     let a;
     switch (n[k]) {
@@ -82,25 +84,30 @@ export function build(text, n, meta) {
           : { kind: 'person', start, end, text: t, name: e.name, title: e.title, entity: x };
         break;
       }
-      case 1: {
+      case 1: case 2: {
         const e = entities[x];
         a = { kind: 'country', start, end, text: t, code: e.code === undefined ? null : e.code, name: e.name,
-              form: n[k + 4] === 1 ? 'demonym' : 'name', entity: x };
+              form: n[k] === 2 ? 'demonym' : 'name', entity: x };
         break;
       }
-      case 2: {
-        a = { kind: 'figure', start, end, text: t, class: CLASSES[x] };
-        const tag = n[k + 4];
-        if (tag === 1) a.value = n[k + 5];
-        else if (tag === 2) a.value = strings[n[k + 5]];
-        else if (tag === 3) a.value = null;
-        if (n[k + 6] >= 0) a.unit = strings[n[k + 6]];
-        break;
-      }
-      default:
+      case 3:
         a = x < 0
           ? { kind: 'quote', start, end, text: t, speaker: null, speaker_entity: null }
           : { kind: 'quote', start, end, text: t, speaker: entities[x].name, speaker_entity: x };
+        break;
+      default: {
+        const c = CLASSES[x], y = n[k + 4], u = n[k + 5];
+        if (y === -1) {
+          a = u < 0
+            ? { kind: 'figure', start, end, text: t, class: c }
+            : { kind: 'figure', start, end, text: t, class: c, unit: strings[u] };
+        } else {
+          const value = y === -3 ? f[j++] : y === -2 ? null : strings[y];
+          a = u < 0
+            ? { kind: 'figure', start, end, text: t, class: c, value }
+            : { kind: 'figure', start, end, text: t, class: c, value, unit: strings[u] };
+        }
+      }
     }
     annotations[i] = a;
   }
@@ -109,12 +116,12 @@ export function build(text, n, meta) {
 "#)]
 extern "C" {
     /// The result objects from [`Output::js_parts`] (the JavaScript above).
-    fn build(text: &JsValue, nums: &[f64], meta: &str) -> JsValue;
+    fn build(text: &JsValue, nums: &[i32], values: &[f64], meta: &str) -> JsValue;
 }
 
 /// Annotates `text`; returns `{version, annotations, entities}` with UTF-16 offsets.
 ///
-/// The core's output crosses to JavaScript as numbers in a typed array and a small JSON of the entities
+/// The core's output crosses to JavaScript as numbers in typed arrays and a small JSON of the entities
 /// ([`Output::js_parts`]), from which JavaScript builds the objects: they are the objects `JSON.parse` makes of the
 /// CLI's JSON (keys in the same order, absent fields absent, `null` where the contract says null, numbers exact), and
 /// each annotation's `text` is `text.slice(start, end)` of the string given.
@@ -126,8 +133,8 @@ pub fn annotate(
         return Err(JsError::new("lede: annotate takes a string"));
     };
     let doc = annotate_core(&s);
-    let (nums, meta) = Output::new(&s, &doc, Unit::Utf16).js_parts();
-    Ok(build(&text, &nums, &meta))
+    let (nums, values, meta) = Output::new(&s, &doc, Unit::Utf16).js_parts();
+    Ok(build(&text, &nums, &values, &meta))
 }
 
 /// The crate version, e.g. "0.1.0".
