@@ -165,37 +165,45 @@ impl<'a> Output<'a> {
         out.push(']');
     }
 
-    /// The output in the three parts the wasm binding's JavaScript builds the result objects from, with no JSON for the
-    /// annotations themselves (parsing that JSON was most of the binding's time):
+    /// The output in the three parts the wasm binding's JavaScript builds the result objects from, with no JSON at
+    /// all (parsing JSON was most of the binding's time, first of the annotations, then of the entities):
     ///
-    /// - `nums`: [`JS_STRIDE`] integers an annotation: kind (0 person, 1 country by name, 2 country by demonym,
-    ///   3 quote, 4 figure), start, end, then person and country: entity; quote: the speaker's entity or -1; figure:
-    ///   class (in [`FigureClass`] order), value (-1 none, -2 null, -3 a number: the next of `values`, or a date: its
-    ///   index in `strings`), the unit's index in `strings` or -1. Unused slots are 0. Integers, so that JavaScript
-    ///   reads small integers (no boxed doubles in the objects); offsets and indices fit in an i32, as no JavaScript
-    ///   string is 2^31 code units long.
+    /// - `nums`, integers: the contract's version; the number of strings, then each one's end in `strings` (in UTF-16
+    ///   code units, each starting where the one before ends); the number of entities, then [`JS_ENTITY_STRIDE`] an
+    ///   entity: kind (in [`Kind`] order), mentions, the index of its name, code and title among the strings (-1
+    ///   absent); then [`JS_STRIDE`] an annotation: kind (0 person, 1 country by name, 2 country by demonym, 3 quote,
+    ///   4 figure), start, end, then person and country: entity; quote: the speaker's entity or -1; figure: class (in
+    ///   [`FigureClass`] order), value (-1 none, -2 null, -3 a number: the next of `values`, or a date: its string's
+    ///   index), the unit's string index or -1. Unused slots are 0. Integers, so that JavaScript reads small integers
+    ///   (no boxed doubles in the objects); offsets, counts and indices fit in an i32, as no JavaScript string is 2^31
+    ///   code units long.
     /// - `values`: the figures' numbers, in order, exact.
-    /// - `meta`: ASCII JSON `{"version":1,"entities":[...],"strings":[...]}`: the entities as in the contract, and the
-    ///   date values and units (each unit once) the figures refer to.
+    /// - `strings`: the entities' names, codes and titles, the date values and the units (each unit once), end to end.
     ///
     /// The annotation's `text` is not sent: it is the caller's string sliced at the UTF-16 offsets.
     ///
     /// [`FigureClass`]: crate::FigureClass
     pub fn js_parts(&self) -> (Vec<i32>, Vec<f64>, String) {
         let doc = self.doc;
-        let mut nums = Vec::with_capacity(doc.annotations.len() * JS_STRIDE);
-        let mut values = Vec::new();
-        let mut strings = String::from("[");
-        let mut n_strings = 0;
-        let mut units: Vec<(&str, i32)> = Vec::new();
+        let mut strings = String::new();
+        let mut ends = Vec::new();
+        let mut end = 0;
         let mut string = |s: &str| -> i32 {
-            if n_strings > 0 {
-                strings.push(',');
-            }
-            push_str(&mut strings, s, true);
-            n_strings += 1;
-            n_strings - 1
+            strings.push_str(s);
+            end += s.chars().map(|c| c.len_utf16() as i32).sum::<i32>();
+            ends.push(end);
+            ends.len() as i32 - 1
         };
+        let mut entities = Vec::with_capacity(doc.entities.len() * JS_ENTITY_STRIDE);
+        for e in &doc.entities {
+            let name = string(&e.name);
+            let code = e.code.map_or(-1, &mut string);
+            let title = e.title.as_deref().map_or(-1, &mut string);
+            entities.extend_from_slice(&[e.kind as i32, e.mentions as i32, name, code, title]);
+        }
+        let mut annotations = Vec::with_capacity(doc.annotations.len() * JS_STRIDE);
+        let mut values = Vec::new();
+        let mut units: Vec<(&str, i32)> = Vec::new();
         for (a, o) in doc.annotations.iter().zip(self.offsets.chunks_exact(2)) {
             let (kind, x, y, z) = match &a.attrs {
                 Attrs::Person { entity } => (0, *entity as i32, 0, 0),
@@ -232,18 +240,15 @@ impl<'a> Output<'a> {
                     (4, f.class as i32, value, unit)
                 }
             };
-            nums.extend_from_slice(&[kind, o[0] as i32, o[1] as i32, x, y, z]);
+            annotations.extend_from_slice(&[kind, o[0] as i32, o[1] as i32, x, y, z]);
         }
-        strings.push(']');
-        let mut meta = String::with_capacity(64 + strings.len() + 96 * doc.entities.len());
-        meta.push_str("{\"version\":");
-        push_uint(&mut meta, VERSION as u64);
-        meta.push_str(",\"entities\":");
-        self.write_entities(&mut meta, true);
-        meta.push_str(",\"strings\":");
-        meta.push_str(&strings);
-        meta.push('}');
-        (nums, values, meta)
+        let mut nums = Vec::with_capacity(3 + ends.len() + entities.len() + annotations.len());
+        nums.extend_from_slice(&[VERSION as i32, ends.len() as i32]);
+        nums.extend_from_slice(&ends);
+        nums.push(doc.entities.len() as i32);
+        nums.extend_from_slice(&entities);
+        nums.extend_from_slice(&annotations);
+        (nums, values, strings)
     }
 }
 
@@ -303,6 +308,9 @@ impl Escaped {
 
 /// The numbers per annotation in [`Output::js_parts`].
 pub const JS_STRIDE: usize = 6;
+
+/// The numbers per entity in [`Output::js_parts`].
+pub const JS_ENTITY_STRIDE: usize = 5;
 
 /// Appends `n` in decimal, two digits at a time: each pair a copy from a table of the hundred pairs, most
 /// significant first (the pairs are found from the least significant, into a small array).

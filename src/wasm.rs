@@ -63,17 +63,31 @@ export interface Annotated {
 "#;
 
 // The result objects are built in JavaScript, from the parts of `Output::js_parts`: typed array views of wasm memory
-// (integers, and the figures' numbers) and one `JSON.parse` of the entities, instead of parsing the JSON of every
-// annotation (which took most of the time: megabytes of keys per megabyte of text). Every object has its keys in the
-// contract's order, as the JSON would give them, and is made by one object literal per shape (no property added
+// (integers, and the figures' numbers) and one string of the entities' names and the figures' strings, instead of
+// parsing JSON (which took most of the time: megabytes of keys per megabyte of text). Every object has its keys in
+// the contract's order, as the JSON would give them, and is made by one object literal per shape (no property added
 // later), so that V8 gives each shape one hidden class; `text` is the caller's string sliced at the UTF-16 offsets.
 // The views are used only during the call, before wasm memory can grow.
 #[wasm_bindgen(inline_js = r#"
+const KINDS = ['person', 'country', 'figure', 'quote'];
 const CLASSES = ['money', 'percent', 'count', 'duration', 'date', 'quantity'];
-export function build(text, n, f, meta) {
-  const { version, entities, strings } = JSON.parse(meta);
-  const annotations = new Array(n.length / 6);
-  for (let i = 0, k = 0, j = 0; k < n.length; i++, k += 6) {
+export function build(text, n, f, s) {
+  const strings = new Array(n[1]);
+  let k = 2;
+  for (let i = 0, p = 0; i < strings.length; i++) {
+    const e = n[k++];
+    strings[i] = s.slice(p, e);
+    p = e;
+  }
+  const entities = new Array(n[k++]);
+  for (let id = 0; id < entities.length; id++, k += 5) {
+    const kind = KINDS[n[k]], mentions = n[k + 1], name = strings[n[k + 2]], c = n[k + 3], t = n[k + 4];
+    entities[id] = c < 0
+      ? t < 0 ? { id, kind, name, mentions } : { id, kind, name, title: strings[t], mentions }
+      : t < 0 ? { id, kind, name, code: strings[c], mentions } : { id, kind, name, code: strings[c], title: strings[t], mentions };
+  }
+  const annotations = new Array((n.length - k) / 6);
+  for (let i = 0, j = 0; k < n.length; i++, k += 6) {
     const start = n[k + 1], end = n[k + 2], t = text.slice(start, end), x = n[k + 3];
     let a;
     switch (n[k]) {
@@ -111,17 +125,17 @@ export function build(text, n, f, meta) {
     }
     annotations[i] = a;
   }
-  return { version, annotations, entities };
+  return { version: n[0], annotations, entities };
 }
 "#)]
 extern "C" {
     /// The result objects from [`Output::js_parts`] (the JavaScript above).
-    fn build(text: &JsValue, nums: &[i32], values: &[f64], meta: &str) -> JsValue;
+    fn build(text: &JsValue, nums: &[i32], values: &[f64], strings: &str) -> JsValue;
 }
 
 /// Annotates `text`; returns `{version, annotations, entities}` with UTF-16 offsets.
 ///
-/// The core's output crosses to JavaScript as numbers in typed arrays and a small JSON of the entities
+/// The core's output crosses to JavaScript as numbers in typed arrays and one string of the entities' names
 /// ([`Output::js_parts`]), from which JavaScript builds the objects: they are the objects `JSON.parse` makes of the
 /// CLI's JSON (keys in the same order, absent fields absent, `null` where the contract says null, numbers exact), and
 /// each annotation's `text` is `text.slice(start, end)` of the string given.
@@ -133,8 +147,8 @@ pub fn annotate(
         return Err(JsError::new("lede: annotate takes a string"));
     };
     let doc = annotate_core(&s);
-    let (nums, values, meta) = Output::new(&s, &doc, Unit::Utf16).js_parts();
-    Ok(build(&text, &nums, &values, &meta))
+    let (nums, values, strings) = Output::new(&s, &doc, Unit::Utf16).js_parts();
+    Ok(build(&text, &nums, &values, &strings))
 }
 
 /// The crate version, e.g. "0.1.0".
