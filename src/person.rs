@@ -170,11 +170,10 @@ impl Bits {
 
 /// 12 bits of a word's length, first and last byte.
 fn sig(b: &[u8]) -> usize {
-    let (first, last) = match b {
-        [] => (0, 0),
-        [x] => (*x, *x),
-        [x, .., y] => (*x, *y),
-    };
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
     let h =
         (b.len() as u32 ^ u32::from(first) << 8 ^ u32::from(last) << 16).wrapping_mul(0x9E37_79B1);
     (h >> 20) as usize
@@ -195,7 +194,14 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.sieve.passes(&self.set.0, s) && self.set.contains(s)
+        self.sieve.passes(&self.set.0, s) && self.lookup(s)
+    }
+
+    /// The set's own lookup, out of line: `contains` is then only the sieve, which turns most words away, and a
+    /// tail call (inlined, the hash loop made every call save and restore registers it never needed).
+    #[inline(never)]
+    fn lookup(&self, s: &str) -> bool {
+        self.set.contains(s)
     }
 }
 
@@ -265,8 +271,7 @@ fn is_particle(s: &[u8]) -> bool {
 }
 
 /// `s` is a particle in any ASCII case ("Le", "VAN"), lowercased on the stack: particles have at most 5 bytes.
-fn is_particle_any_case(s: &str) -> bool {
-    let b = s.as_bytes();
+fn is_particle_any_case(b: &[u8]) -> bool {
     // Every particle starts with one of these letters (`| 0x20` lowercases an ASCII letter, and takes no other byte
     // to one).
     if b.len() > 5
@@ -308,6 +313,21 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
+/// The bytes of token `i`, or none past either end: for comparisons with ASCII words and marks, which need no
+/// char-boundary check (`Tokens::s` checks both ends at every call, and is out of line in the wasm build).
+#[inline]
+fn bytes<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
+    t.toks
+        .get(i)
+        .and_then(|x| t.text.as_bytes().get(x.start..x.end))
+        .unwrap_or_default()
+}
+
+/// An apostrophe, typographic or straight.
+fn is_apostrophe(b: &[u8]) -> bool {
+    b == "’".as_bytes() || b == b"'"
+}
+
 /// Token lies inside a country or figure mention.
 const BLOCKED: u8 = 1;
 /// Token lies inside a country mention.
@@ -339,7 +359,8 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        matches!(self.t.get(i), Some(tok) if tok.kind == TokKind::Punct) && self.t.s(i) == p
+        matches!(self.t.get(i), Some(tok) if tok.kind == TokKind::Punct)
+            && bytes(self.t, i) == p.as_bytes()
     }
 
     /// The hyphen group starting at word token `i` (`Ben-Gvir`, `President-elect`): its last token index.
@@ -359,7 +380,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Ndung’u", "Ma'ruf"): the name part is whole only with its tail ("Ndung’u’s" still ends at the possessive).
     fn apostrophe_tail(&self, j: usize) -> bool {
         let t = self.t;
-        if !matches!(t.str_at(j + 1), "’" | "'") || !t.touch(j + 1) || !t.is_word(j + 2) {
+        if !is_apostrophe(bytes(t, j + 1)) || !t.touch(j + 1) || !t.is_word(j + 2) {
             return false;
         }
         let tail = t.s(j + 2);
@@ -388,7 +409,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let t = self.t;
         // (The neighbours first: most words touch nothing.)
         if t.touch(i)
-            && matches!(t.str_at(i + 1), "’" | "'")
+            && is_apostrophe(bytes(t, i + 1))
             && t.touch(i + 1)
             && t.is_cap_word(i + 2)
             && t.str_at(i).chars().count() == 1
@@ -399,7 +420,8 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn is_hyphen(&self, i: usize) -> bool {
-        matches!(self.t.str_at(i), "-" | "‐" | "‑")
+        let b = bytes(self.t, i);
+        b == b"-" || b == "‐".as_bytes() || b == "‑".as_bytes()
     }
 
     /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
@@ -417,7 +439,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && *fl & BLOCKED == 0
                 && t.touch(i)
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
-                && t.str_at(i + 1) == "."
+                && bytes(t, i + 1) == b"."
             {
                 let s = &t.text[tok.start..tok.end];
                 if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
@@ -435,8 +457,10 @@ impl<'a, 't> Ctx<'a, 't> {
             // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
             // builder.)
             if i > 0 && t.touch(i - 1) {
-                let p = t.str_at(i - 1);
-                if matches!(p, "@" | "#" | "/" | "_") || (p == "." && t.s(i).chars().count() != 1) {
+                let p = bytes(t, i - 1);
+                if matches!(p, b"@" | b"#" | b"/" | b"_")
+                    || (p == b"." && t.s(i).chars().count() != 1)
+                {
                     continue;
                 }
             }
@@ -482,12 +506,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.word(i) && is_particle(self.t.s(i).as_bytes())
+        self.word(i) && is_particle(bytes(self.t, i))
     }
 
     /// A particle in either case ("Le" of "Bruno Le Maire", "Van" of "Dries Van Noten").
     fn particle_any_case(&self, i: usize) -> bool {
-        self.word(i) && is_particle_any_case(self.t.s(i))
+        self.word(i) && is_particle_any_case(bytes(self.t, i))
     }
 }
 
@@ -533,7 +557,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
                 && t.touch(j)
-                && matches!(t.str_at(j + 1), "’" | "'")
+                && is_apostrophe(bytes(t, j + 1))
                 && t.touch(j + 1)
                 && t.is_cap_word(j + 2)
                 && t.s(j).chars().count() == 1
@@ -562,7 +586,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         }
         if t.touch(run.last) {
             // Initials may be written together ("J.K. Rowling").
-            if cx.initial(next) && run.initials > 0 && t.str_at(run.last) == "." {
+            if cx.initial(next) && run.initials > 0 && bytes(t, run.last) == b"." {
                 j = next;
                 continue;
             }
@@ -857,7 +881,7 @@ fn of_country_after(cx: &Ctx, last: usize) -> bool {
 /// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
 fn name_slot(cx: &Ctx, first: usize) -> bool {
     let t = cx.t;
-    first >= 2 && matches!(t.str_at(first - 1), "," | "as") && t.str_at(first - 2) == "name"
+    first >= 2 && matches!(bytes(t, first - 1), b"," | b"as") && bytes(t, first - 2) == b"name"
 }
 
 /// Credit lines: "By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in Abuja and Duncan Miriri in Nairobi;
@@ -867,7 +891,12 @@ fn name_slot(cx: &Ctx, first: usize) -> bool {
 fn credit_slot(cx: &Ctx, first: usize) -> bool {
     const CREDIT_REACH: usize = 48;
     let t = cx.t;
-    if first == 0 || !matches!(t.str_at(first - 1), "by" | "By" | "and" | "," | ";" | "&") {
+    if first == 0
+        || !matches!(
+            bytes(t, first - 1),
+            b"by" | b"By" | b"and" | b"," | b";" | b"&"
+        )
+    {
         return false;
     }
     let Some(mut s) = (first.saturating_sub(CREDIT_REACH)..first)
@@ -936,7 +965,7 @@ fn ordinal_at(cx: &Ctx, i: usize) -> Option<usize> {
     let t = cx.t;
     (t.get(i)?.kind == TokKind::Number
         && t.touch(i)
-        && matches!(t.str_at(i + 1), "th" | "st" | "nd" | "rd"))
+        && matches!(bytes(t, i + 1), b"th" | b"st" | b"nd" | b"rd"))
     .then_some(i + 2)
 }
 
@@ -1042,8 +1071,8 @@ fn lone_score(cx: &Ctx, i: usize) -> bool {
     let t = cx.t;
     t.get(i)
         .is_some_and(|x| x.kind == TokKind::Number && !x.line_start)
-        && t.s(i).len() <= 3
-        && t.s(i).bytes().all(|b| b.is_ascii_digit())
+        && bytes(t, i).len() <= 3
+        && bytes(t, i).iter().all(|b| b.is_ascii_digit())
         && !t.touch(i)
         && !(i > 0 && t.touch(i - 1))
 }
@@ -1076,12 +1105,12 @@ fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
 
 /// "the" or "The" right before token `i`, on the same line.
 fn the_before(cx: &Ctx, i: usize) -> bool {
-    i > 0 && !cx.t.toks[i].line_start && cx.t.s(i - 1).eq_ignore_ascii_case("the")
+    i > 0 && !cx.t.toks[i].line_start && bytes(cx.t, i - 1).eq_ignore_ascii_case(b"the")
 }
 
 /// The name ends in a word that looks like a plural ("Marlins", "Braves", "Falls"), as teams' and places' names do.
 fn plural_end(cx: &Ctx, last: usize) -> bool {
-    let s = cx.t.s(last).as_bytes();
+    let s = bytes(cx.t, last);
     s.len() >= 4 && s.ends_with(b"s") && !s.ends_with(b"ss") && !s.ends_with(b"us")
 }
 
@@ -1300,7 +1329,7 @@ pub fn find(
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
         // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
         let starts = cx.name_word(i)
-            && !(i > 0 && t.touch(i - 1) && t.str_at(i - 1) == ".")
+            && !(i > 0 && t.touch(i - 1) && bytes(t, i - 1) == b".")
             && (!lex.stop.contains(t.s(i))
                 || cx.initial(i)
                 || (lex.given.contains(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
@@ -1322,7 +1351,7 @@ pub fn find(
         trim_sentence_word(&cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
-        let of_title = i >= 2 && t.str_at(i - 1) == "of" && cx.title_word(i - 2);
+        let of_title = i >= 2 && bytes(t, i - 1) == b"of" && cx.title_word(i - 2);
         if of_title {
             title_tail(&cx, &mut run);
             // The title's words are no name, nor glued to the name after them.
@@ -1334,12 +1363,12 @@ pub fn find(
         let org_continues = run.first >= 2
             && vetoed[run.first - 2]
             && matches!(
-                t.str_at(run.first - 1),
-                "of" | "for" | "and" | "&" | "on" | "de"
+                bytes(t, run.first - 1),
+                b"of" | b"for" | b"and" | b"&" | b"on" | b"de"
             );
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
-            t.str_at(next) == "&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
+            bytes(t, next) == b"&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
         // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
         // right before a title that introduces a name are the title's own, not a name. ("Mark Carney Prime Minister
         // since March": a title after a name that introduces none is the name's.)
@@ -1413,7 +1442,8 @@ pub fn find(
             && run.parts[0].0 == run.parts[0].1;
         // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
         // place's as often as a person's, and count as no evidence.
-        let place_slot = run.first >= 1 && matches!(t.str_at(run.first - 1), "in" | "at" | "near");
+        let place_slot =
+            run.first >= 1 && matches!(bytes(t, run.first - 1), b"in" | b"at" | b"near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
             || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
@@ -1784,7 +1814,8 @@ pub fn find(
         // "Trump Tower", "Melania Trump" are other things.
         let mut end = cx.unit_end(i);
         // A family name with a capitalised particle ("Le Maire", "Van Noten", "Al Kaabi").
-        if cx.particle_any_case(i) && !t.touch(i) && cx.name_word(i + 1) {
+        // (The flag and the neighbour first: most name words have no name word after them.)
+        if cx.name_word(i + 1) && !t.touch(i) && cx.particle_any_case(i) {
             let longer = cx.unit_end(i + 1);
             if keys.contains_key(&t.text[t.toks[i].start..t.toks[longer].end]) {
                 end = longer;
@@ -2226,13 +2257,13 @@ mod tests {
     fn particle_match_agrees_with_the_list() {
         for p in PARTICLES {
             assert!(is_particle(p.as_bytes()), "{p}");
-            assert!(is_particle_any_case(&p.to_uppercase()), "{p}");
+            assert!(is_particle_any_case(p.to_uppercase().as_bytes()), "{p}");
         }
         for w in ["a", "alb", "Della", "dellas", "Le", "Émile", ""] {
             let listed = PARTICLES.contains(&w);
             assert_eq!(is_particle(w.as_bytes()), listed, "{w}");
             let any = PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w));
-            assert_eq!(is_particle_any_case(w), any, "{w}");
+            assert_eq!(is_particle_any_case(w.as_bytes()), any, "{w}");
         }
     }
 }
