@@ -1556,23 +1556,26 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    let mut by_name: Map<String, usize> = Map::default();
+    // (The maps are made at their size: a key or two for each name, at most a few for some.)
+    let n = found.len();
+    let mut by_name: Map<String, usize> = sized(n);
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
-    let mut keys: Map<&str, Option<usize>> = Map::default();
+    let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
-    let mut sharing: Map<&str, Vec<usize>> = Map::default(); // surname key -> every entity it names
-                                                             // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
-                                                             // so that a text naming many people with the same given name does not compare each mention with all of them.
-    let mut starts: Map<(&str, &str), Vec<usize>> = Map::default();
-    let mut tokens_of: Vec<Vec<&str>> = Vec::new(); // entity -> its token texts (for re-matching full names)
+    let mut sharing: Map<&str, Ents> = sized(n); // surname key -> every entity it names
+                                                 // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                 // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Ents> = sized(n);
+    // Entity -> the tokens of its full name where it first stands, first and last (for re-matching full names).
+    let mut tokens_of: Vec<(usize, usize)> = Vec::new();
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
                                                // Surname key -> its bearers, for a key two of them share (see `principal`).
-    let mut owners: Map<&str, Owners> = Map::default();
+    let mut owners: Map<&str, Owners> = sized(n);
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
-    let mut given_of: Map<&str, Option<usize>> = Map::default();
+    let mut given_of: Map<&str, Option<usize>> = sized(n);
     for f in found.iter().filter(|f| f.parts >= 2) {
         let name = canonical_name(t, f.first, f.last);
         if by_name.contains_key(&*name) {
@@ -1582,12 +1585,14 @@ pub fn find(
         let name = String::from(&*name);
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
-        tokens_of.push((f.first..=f.last).map(|k| t.s(k)).collect());
+        tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start);
-        starts
+        let (first, more) = starts
             .entry((t.s(f.first), t.str_at(f.first + 1)))
-            .or_default()
-            .push(e);
+            .or_insert((e, Vec::new()));
+        if *first != e {
+            more.push(e);
+        }
         start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
@@ -1794,12 +1799,14 @@ pub fn find(
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
-            if let Some((e, len)) = cands.iter().find_map(|&e| {
-                let toks = &tokens_of[e];
-                let ok = toks.iter().enumerate().all(|(k, s)| t.str_at(i + k) == *s)
-                    && (1..toks.len()).all(|k| !t.toks[i + k].line_start)
+            if let Some((e, len)) = ents(cands).find_map(|e| {
+                let (a, b) = tokens_of[e];
+                let len = b - a + 1;
+                // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
+                let ok = (0..len).all(|k| bytes(t, i + k) == bytes(t, a + k))
+                    && (1..len).all(|k| !t.toks[i + k].line_start)
                     && near(&last_seen, e, t.toks[i].start);
-                ok.then_some((e, toks.len()))
+                ok.then_some((e, len))
             }) {
                 seen(&mut last_seen, e, t.toks[i].start);
                 people.mentions.push(PersonMention {
@@ -1843,11 +1850,11 @@ pub fn find(
                 let mut close = sharing
                     .get(key)
                     .into_iter()
-                    .flatten()
-                    .filter(|&&e| near(&last_seen, e, at));
+                    .flat_map(ents)
+                    .filter(|&e| near(&last_seen, e, at));
                 match (close.next(), close.next()) {
                     (None, _) => (true, None),
-                    (Some(&e), None) => (false, Some(Some(e))),
+                    (Some(e), None) => (false, Some(Some(e))),
                     _ => (false, Some(None)),
                 }
             }
@@ -1954,7 +1961,7 @@ fn caps_mention(
     cx: &Ctx,
     i: usize,
     keys: &Map<&str, Option<usize>>,
-    (tokens_of, named_at): (&[Vec<&str>], &[usize]),
+    (tokens_of, named_at): (&[(usize, usize)], &[usize]),
     buf: &mut String,
 ) -> Option<(usize, Option<usize>)> {
     let t = cx.t;
@@ -1978,7 +1985,7 @@ fn caps_mention(
     }
     let e = match keys.get(buf.as_str()) {
         // A family name written first ("Hong" of "Hong Ying") is too often a place's first word ("HONG KONG").
-        Some(&Some(e)) if tokens_of.get(e).and_then(|v| v.first()) == Some(&buf.as_str()) => {
+        Some(&Some(e)) if tokens_of.get(e).map(|&(a, _)| t.s(a)) == Some(buf.as_str()) => {
             return None;
         }
         // The person must be named near the headline (its story), not in some other article pasted with it.
@@ -2000,8 +2007,8 @@ fn caps_mention(
             .get(p)
             .is_some_and(|x| x.kind == TokKind::Word && x.all_caps);
         if caps_word && !t.touch(p) && !cx.blocked(p) {
-            if let Some(given) = tokens_of.get(e).and_then(|v| v.first()) {
-                if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != *given {
+            if let Some(given) = tokens_of.get(e).map(|&(a, _)| t.s(a)) {
+                if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != given {
                     first = p;
                 }
             }
@@ -2142,16 +2149,29 @@ fn variant_stem(key: &str) -> Option<&str> {
     (n >= 5).then(|| &key[..n])
 }
 
+/// An empty map with room for `n` keys.
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Default::default())
+}
+
+/// One or more entities: the first, and the others (which most keys have none of: no allocation for them).
+type Ents = (usize, Vec<usize>);
+
+/// The entities of `v`, in order.
+fn ents((first, more): &Ents) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(*first).chain(more.iter().copied())
+}
+
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
-    sharing: &mut Map<&'t str, Vec<usize>>,
+    sharing: &mut Map<&'t str, Ents>,
     key: &'t str,
     e: usize,
 ) {
-    let ents = sharing.entry(key).or_default();
-    if ents.last() != Some(&e) {
-        ents.push(e);
+    let (first, more) = sharing.entry(key).or_insert((e, Vec::new()));
+    if *more.last().unwrap_or(first) != e {
+        more.push(e);
     }
     keys.entry(key)
         .and_modify(|v| {
