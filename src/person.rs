@@ -135,15 +135,31 @@ impl Sieve {
 
     /// `s` may be one of `keys` (false: it is not).
     fn passes(&self, keys: &Keys, s: &str) -> bool {
-        self.0
-            .get_or_init(|| {
-                let mut bits = Box::new(Bits::new());
-                (0..keys.len())
-                    .filter_map(|k| keys.key(k))
-                    .for_each(|k| bits.insert(k));
-                bits
-            })
-            .may(s)
+        self.bits(keys).may(s)
+    }
+
+    /// `s` lowercased (as [`lower`] does) may be one of `keys`. For ASCII, told without the copy: lowercasing keeps
+    /// the length and lowercases the first and last bytes, all that [`sig`] reads. (Other text is lowercased first: a
+    /// letter's lowercase may be longer or shorter.)
+    fn passes_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> bool {
+        if s.is_ascii() {
+            let b = s.as_bytes();
+            let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
+            self.bits(keys)
+                .has(sig_of(b.len(), low(b.first()), low(b.last())))
+        } else {
+            self.passes(keys, lower(s, buf))
+        }
+    }
+
+    fn bits(&self, keys: &Keys) -> &Bits {
+        self.0.get_or_init(|| {
+            let mut bits = Box::new(Bits::new());
+            (0..keys.len())
+                .filter_map(|k| keys.key(k))
+                .for_each(|k| bits.insert(k));
+            bits
+        })
     }
 }
 
@@ -163,19 +179,27 @@ impl Bits {
 
     /// `s` may be one of the keys (false: it is not).
     fn may(&self, s: &str) -> bool {
-        let h = sig(s.as_bytes());
+        self.has(sig(s.as_bytes()))
+    }
+
+    /// The bit of signature `h` is set.
+    fn has(&self, h: usize) -> bool {
         self.0[h >> 6] & (1 << (h & 63)) != 0
     }
 }
 
 /// 12 bits of a word's length, first and last byte.
 fn sig(b: &[u8]) -> usize {
-    let (first, last) = (
+    sig_of(
+        b.len(),
         b.first().copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
-    );
-    let h =
-        (b.len() as u32 ^ u32::from(first) << 8 ^ u32::from(last) << 16).wrapping_mul(0x9E37_79B1);
+    )
+}
+
+/// 12 bits of a length, a first and a last byte (0 for none).
+fn sig_of(len: usize, first: u8, last: u8) -> usize {
+    let h = (len as u32 ^ u32::from(first) << 8 ^ u32::from(last) << 16).wrapping_mul(0x9E37_79B1);
     (h >> 20) as usize
 }
 
@@ -195,6 +219,11 @@ impl Sifted {
 
     fn contains(&self, s: &str) -> bool {
         self.sieve.passes(&self.set.0, s) && self.lookup(s)
+    }
+
+    /// Whether `s` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the sieve.
+    fn contains_lower(&self, s: &str, buf: &mut String) -> bool {
+        self.sieve.passes_lower(&self.set.0, s, buf) && self.lookup(lower(s, buf))
     }
 
     /// The set's own lookup, out of line: `contains` is then only the sieve, which turns most words away, and a
@@ -222,6 +251,15 @@ impl<V: Copy> SiftedMap<V> {
     fn get(&self, s: &str) -> Option<V> {
         if self.sieve.passes(&self.map.keys, s) {
             self.map.get(s)
+        } else {
+            None
+        }
+    }
+
+    /// The value of `s` lowercased (as [`Sifted::contains_lower`]).
+    fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
+        if self.sieve.passes_lower(&self.map.keys, s, buf) {
+            self.map.get(lower(s, buf))
         } else {
             None
         }
@@ -750,7 +788,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
     let phrases = cx
         .lex
         .titles
-        .get(lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf))?;
+        .get_lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf)?;
     for (phrase, class) in phrases {
         // Match the phrase's earlier words backwards.
         let mut k = key_start;
@@ -816,7 +854,7 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     }
     cx.lex
         .titles
-        .get(lower(cx.t.s(i - 2), buf))
+        .get_lower(cx.t.s(i - 2), buf)
         .is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
@@ -832,7 +870,7 @@ fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     };
     cx.word(w)
         && !cx.t.toks[w].cap
-        && cx.lex.titles.get(lower(cx.t.s(w), buf)).is_some_and(|v| {
+        && cx.lex.titles.get_lower(cx.t.s(w), buf).is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
         })
@@ -848,7 +886,7 @@ fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     if t.s(i - 1) == "to" && i >= 2 && t.s(i - 2).eq_ignore_ascii_case("according") {
         return true;
     }
-    cx.lex.verbs.contains(lower(t.s(i - 1), buf))
+    cx.lex.verbs.contains_lower(t.s(i - 1), buf)
 }
 
 /// "Tuvalu’s prime minister, Feleti Teo,": a role and a comma right before the name.
@@ -924,14 +962,14 @@ fn credit_slot(cx: &Ctx, first: usize) -> bool {
 fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     let t = cx.t;
     let n = last + 1;
-    if cx.word(n) && cx.lex.verbs.contains(lower(t.s(n), buf)) {
+    if cx.word(n) && cx.lex.verbs.contains_lower(t.s(n), buf) {
         return true;
     }
     if !cx.is_punct(n, ",") {
         return false;
     }
     // "Semyon Sharetsky, told Reuters"
-    if cx.word(n + 1) && !t.toks[n + 1].cap && cx.lex.verbs.contains(lower(t.s(n + 1), buf)) {
+    if cx.word(n + 1) && !t.toks[n + 1].cap && cx.lex.verbs.contains_lower(t.s(n + 1), buf) {
         return true;
     }
     // "Smith, 45, said"
@@ -948,8 +986,7 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
             return true;
         }
         if cx.word(k) && !t.toks[k].cap {
-            let w = lower(t.s(k), buf);
-            if cx.lex.titles.get(w).is_some_and(|v| {
+            if cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
                 v.iter()
                     .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
             }) {
@@ -1244,7 +1281,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         }
         // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
         let verb_after =
-            t.is_word(i + 1) && !t.toks[i + 1].cap && cx.lex.verbs.contains(lower(t.s(i + 1), buf));
+            t.is_word(i + 1) && !t.toks[i + 1].cap && cx.lex.verbs.contains_lower(t.s(i + 1), buf);
         let closed = t
             .get(i + 1)
             .is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
@@ -1761,7 +1798,7 @@ pub fn find(
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
-                || (cx.word(i + 1) && cx.lex.verbs.contains(lower(t.s(i + 1), &mut buf))))
+                || (cx.word(i + 1) && cx.lex.verbs.contains_lower(t.s(i + 1), &mut buf)))
         {
             if let Some(&Some(e)) = keys.get(t.s(i)) {
                 if near(&last_seen, e, t.toks[i].start) {
