@@ -374,10 +374,10 @@ const COUNTRY: u8 = 2;
 const HEADLINE: u8 = 4;
 /// Token is a capitalised word that may be part of a name (see `Ctx::new`).
 const NAME: u8 = 8;
-/// Token is a title word (see `Ctx::title_word`); known only where `TITLE_KNOWN` is set.
+/// Token is a title word (see `Ctx::title_word`); known only for a capitalised, unblocked word not in capitals.
 const TITLE: u8 = 16;
-/// `TITLE` was looked up for this token: every capitalised, unblocked word that is not ALL CAPS.
-const TITLE_KNOWN: u8 = 32;
+/// Token is a name word (`NAME`) that is a stop word (data/name_stopwords.txt; see `Ctx::stop`).
+const STOP: u8 = 32;
 /// Token is capitalised or in capitals (`Token::cap` or `Token::all_caps`).
 const UPPER: u8 = 64;
 /// Token is an initial (see `Ctx::initial`).
@@ -445,9 +445,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// capitalised word, touching).
     fn unit_end(&self, i: usize) -> usize {
         let t = self.t;
-        // (The neighbours first: most words touch nothing.)
-        if t.touch(i)
-            && is_apostrophe(bytes(t, i + 1))
+        // Most words touch nothing: then the unit is the word (as `group_end` would find).
+        if !t.touch(i) {
+            return i;
+        }
+        if is_apostrophe(bytes(t, i + 1))
             && t.touch(i + 1)
             && t.is_cap_word(i + 2)
             && t.str_at(i).chars().count() == 1
@@ -487,7 +489,6 @@ impl<'a, 't> Ctx<'a, 't> {
             if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
                 continue;
             }
-            *fl |= TITLE_KNOWN;
             if lex.title_words.contains(&t.text[tok.start..tok.end]) {
                 *fl |= TITLE;
                 continue;
@@ -503,6 +504,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
             *fl |= NAME;
+            if lex.stop.contains(&t.text[tok.start..tok.end]) {
+                *fl |= STOP;
+            }
         }
         Ctx { t, lex, f }
     }
@@ -532,9 +536,22 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `i` is a word of a title phrase ("minister", "prime"), in any case: known from `new` for capitalised
     /// words, looked up when asked for the few other words the passes ask about (neighbours of runs).
     fn title_word(&self, i: usize) -> bool {
-        match self.f.get(i) {
-            Some(&b) if b & TITLE_KNOWN != 0 => b & TITLE != 0,
+        match (self.t.get(i), self.f.get(i)) {
+            (Some(tok), Some(&b))
+                if tok.kind == TokKind::Word && tok.cap && !tok.all_caps && b & BLOCKED == 0 =>
+            {
+                b & TITLE != 0
+            }
             _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
+        }
+    }
+
+    /// Token `i` is a stop word (data/name_stopwords.txt): known from `new` for name words (the passes ask about
+    /// them again and again), looked up for others.
+    fn stop(&self, i: usize) -> bool {
+        match self.f.get(i) {
+            Some(&b) if b & NAME != 0 => b & STOP != 0,
+            _ => self.lex.stop.contains(self.t.str_at(i)),
         }
     }
 
@@ -654,8 +671,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         }
         if cx.initial(next) || cx.name_word(next) {
             // Stop words do not continue a name unless they are given names ("Theresa May").
-            let s = t.s(next);
-            if cx.lex.stop.contains(s) && !cx.lex.given.contains(s) {
+            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
                 break;
             }
             j = next;
@@ -711,9 +727,7 @@ fn title_tail(cx: &Ctx, run: &mut Run) {
     let found = (1..run.parts.len().saturating_sub(1)).find(|&k| {
         let (a, b) = run.parts[k];
         let s = t.s(a);
-        a == b
-            && (cx.lex.given.contains(s) || cx.lex.family_first.contains(s))
-            && !cx.lex.stop.contains(s)
+        a == b && (cx.lex.given.contains(s) || cx.lex.family_first.contains(s)) && !cx.stop(a)
     });
     let k = match found {
         Some(k) => k,
@@ -761,7 +775,7 @@ fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
         && !cx.particle_any_case(a)
         && !cx.lex.family_first.contains(first)
         && cx.lex.given.contains(t.s(c))
-        && !cx.lex.stop.contains(t.s(c))
+        && !cx.stop(c)
     {
         run.parts.remove(0);
         run.first = c;
@@ -1032,10 +1046,10 @@ fn bowling_figures_at(cx: &Ctx, i: usize) -> bool {
 }
 
 /// A lowercase scorecard word at `i` standing on its own: "c", "b", "st", "lbw" (a catch, a bowler, a stumping).
-fn scorecard_word(cx: &Ctx, i: usize, words: &[&str]) -> bool {
+fn scorecard_word(cx: &Ctx, i: usize, words: &[&[u8]]) -> bool {
     let t = cx.t;
     cx.word(i)
-        && words.contains(&t.s(i))
+        && words.contains(&bytes(t, i))
         && !t.touch(i)
         && !(i > 0 && t.touch(i - 1))
         && !t.toks[i].line_start
@@ -1056,7 +1070,7 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
         }
         // Batsman: the line starts with the name, then how the wicket fell.
         if t.toks[first].line_start
-            && (scorecard_word(cx, n, &["c", "b", "lbw", "st"])
+            && (scorecard_word(cx, n, &[b"c", b"b", b"lbw", b"st"])
                 || (matches!(t.str_at(n), "not" | "run")
                     && t.str_at(n + 1) == "out"
                     && t.get(n + 2).is_some_and(|x| x.kind == TokKind::Number)))
@@ -1080,9 +1094,9 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
     if first >= 1 {
         let p = first - 1;
         // Fielder or bowler: "c Knight b", "b Hollioake 21", "st Russell b".
-        if scorecard_word(cx, p, &["c", "b", "st"])
+        if scorecard_word(cx, p, &[b"c", b"b", b"st"])
             && next_on_line
-            && (scorecard_word(cx, n, &["b"])
+            && (scorecard_word(cx, n, &[b"b"])
                 || (t.get(n).is_some_and(|x| x.kind == TokKind::Number)
                     && t.get(n + 1).is_none_or(|x| x.line_start)))
         {
@@ -1256,7 +1270,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             && !cx.headline(f.first)
             && !the_before(cx, f.first)
             && !t.toks[f.first].sent_start
-            && !cx.lex.stop.contains(t.s(f.first))
+            && !cx.stop(f.first)
         {
             by_last.entry(t.s(f.last)).or_default().push(k);
             last_bits.insert(t.s(f.last));
@@ -1367,7 +1381,7 @@ pub fn find(
         // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
         let starts = cx.name_word(i)
             && !(i > 0 && t.touch(i - 1) && bytes(t, i - 1) == b".")
-            && (!lex.stop.contains(t.s(i))
+            && (!cx.stop(i)
                 || cx.initial(i)
                 || (lex.given.contains(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
         if !starts {
@@ -1458,7 +1472,7 @@ pub fn find(
             let head = t.s(a);
             // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
             (lex.given.contains(s) || (b > a && lex.given.contains(head)))
-                && !lex.stop.contains(head)
+                && !cx.stop(a)
                 && head.chars().nth(1).is_some()
         };
         // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
@@ -1919,9 +1933,7 @@ pub fn find(
             });
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
-            let joins = |k: usize| {
-                !cx.headline(i) && cx.name_word(k) && !vetoed[k] && !lex.stop.contains(t.s(k))
-            };
+            let joins = |k: usize| !cx.headline(i) && cx.name_word(k) && !vetoed[k] && !cx.stop(k);
             let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
             let joined_after = !t.touch(end)
                 && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
@@ -1962,7 +1974,7 @@ pub fn find(
                     && cx.unit_end(n) == n
                     && !keys.contains_key(t.s(n))
                     && !given_of.contains_key(t.s(n))
-                    && !lex.stop.contains(t.s(n))
+                    && !cx.stop(n)
                     && lex.given.contains(t.s(n))
                     && given_alone(&cx, n)
                 {
