@@ -353,7 +353,6 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
 
 /// The bytes of token `i`, or none past either end: for comparisons with ASCII words and marks, which need no
 /// char-boundary check (`Tokens::s` checks both ends at every call, and is out of line in the wasm build).
-#[inline]
 fn bytes<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
     t.toks
         .get(i)
@@ -1607,7 +1606,7 @@ pub fn find(
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
-    // (The maps are made at their size: a key or two for each name, at most a few for some.)
+    // (The maps are made at their size: a key or two for each name, a few for some.)
     let n = found.len();
     let mut by_name: Map<String, usize> = sized(n);
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
@@ -1615,11 +1614,11 @@ pub fn find(
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
-    let mut stems: Map<&str, Option<usize>> = Map::default(); // surname/first-part key -> entity (None: ambiguous)
-    let mut sharing: Map<&str, Ents> = sized(n); // surname key -> every entity it names
-                                                 // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
-                                                 // so that a text naming many people with the same given name does not compare each mention with all of them.
-    let mut starts: Map<(&str, &str), Ents> = sized(n);
+    let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
+    let mut sharing: Map<&str, Vec<usize>> = sized(n); // surname key -> every entity it names
+                                                       // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                       // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Vec<usize>> = sized(n);
     // Entity -> the tokens of its full name where it first stands, first and last (for re-matching full names).
     let mut tokens_of: Vec<(usize, usize)> = Vec::new();
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
@@ -1638,12 +1637,10 @@ pub fn find(
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start);
-        let (first, more) = starts
+        starts
             .entry((t.s(f.first), t.str_at(f.first + 1)))
-            .or_insert((e, Vec::new()));
-        if *first != e {
-            more.push(e);
-        }
+            .or_default()
+            .push(e);
         start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
@@ -1850,7 +1847,7 @@ pub fn find(
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
-            if let Some((e, len)) = ents(cands).find_map(|e| {
+            if let Some((e, len)) = cands.iter().find_map(|&e| {
                 let (a, b) = tokens_of[e];
                 let len = b - a + 1;
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
@@ -1901,7 +1898,8 @@ pub fn find(
                 let mut close = sharing
                     .get(key)
                     .into_iter()
-                    .flat_map(ents)
+                    .flatten()
+                    .copied()
                     .filter(|&e| near(&last_seen, e, at));
                 match (close.next(), close.next()) {
                     (None, _) => (true, None),
@@ -2203,24 +2201,16 @@ fn sized<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, Default::default())
 }
 
-/// One or more entities: the first, and the others (which most keys have none of: no allocation for them).
-type Ents = (usize, Vec<usize>);
-
-/// The entities of `v`, in order.
-fn ents((first, more): &Ents) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(*first).chain(more.iter().copied())
-}
-
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
-    sharing: &mut Map<&'t str, Ents>,
+    sharing: &mut Map<&'t str, Vec<usize>>,
     key: &'t str,
     e: usize,
 ) {
-    let (first, more) = sharing.entry(key).or_insert((e, Vec::new()));
-    if *more.last().unwrap_or(first) != e {
-        more.push(e);
+    let ents = sharing.entry(key).or_default();
+    if ents.last() != Some(&e) {
+        ents.push(e);
     }
     keys.entry(key)
         .and_modify(|v| {
