@@ -998,13 +998,14 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         if t.str_at(k) == "old" && k >= 2 && cx.is_hyphen(k - 1) && t.str_at(k - 2) == "year" {
             return true;
         }
-        if cx.word(k) && !t.toks[k].cap {
-            if cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
+        if cx.word(k)
+            && !t.toks[k].cap
+            && cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
                 v.iter()
                     .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
-            }) {
-                return true;
-            }
+            })
+        {
+            return true;
         }
     }
     false
