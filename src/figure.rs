@@ -69,7 +69,7 @@ use std::ops::Range;
 use crate::text::{TokKind, Tokens};
 use crate::{FigureAttrs, FigureClass, Value};
 use dec::Dec;
-use lexicon::{lexicon, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
+use lexicon::{lexicon, seq_of, Lex, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
 
 /// One figure in the text.
 #[derive(Debug)]
@@ -225,12 +225,23 @@ struct Num {
     scale: Option<u128>,
     /// A plain four-digit number (no comma, no point): a possible year.
     year: Option<i32>,
+    /// The table entry of the token after the number, once looked up: that token's index and its entry (see
+    /// [`entry_at`]); what follows a number is asked about several times.
+    after: Option<(usize, Option<&'static Lex>)>,
+}
+
+/// `lx.get(toks, k)`, taken from what `num` remembers when it looked `k` up already.
+fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static Lex> {
+    match num.after {
+        Some((a, lex)) if a == k => lex,
+        _ => lx.get(toks, k),
+    }
 }
 
 /// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
-/// `candidate` asks first: a number; a word ending in "ties" (`age_decade`) or one whose entry can start a figure
-/// ([`Starts::may`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
-/// can start a figure (`money_prefix` looks for a currency written first, which such an entry has).
+/// `candidate` asks first: a number, or a word or sign that [`Starts::may`] let through: one whose entry can start a
+/// figure (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an
+/// entry has), a decade of a life (`age_decade` reads no other word), or an apostrophe (`apostrophe_decade`).
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
@@ -239,12 +250,7 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(s) = toks.text.as_bytes().get(t.start..t.end) else {
         return false;
     };
-    match t.kind {
-        TokKind::Number => true,
-        TokKind::Word => s.ends_with(b"ties") || starts.may(s),
-        // ' ’ ‘
-        TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
-    }
+    t.kind == TokKind::Number || starts.may(s)
 }
 
 /// The figure that starts at token `i`, if one does.
@@ -276,7 +282,7 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
                 )
             });
             if currency_first {
-                if let Some(c) = money_prefix(toks, lx, i) {
+                if let Some(c) = money_prefix_of(toks, lx, i, Some(lex)) {
                     return Some(c);
                 }
             }
@@ -373,6 +379,7 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         one: false,
         scale: None,
         year,
+        after: None,
     };
     Some(with_half_and_scale(toks, lx, num))
 }
@@ -405,6 +412,7 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
         one: false,
         scale,
         year: None,
+        after: None,
     };
     match role {
         Role::Vague => {
@@ -451,6 +459,7 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
                 one: false,
                 scale: Some(m),
                 year: None,
+                after: None,
             })
         }
         Role::Article => match lx.role(toks, i + 1) {
@@ -581,6 +590,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         one,
         scale,
         year: None,
+        after: None,
     };
     Some(with_half_and_scale(toks, lx, num))
 }
@@ -605,12 +615,21 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     }
     let e = num.end;
     let glued = toks.touch(e - 1);
-    let (role, at) = match lx.role(toks, e) {
-        Some(r) => (r, e),
-        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => match lx.role(toks, e + 1) {
-            Some(Role::Scale) => (Role::Scale, e + 1),
-            _ => return num,
-        },
+    // The entry of the token after the number, kept for `suffix` and `is_year`, which ask about it again; a word's
+    // (or sign's) entry gives its role, as `Lexicon::role` does.
+    let lex_e = lx.get(toks, e);
+    num.after = Some((e, lex_e));
+    let word_entry = |k: usize, lex: Option<&'static Lex>| {
+        lex.filter(|_| toks.get(k).is_some_and(|t| t.kind != TokKind::Number))
+    };
+    let (role, at, lex) = match word_entry(e, lex_e).and_then(|l| l.role.map(|r| (r, l))) {
+        Some((r, l)) => (r, e, l),
+        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => {
+            match word_entry(e + 1, lx.get(toks, e + 1)) {
+                Some(l) if l.role == Some(Role::Scale) => (Role::Scale, e + 1, l),
+                _ => return num,
+            }
+        }
         None => return num,
     };
     let ok = match role {
@@ -622,14 +641,12 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     if !ok {
         return num;
     }
-    let mut m = lx.get(toks, at).map_or(1, |l| l.value as u128);
+    let mut m = lex.value as u128;
     let mut end = at + 1;
     // A second scale word: "1.5 lakh crore", "5 hundred thousand".
-    if role != Role::Abbr && lx.role(toks, end) == Some(Role::Scale) && !toks.touch(at) {
-        if let Some(m2) = lx
-            .get(toks, end)
-            .and_then(|l| m.checked_mul(l.value as u128))
-        {
+    if role != Role::Abbr && !toks.touch(at) {
+        let second = word_entry(end, lx.get(toks, end)).filter(|l| l.role == Some(Role::Scale));
+        if let Some(m2) = second.and_then(|l| m.checked_mul(l.value as u128)) {
             m = m2;
             end += 1;
         }
@@ -665,13 +682,15 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
     if let Some(c) = age_decade(toks, i) {
         return (!year_only).then_some(c);
     }
-    for form in [
-        dashed_or_slashed(toks, i),
-        time_of_day(toks, lx, i),
-        day_month(toks, lx, i),
-        decade(toks, i),
-    ] {
-        match form {
+    // One form at a time, in this order: the first that is one decides.
+    let forms: [fn(&Tokens, &Lexicon, usize) -> Form; 4] = [
+        |toks, _, i| dashed_or_slashed(toks, i),
+        time_of_day,
+        day_month,
+        |toks, _, i| decade(toks, i),
+    ];
+    for form in forms {
+        match form(toks, lx, i) {
             Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
             Form::Skip => return None,
             Form::Other => {}
@@ -929,8 +948,11 @@ fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
 /// A capitalised month name at `j`, with the full stop of an abbreviation ("Oct."): its number and the index after it.
 fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
+    if t.kind != TokKind::Word || !t.cap {
+        return None;
+    }
     let lex = lx.get(toks, j)?;
-    if t.kind != TokKind::Word || !t.cap || lex.role != Some(Role::Month) {
+    if lex.role != Some(Role::Month) {
         return None;
     }
     let mut end = j + 1;
@@ -1008,6 +1030,11 @@ fn month_date(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
 
 /// A currency sign or code before a number: "$1.7 billion", "£3m", "US$5", "USD 10", "Rs 500 crore".
 fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
+    money_prefix_of(toks, lx, i, lx.get(toks, i))
+}
+
+/// [`money_prefix`] with the table entry of token `i` already looked up: `lex`.
+fn money_prefix_of(toks: &Tokens, lx: &Lexicon, i: usize, lex: Option<&Lex>) -> Option<Cand> {
     if i > 0
         && toks.touch(i - 1)
         && matches!(
@@ -1017,7 +1044,7 @@ fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    let (seq, j) = lx.seq_at(toks, i, |s| {
+    let (seq, j) = seq_of(lex, toks, i, |s| {
         matches!(
             s.what,
             What::Currency {
@@ -1092,7 +1119,7 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
                 }
         }
     };
-    let found = match lx.seq_at(toks, e, want(glued)) {
+    let found = match seq_of(entry_at(toks, lx, num, e), toks, e, want(glued)) {
         Some(found) => Some(found),
         None if glued && is_dash(toks.str_at(e)) && toks.touch(e) => {
             lx.seq_at(toks, e + 1, want(false))
@@ -1216,7 +1243,13 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
     }
     if c.bare && !num.vague && num.scale.is_none() {
         if let Some(y) = num.year {
-            if is_year(toks, lx, num.start, y) {
+            if is_year(
+                toks,
+                lx,
+                num.start,
+                y,
+                entry_at(toks, lx, &num, num.start + 1),
+            ) {
                 c.class = FigureClass::Date;
                 c.date = Some(Value::Date {
                     year: y,
@@ -1292,11 +1325,13 @@ fn apply(c: &mut Cand, seq: &Seq, end: usize) {
 }
 
 /// A plain four-digit number `y` at `i` is a year: 1900-2099, or 1000-2100 after "in", "since" ...; and no count
-/// noun follows it ("2023 people").
-fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32) -> bool {
-    let prep = i > 0 && lx.get(toks, i - 1).is_some_and(|l| l.yearprep());
-    let in_range = (1900..=2099).contains(&y) || (prep && (1000..=2100).contains(&y));
-    in_range && !lx.get(toks, i + 1).is_some_and(|l| l.countnoun())
+/// noun follows it ("2023 people"). `next` is the table entry of token `i + 1`.
+fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32, next: Option<&Lex>) -> bool {
+    let in_range = (1900..=2099).contains(&y)
+        || ((1000..=2100).contains(&y)
+            && i > 0
+            && lx.get(toks, i - 1).is_some_and(|l| l.yearprep()));
+    in_range && !next.is_some_and(|l| l.countnoun())
 }
 
 /// Coordination: a bare number before "and", "or", "to" or a dash and a figure with a unit takes its class and unit
