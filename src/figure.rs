@@ -323,8 +323,7 @@ fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
         }
         _ => return None,
     };
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let mut p = i.checked_sub(1)?;
     if is(p, &["early", "mid", "late"]) {
         p = p.checked_sub(1)?;
@@ -1208,9 +1207,10 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && toks.str_at(c.start).eq_ignore_ascii_case("one")
             && c.unit == Some("day")
             && is_dash(toks.str_at(c.end.saturating_sub(2)))
-            && ["international", "internationals", "cricket"]
-                .iter()
-                .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+            && one_of(
+                toks.str_at(c.end),
+                &["international", "internationals", "cricket"],
+            )
         {
             return None;
         }
@@ -1219,9 +1219,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && is_dash(toks.str_at(c.end))
             && toks.touch(c.end - 1)
             && toks.touch(c.end)
-            && ["old", "olds"]
-                .iter()
-                .any(|w| toks.str_at(c.end + 1).eq_ignore_ascii_case(w))
+            && one_of(toks.str_at(c.end + 1), &["old", "olds"])
         {
             c.end += 2;
         }
@@ -1422,12 +1420,12 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         return;
     }
     let mut j = c.end + 2;
-    if [
-        "past", "last", "next", "previous", "first", "final", "coming",
-    ]
-    .iter()
-    .any(|w| toks.str_at(j).eq_ignore_ascii_case(w))
-    {
+    if one_of(
+        toks.str_at(j),
+        &[
+            "past", "last", "next", "previous", "first", "final", "coming",
+        ],
+    ) {
         j += 1;
     }
     let here = Last {
@@ -1453,17 +1451,10 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// in another the text does not name here, is money with no unit.
 fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let e = c.end;
-    if !c.digits
-        || !["to", "per", "against"]
-            .iter()
-            .any(|w| toks.str_at(e).eq_ignore_ascii_case(w))
-    {
+    if !c.digits || !one_of(toks.str_at(e), &["to", "per", "against"]) {
         return;
     }
-    let j = if ["the", "a", "one", "each"]
-        .iter()
-        .any(|w| toks.str_at(e + 1).eq_ignore_ascii_case(w))
-    {
+    let j = if one_of(toks.str_at(e + 1), &["the", "a", "one", "each"]) {
         e + 2
     } else {
         e + 1
@@ -1513,8 +1504,7 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// "a body mass index of at least 35", "a temperature of 40.": a bare number after a measured property and "of" (and a
 /// qualifier) that closes the phrase is a quantity with no unit.
 fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let Some(mut k) = c.start.checked_sub(1) else {
         return;
     };
@@ -1562,9 +1552,7 @@ fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
     let moves = [
         "to", "past", "beyond", "above", "below", "under", "over", "near", "towards", "toward",
     ];
-    moves
-        .iter()
-        .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+    one_of(toks.str_at(i - 1), &moves)
         && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
         && toks.get(i).is_some_and(|t| !t.line_start)
         && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start))
@@ -1579,7 +1567,7 @@ fn rate_level(toks: &Tokens, lx: &Lexicon, rate_end: usize, c: &Cand) -> bool {
     if rate_end > c.start {
         return false;
     }
-    let word = |k: usize, ws: &[&str]| ws.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let word = |k: usize, ws: &[&str]| one_of(toks.str_at(k), ws);
     let Some(mut k) = c.start.checked_sub(1) else {
         return false;
     };
@@ -1628,12 +1616,13 @@ const CURRENCY_REACH: usize = 40;
 /// ships").
 fn closes_level(toks: &Tokens, k: usize) -> bool {
     !toks.is_word(k)
-        || [
-            "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
-            "before", "unless", "later", "soon", "again",
-        ]
-        .iter()
-        .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+        || one_of(
+            toks.str_at(k),
+            &[
+                "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
+                "before", "unless", "later", "soon", "again",
+            ],
+        )
 }
 
 /// How far after an exchange rate a bare number can be another level of it.
@@ -1644,12 +1633,7 @@ const RATE_REACH: usize = 16;
 fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let i = c.start;
     if i < 3
-        || !(["or", "to"]
-            .iter()
-            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
-            && ["a", "an"]
-                .iter()
-                .any(|w| toks.str_at(i - 3).eq_ignore_ascii_case(w)))
+        || !(one_of(toks.str_at(i - 1), &["or", "to"]) && one_of(toks.str_at(i - 3), &["a", "an"]))
     {
         return;
     }
@@ -1682,8 +1666,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if !whole || i == 0 {
         return false;
     }
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     // "She was 91.", "a daughter who was four": a person's pronoun, "was"/"is" and the number closing the clause.
     if i >= 2
         && is(i - 1, &["was", "is", "turned", "turns"])
@@ -1742,10 +1725,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     }
     // The second number of "aged 19 to 26".
     if i >= 3
-        && (["to", "and", "or"]
-            .iter()
-            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
-            || is_dash(toks.str_at(i - 1)))
+        && (one_of(toks.str_at(i - 1), &["to", "and", "or"]) || is_dash(toks.str_at(i - 1)))
         && toks.get(i - 2).is_some_and(|t| t.kind == TokKind::Number)
         && aged(i - 3)
     {
@@ -1759,11 +1739,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     };
     let (open, close) = (toks.str_at(o), toks.str_at(c.end));
     // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
-    let said = |k: usize| {
-        ["said", "says", "added", "told", "asked"]
-            .iter()
-            .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
-    };
+    let said = |k: usize| one_of(toks.str_at(k), &["said", "says", "added", "told", "asked"]);
     let attribution_end = close == "." && (o.saturating_sub(5)..o).any(said);
     let framed =
         (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
@@ -1849,9 +1825,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     // "Fenerbahce 66 from 30", "Smith 12 of 20": a tally out of another number, not a name's number.
-    if ["from", "of"]
-        .iter()
-        .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+    if one_of(toks.str_at(c.end), &["from", "of"])
         && small_int(toks, c.end + 1).is_some()
         && !(toks.touch(c.end + 1) && toks.is_word(c.end + 2))
     {
@@ -1870,8 +1844,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
 /// of one family").
 fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let (i, e) = (c.start, c.end);
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let number_at = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
             || matches!(lx.role(toks, k), Some(Role::Unit | Role::Teen | Role::Ten))
@@ -1952,6 +1925,11 @@ fn minus_before(toks: &Tokens, c: &Cand) -> bool {
         && toks.touch(m)
         && (m == 0 || !toks.touch(m - 1) || matches!(toks.str_at(m - 1), "(" | "["))
         && !after_number()
+}
+
+/// `s` is one of `words`, ignoring ASCII case.
+fn one_of(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 fn is_dash(s: &str) -> bool {

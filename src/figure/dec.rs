@@ -90,6 +90,10 @@ impl Dec {
 
     /// The integer value, if the number is a whole number.
     pub fn as_int(self) -> Option<u128> {
+        // Most numbers have no decimals: no 128-bit division for them.
+        if self.frac == 0 {
+            return Some(self.mant);
+        }
         let p = 10u128.checked_pow(self.frac)?;
         (self.mant % p == 0).then_some(self.mant / p)
     }
