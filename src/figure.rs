@@ -682,18 +682,20 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         return (!year_only).then_some(c);
     }
     // One form at a time, in this order: the first that is one decides.
-    let forms: [fn(&Tokens, &Lexicon, usize) -> Form; 4] = [
-        |toks, _, i| dashed_or_slashed(toks, i),
-        time_of_day,
-        day_month,
-        |toks, _, i| decade(toks, i),
-    ];
-    for form in forms {
-        match form(toks, lx, i) {
-            Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
-            Form::Skip => return None,
-            Form::Other => {}
-        }
+    let mut form = dashed_or_slashed(toks, i);
+    if matches!(form, Form::Other) {
+        form = time_of_day(toks, lx, i);
+    }
+    if matches!(form, Form::Other) {
+        form = day_month(toks, lx, i);
+    }
+    if matches!(form, Form::Other) {
+        form = decade(toks, i);
+    }
+    match form {
+        Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
+        Form::Skip => return None,
+        Form::Other => {}
     }
     let num = read_digits(toks, lx, i)?;
     let c = finish(toks, lx, num)?;
