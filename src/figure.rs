@@ -239,9 +239,10 @@ fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static
 }
 
 /// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
-/// `candidate` asks first: a number, or a word or sign that [`Starts::may`] let through: one whose entry can start a
-/// figure (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an
-/// entry has), a decade of a life (`age_decade` reads no other word), or an apostrophe (`apostrophe_decade`).
+/// `candidate` asks first: a number; an apostrophe (`apostrophe_decade`; not in the filter, where quotation marks
+/// would share its bit); or a word or sign that [`Starts::may`] lets through: one whose entry can start a figure
+/// (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an entry has)
+/// or a decade of a life (`age_decade` reads no other word).
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
@@ -250,7 +251,12 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(s) = toks.text.as_bytes().get(t.start..t.end) else {
         return false;
     };
-    t.kind == TokKind::Number || starts.may(s)
+    match t.kind {
+        TokKind::Number => true,
+        TokKind::Word => starts.may(s),
+        // ' ’ ‘
+        TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
+    }
 }
 
 /// The figure that starts at token `i`, if one does.

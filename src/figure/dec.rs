@@ -60,6 +60,13 @@ impl Dec {
     /// three) and at most one decimal mark `dec` (both ASCII, so read as bytes).
     fn parse_with(s: &str, group: u8, dec: u8) -> Option<Dec> {
         let s = s.as_bytes();
+        // Long tokens (a run of digits) are refused before any scan: unless it starts with the group "0" and a
+        // separator (then its leading zeros may be many), a number read here starts with a digit other than 0 or is
+        // "0" and a decimal part (at most MAX_FRAC digits), so it has at most 39 digits (more overflow a `u128`), a
+        // separator for three of them at most and one decimal mark: under 64 bytes.
+        if s.len() > 64 && !(s.first() == Some(&b'0') && s.get(1) == Some(&group)) {
+            return None;
+        }
         let (int, fract) = match s.iter().position(|&b| b == dec) {
             Some(p) => (s.get(..p)?, Some(s.get(p + 1..)?)),
             None => (s, None),

@@ -191,8 +191,8 @@ struct Index {
     slots: Vec<u16>,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: Vec<u64>,
-    /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them), the decades of a
-    /// life ("twenties") and the apostrophes: the bit [`start_bit`] of each is set.
+    /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them) and the decades of a
+    /// life ("twenties"): the bit [`start_bit`] of each is set.
     starts: Vec<u64>,
 }
 
@@ -259,8 +259,8 @@ impl Lexicon {
                     ix.starts[b / 64] |= 1 << (b % 64);
                 }
             }
-            // What else can start a figure: the decades of a life (`age_decade`) and the apostrophe of "the ’90s".
-            for w in super::DECADE_WORDS.iter().chain(&["'", "’", "‘"]) {
+            // The other words that can start a figure: the decades of a life (`age_decade`).
+            for w in super::DECADE_WORDS {
                 let b = start_bit(w.as_bytes());
                 ix.starts[b / 64] |= 1 << (b % 64);
             }
