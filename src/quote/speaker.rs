@@ -81,8 +81,9 @@ fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
 }
 
 /// Whether token `t` may start a speech verb, by its kind and its shape ([`Vocab::may_be_verb`]): what
-/// [`speech_verb`] asks first, asked inline by the loops that try every token (false for nine words in ten).
-#[inline]
+/// [`speech_verb`] asks first, asked inline by the loops that try every token (false for nine words in ten). (A call
+/// of its own in the wasm build, where inlined copies cost size.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_be_verb(toks: &Tokens, t: &Token) -> bool {
     t.kind == TokKind::Word
         && toks
@@ -662,13 +663,11 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
         if tj.start < lo {
             return Attr::Unknown;
         }
-        if let Some(len) = may_be_verb(toks, tj)
-            .then(|| speech_verb(toks, j))
-            .flatten()
-            .filter(|len| j + len <= open)
-        {
-            if !is_passive(toks, j) && !after_determiner(toks, j) {
-                break (j, len);
+        if may_be_verb(toks, tj) {
+            if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
+                if !is_passive(toks, j) && !after_determiner(toks, j) {
+                    break (j, len);
+                }
             }
         }
         if tj.sent_start || tj.line_start {
