@@ -69,7 +69,7 @@ use std::ops::Range;
 use crate::text::{TokKind, Tokens};
 use crate::{FigureAttrs, FigureClass, Value};
 use dec::Dec;
-use lexicon::{lexicon, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
+use lexicon::{lexicon, seq_of, Lex, Lexicon, Place, Role, Seq, Starts, UnitClass, What};
 
 /// One figure in the text.
 #[derive(Debug)]
@@ -225,12 +225,24 @@ struct Num {
     scale: Option<u128>,
     /// A plain four-digit number (no comma, no point): a possible year.
     year: Option<i32>,
+    /// The table entry of the token after the number, once looked up: that token's index and its entry (see
+    /// [`entry_at`]); what follows a number is asked about several times.
+    after: Option<(usize, Option<&'static Lex>)>,
+}
+
+/// `lx.get(toks, k)`, taken from what `num` remembers when it looked `k` up already.
+fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static Lex> {
+    match num.after {
+        Some((a, lex)) if a == k => lex,
+        _ => lx.get(toks, k),
+    }
 }
 
 /// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
-/// `candidate` asks first: a number; a word ending in "ties" (`age_decade`) or one whose entry can start a figure
-/// ([`Starts::may`]: every other word gets `None` there); an apostrophe (`apostrophe_decade`) or a sign that
-/// can start a figure (`money_prefix` looks for a currency written first, which such an entry has).
+/// `candidate` asks first: a number; an apostrophe (`apostrophe_decade`; not in the filter, where quotation marks
+/// would share its bit); or a word or sign that [`Starts::may`] lets through: one whose entry can start a figure
+/// (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an entry has)
+/// or a decade of a life (`age_decade` reads no other word).
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
@@ -241,7 +253,7 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     };
     match t.kind {
         TokKind::Number => true,
-        TokKind::Word => s.ends_with(b"ties") || starts.may(s),
+        TokKind::Word => starts.may(s),
         // ' ’ ‘
         TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
     }
@@ -276,7 +288,7 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
                 )
             });
             if currency_first {
-                if let Some(c) = money_prefix(toks, lx, i) {
+                if let Some(c) = money_prefix_of(toks, lx, i, Some(lex)) {
                     return Some(c);
                 }
             }
@@ -317,8 +329,7 @@ fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
         }
         _ => return None,
     };
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let mut p = i.checked_sub(1)?;
     if is(p, &["early", "mid", "late"]) {
         p = p.checked_sub(1)?;
@@ -373,6 +384,7 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         one: false,
         scale: None,
         year,
+        after: None,
     };
     Some(with_half_and_scale(toks, lx, num))
 }
@@ -405,6 +417,7 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
         one: false,
         scale,
         year: None,
+        after: None,
     };
     match role {
         Role::Vague => {
@@ -451,6 +464,7 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
                 one: false,
                 scale: Some(m),
                 year: None,
+                after: None,
             })
         }
         Role::Article => match lx.role(toks, i + 1) {
@@ -581,6 +595,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         one,
         scale,
         year: None,
+        after: None,
     };
     Some(with_half_and_scale(toks, lx, num))
 }
@@ -605,12 +620,21 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     }
     let e = num.end;
     let glued = toks.touch(e - 1);
-    let (role, at) = match lx.role(toks, e) {
-        Some(r) => (r, e),
-        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => match lx.role(toks, e + 1) {
-            Some(Role::Scale) => (Role::Scale, e + 1),
-            _ => return num,
-        },
+    // The entry of the token after the number, kept for `suffix` and `is_year`, which ask about it again; a word's
+    // (or sign's) entry gives its role, as `Lexicon::role` does.
+    let lex_e = lx.get(toks, e);
+    num.after = Some((e, lex_e));
+    let word_entry = |k: usize, lex: Option<&'static Lex>| {
+        lex.filter(|_| toks.get(k).is_some_and(|t| t.kind != TokKind::Number))
+    };
+    let (role, at, lex) = match word_entry(e, lex_e).and_then(|l| l.role.map(|r| (r, l))) {
+        Some((r, l)) => (r, e, l),
+        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => {
+            match word_entry(e + 1, lx.get(toks, e + 1)) {
+                Some(l) if l.role == Some(Role::Scale) => (Role::Scale, e + 1, l),
+                _ => return num,
+            }
+        }
         None => return num,
     };
     let ok = match role {
@@ -622,14 +646,12 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     if !ok {
         return num;
     }
-    let mut m = lx.get(toks, at).map_or(1, |l| l.value as u128);
+    let mut m = lex.value as u128;
     let mut end = at + 1;
     // A second scale word: "1.5 lakh crore", "5 hundred thousand".
-    if role != Role::Abbr && lx.role(toks, end) == Some(Role::Scale) && !toks.touch(at) {
-        if let Some(m2) = lx
-            .get(toks, end)
-            .and_then(|l| m.checked_mul(l.value as u128))
-        {
+    if role != Role::Abbr && !toks.touch(at) {
+        let second = word_entry(end, lx.get(toks, end)).filter(|l| l.role == Some(Role::Scale));
+        if let Some(m2) = second.and_then(|l| m.checked_mul(l.value as u128)) {
             m = m2;
             end += 1;
         }
@@ -665,17 +687,21 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
     if let Some(c) = age_decade(toks, i) {
         return (!year_only).then_some(c);
     }
-    for form in [
-        dashed_or_slashed(toks, i),
-        time_of_day(toks, lx, i),
-        day_month(toks, lx, i),
-        decade(toks, i),
-    ] {
-        match form {
-            Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
-            Form::Skip => return None,
-            Form::Other => {}
-        }
+    // One form at a time, in this order: the first that is one decides.
+    let mut form = dashed_or_slashed(toks, i);
+    if matches!(form, Form::Other) {
+        form = time_of_day(toks, lx, i);
+    }
+    if matches!(form, Form::Other) {
+        form = day_month(toks, lx, i);
+    }
+    if matches!(form, Form::Other) {
+        form = decade(toks, i);
+    }
+    match form {
+        Form::Fig(c) => return (!year_only || c.class == FigureClass::Date).then_some(c),
+        Form::Skip => return None,
+        Form::Other => {}
     }
     let num = read_digits(toks, lx, i)?;
     let c = finish(toks, lx, num)?;
@@ -929,8 +955,11 @@ fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
 /// A capitalised month name at `j`, with the full stop of an abbreviation ("Oct."): its number and the index after it.
 fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
+    if t.kind != TokKind::Word || !t.cap {
+        return None;
+    }
     let lex = lx.get(toks, j)?;
-    if t.kind != TokKind::Word || !t.cap || lex.role != Some(Role::Month) {
+    if lex.role != Some(Role::Month) {
         return None;
     }
     let mut end = j + 1;
@@ -1008,6 +1037,11 @@ fn month_date(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
 
 /// A currency sign or code before a number: "$1.7 billion", "£3m", "US$5", "USD 10", "Rs 500 crore".
 fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
+    money_prefix_of(toks, lx, i, lx.get(toks, i))
+}
+
+/// [`money_prefix`] with the table entry of token `i` already looked up: `lex`.
+fn money_prefix_of(toks: &Tokens, lx: &Lexicon, i: usize, lex: Option<&Lex>) -> Option<Cand> {
     if i > 0
         && toks.touch(i - 1)
         && matches!(
@@ -1017,7 +1051,7 @@ fn money_prefix(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    let (seq, j) = lx.seq_at(toks, i, |s| {
+    let (seq, j) = seq_of(lex, toks, i, |s| {
         matches!(
             s.what,
             What::Currency {
@@ -1092,7 +1126,7 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
                 }
         }
     };
-    let found = match lx.seq_at(toks, e, want(glued)) {
+    let found = match seq_of(entry_at(toks, lx, num, e), toks, e, want(glued)) {
         Some(found) => Some(found),
         None if glued && is_dash(toks.str_at(e)) && toks.touch(e) => {
             lx.seq_at(toks, e + 1, want(false))
@@ -1181,9 +1215,10 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && toks.str_at(c.start).eq_ignore_ascii_case("one")
             && c.unit == Some("day")
             && is_dash(toks.str_at(c.end.saturating_sub(2)))
-            && ["international", "internationals", "cricket"]
-                .iter()
-                .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+            && one_of(
+                toks.str_at(c.end),
+                &["international", "internationals", "cricket"],
+            )
         {
             return None;
         }
@@ -1192,9 +1227,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
             && is_dash(toks.str_at(c.end))
             && toks.touch(c.end - 1)
             && toks.touch(c.end)
-            && ["old", "olds"]
-                .iter()
-                .any(|w| toks.str_at(c.end + 1).eq_ignore_ascii_case(w))
+            && one_of(toks.str_at(c.end + 1), &["old", "olds"])
         {
             c.end += 2;
         }
@@ -1216,7 +1249,13 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
     }
     if c.bare && !num.vague && num.scale.is_none() {
         if let Some(y) = num.year {
-            if is_year(toks, lx, num.start, y) {
+            if is_year(
+                toks,
+                lx,
+                num.start,
+                y,
+                entry_at(toks, lx, &num, num.start + 1),
+            ) {
                 c.class = FigureClass::Date;
                 c.date = Some(Value::Date {
                     year: y,
@@ -1292,11 +1331,13 @@ fn apply(c: &mut Cand, seq: &Seq, end: usize) {
 }
 
 /// A plain four-digit number `y` at `i` is a year: 1900-2099, or 1000-2100 after "in", "since" ...; and no count
-/// noun follows it ("2023 people").
-fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32) -> bool {
-    let prep = i > 0 && lx.get(toks, i - 1).is_some_and(|l| l.yearprep());
-    let in_range = (1900..=2099).contains(&y) || (prep && (1000..=2100).contains(&y));
-    in_range && !lx.get(toks, i + 1).is_some_and(|l| l.countnoun())
+/// noun follows it ("2023 people"). `next` is the table entry of token `i + 1`.
+fn is_year(toks: &Tokens, lx: &Lexicon, i: usize, y: i32, next: Option<&Lex>) -> bool {
+    let in_range = (1900..=2099).contains(&y)
+        || ((1000..=2100).contains(&y)
+            && i > 0
+            && lx.get(toks, i - 1).is_some_and(|l| l.yearprep()));
+    in_range && !next.is_some_and(|l| l.countnoun())
 }
 
 /// Coordination: a bare number before "and", "or", "to" or a dash and a figure with a unit takes its class and unit
@@ -1387,12 +1428,12 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         return;
     }
     let mut j = c.end + 2;
-    if [
-        "past", "last", "next", "previous", "first", "final", "coming",
-    ]
-    .iter()
-    .any(|w| toks.str_at(j).eq_ignore_ascii_case(w))
-    {
+    if one_of(
+        toks.str_at(j),
+        &[
+            "past", "last", "next", "previous", "first", "final", "coming",
+        ],
+    ) {
         j += 1;
     }
     let here = Last {
@@ -1418,17 +1459,10 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// in another the text does not name here, is money with no unit.
 fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let e = c.end;
-    if !c.digits
-        || !["to", "per", "against"]
-            .iter()
-            .any(|w| toks.str_at(e).eq_ignore_ascii_case(w))
-    {
+    if !c.digits || !one_of(toks.str_at(e), &["to", "per", "against"]) {
         return;
     }
-    let j = if ["the", "a", "one", "each"]
-        .iter()
-        .any(|w| toks.str_at(e + 1).eq_ignore_ascii_case(w))
-    {
+    let j = if one_of(toks.str_at(e + 1), &["the", "a", "one", "each"]) {
         e + 2
     } else {
         e + 1
@@ -1478,8 +1512,7 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// "a body mass index of at least 35", "a temperature of 40.": a bare number after a measured property and "of" (and a
 /// qualifier) that closes the phrase is a quantity with no unit.
 fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let Some(mut k) = c.start.checked_sub(1) else {
         return;
     };
@@ -1527,9 +1560,7 @@ fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
     let moves = [
         "to", "past", "beyond", "above", "below", "under", "over", "near", "towards", "toward",
     ];
-    moves
-        .iter()
-        .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
+    one_of(toks.str_at(i - 1), &moves)
         && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
         && toks.get(i).is_some_and(|t| !t.line_start)
         && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start))
@@ -1544,7 +1575,7 @@ fn rate_level(toks: &Tokens, lx: &Lexicon, rate_end: usize, c: &Cand) -> bool {
     if rate_end > c.start {
         return false;
     }
-    let word = |k: usize, ws: &[&str]| ws.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let word = |k: usize, ws: &[&str]| one_of(toks.str_at(k), ws);
     let Some(mut k) = c.start.checked_sub(1) else {
         return false;
     };
@@ -1593,12 +1624,13 @@ const CURRENCY_REACH: usize = 40;
 /// ships").
 fn closes_level(toks: &Tokens, k: usize) -> bool {
     !toks.is_word(k)
-        || [
-            "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
-            "before", "unless", "later", "soon", "again",
-        ]
-        .iter()
-        .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
+        || one_of(
+            toks.str_at(k),
+            &[
+                "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
+                "before", "unless", "later", "soon", "again",
+            ],
+        )
 }
 
 /// How far after an exchange rate a bare number can be another level of it.
@@ -1609,12 +1641,7 @@ const RATE_REACH: usize = 16;
 fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let i = c.start;
     if i < 3
-        || !(["or", "to"]
-            .iter()
-            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
-            && ["a", "an"]
-                .iter()
-                .any(|w| toks.str_at(i - 3).eq_ignore_ascii_case(w)))
+        || !(one_of(toks.str_at(i - 1), &["or", "to"]) && one_of(toks.str_at(i - 3), &["a", "an"]))
     {
         return;
     }
@@ -1647,8 +1674,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if !whole || i == 0 {
         return false;
     }
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     // "She was 91.", "a daughter who was four": a person's pronoun, "was"/"is" and the number closing the clause.
     if i >= 2
         && is(i - 1, &["was", "is", "turned", "turns"])
@@ -1707,10 +1733,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     }
     // The second number of "aged 19 to 26".
     if i >= 3
-        && (["to", "and", "or"]
-            .iter()
-            .any(|w| toks.str_at(i - 1).eq_ignore_ascii_case(w))
-            || is_dash(toks.str_at(i - 1)))
+        && (one_of(toks.str_at(i - 1), &["to", "and", "or"]) || is_dash(toks.str_at(i - 1)))
         && toks.get(i - 2).is_some_and(|t| t.kind == TokKind::Number)
         && aged(i - 3)
     {
@@ -1724,11 +1747,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     };
     let (open, close) = (toks.str_at(o), toks.str_at(c.end));
     // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
-    let said = |k: usize| {
-        ["said", "says", "added", "told", "asked"]
-            .iter()
-            .any(|w| toks.str_at(k).eq_ignore_ascii_case(w))
-    };
+    let said = |k: usize| one_of(toks.str_at(k), &["said", "says", "added", "told", "asked"]);
     let attribution_end = close == "." && (o.saturating_sub(5)..o).any(said);
     let framed =
         (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
@@ -1814,9 +1833,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     // "Fenerbahce 66 from 30", "Smith 12 of 20": a tally out of another number, not a name's number.
-    if ["from", "of"]
-        .iter()
-        .any(|w| toks.str_at(c.end).eq_ignore_ascii_case(w))
+    if one_of(toks.str_at(c.end), &["from", "of"])
         && small_int(toks, c.end + 1).is_some()
         && !(toks.touch(c.end + 1) && toks.is_word(c.end + 2))
     {
@@ -1835,8 +1852,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
 /// of one family").
 fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let (i, e) = (c.start, c.end);
-    let is =
-        |k: usize, words: &[&str]| words.iter().any(|w| toks.str_at(k).eq_ignore_ascii_case(w));
+    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
     let number_at = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
             || matches!(lx.role(toks, k), Some(Role::Unit | Role::Teen | Role::Ten))
@@ -1917,6 +1933,11 @@ fn minus_before(toks: &Tokens, c: &Cand) -> bool {
         && toks.touch(m)
         && (m == 0 || !toks.touch(m - 1) || matches!(toks.str_at(m - 1), "(" | "["))
         && !after_number()
+}
+
+/// `s` is one of `words`, ignoring ASCII case.
+fn one_of(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 fn is_dash(s: &str) -> bool {

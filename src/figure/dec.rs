@@ -32,10 +32,16 @@ impl Dec {
             let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
             return Some(Dec::int(u128::from(n)));
         }
-        if let Some(d) = Dec::parse_with(s, ',', '.') {
-            return match s.split_once('.') {
-                Some((int, "000"))
-                    if (1..=3).contains(&int.len()) && !int.contains(',') && int != "0" =>
+        if let Some(d) = Dec::parse_with(s, b',', b'.') {
+            // (`d` has one `.` at most, and digits only after it.)
+            let b = s.as_bytes();
+            return match b.iter().position(|&c| c == b'.') {
+                Some(p)
+                    if b.len() - p == 4
+                        && b.ends_with(b"000")
+                        && (1..=3).contains(&p)
+                        && !b[..p].contains(&b',')
+                        && !(p == 1 && b[0] == b'0') =>
                 {
                     Some(Dec::int(d.mant))
                 }
@@ -47,40 +53,48 @@ impl Dec {
         if fract.is_some_and(|f| f.len() == 3) || (fract.is_none() && !s.contains('.')) {
             return None;
         }
-        Dec::parse_with(s, '.', ',')
+        Dec::parse_with(s, b'.', b',')
     }
 
     /// Digits with thousands groups separated by `group` (a first group of one to three digits, then groups of
-    /// three) and at most one decimal mark `dec`.
-    fn parse_with(s: &str, group: char, dec: char) -> Option<Dec> {
-        let (int, fract) = match s.split_once(dec) {
-            Some((a, b)) => (a, Some(b)),
+    /// three) and at most one decimal mark `dec` (both ASCII, so read as bytes).
+    fn parse_with(s: &str, group: u8, dec: u8) -> Option<Dec> {
+        let s = s.as_bytes();
+        // Long tokens (a run of digits) are refused before any scan: unless it starts with the group "0" and a
+        // separator (then its leading zeros may be many), a number read here starts with a digit other than 0 or is
+        // "0" and a decimal part (at most MAX_FRAC digits), so it has at most 39 digits (more overflow a `u128`), a
+        // separator for three of them at most and one decimal mark: under 64 bytes.
+        if s.len() > 64 && !(s.first() == Some(&b'0') && s.get(1) == Some(&group)) {
+            return None;
+        }
+        let (int, fract) = match s.iter().position(|&b| b == dec) {
+            Some(p) => (s.get(..p)?, Some(s.get(p + 1..)?)),
             None => (s, None),
         };
         let mut mant: u128 = 0;
-        let mut groups = int.split(group);
+        let mut groups = int.split(|&b| b == group);
         let first = groups.next()?;
-        let grouped = int.contains(group);
+        let grouped = int.contains(&group);
         if first.is_empty()
             || (grouped && first.len() > 3)
-            || (first.len() > 1 && first.starts_with('0'))
+            || (first.len() > 1 && first.starts_with(b"0"))
         {
             return None;
         }
         for (k, g) in std::iter::once(first).chain(groups).enumerate() {
-            if (k > 0 && g.len() != 3) || !g.bytes().all(|b| b.is_ascii_digit()) {
+            if (k > 0 && g.len() != 3) || !g.iter().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            for b in g.bytes() {
+            for &b in g {
                 mant = mant.checked_mul(10)?.checked_add((b - b'0') as u128)?;
             }
         }
         let mut frac = 0;
         if let Some(f) = fract {
-            if f.is_empty() || f.len() as u32 > MAX_FRAC || !f.bytes().all(|b| b.is_ascii_digit()) {
+            if f.is_empty() || f.len() as u32 > MAX_FRAC || !f.iter().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            for b in f.bytes() {
+            for &b in f {
                 mant = mant.checked_mul(10)?.checked_add((b - b'0') as u128)?;
             }
             frac = f.len() as u32;
@@ -90,6 +104,10 @@ impl Dec {
 
     /// The integer value, if the number is a whole number.
     pub fn as_int(self) -> Option<u128> {
+        // Most numbers have no decimals: no 128-bit division for them.
+        if self.frac == 0 {
+            return Some(self.mant);
+        }
         let p = 10u128.checked_pow(self.frac)?;
         (self.mant % p == 0).then_some(self.mant / p)
     }
@@ -160,7 +178,7 @@ mod tests {
             "99999999999999999999",
         ] {
             // (For a plain digit string the general path is the English reading alone: no `,` or `.` to read otherwise.)
-            assert_eq!(Dec::parse(s), Dec::parse_with(s, ',', '.'), "{s}");
+            assert_eq!(Dec::parse(s), Dec::parse_with(s, b',', b'.'), "{s}");
         }
     }
 

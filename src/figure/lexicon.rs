@@ -191,8 +191,8 @@ struct Index {
     slots: Vec<u16>,
     /// A filter that rejects most words before hashing: the bit [`sketch`] of every key is set.
     sketch: Vec<u64>,
-    /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them): the bit
-    /// [`start_bit`] of each is set.
+    /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them) and the decades of a
+    /// life ("twenties"): the bit [`start_bit`] of each is set.
     starts: Vec<u64>,
 }
 
@@ -259,6 +259,11 @@ impl Lexicon {
                     ix.starts[b / 64] |= 1 << (b % 64);
                 }
             }
+            // The other words that can start a figure: the decades of a life (`age_decade`).
+            for w in super::DECADE_WORDS {
+                let b = start_bit(w.as_bytes());
+                ix.starts[b / 64] |= 1 << (b % 64);
+            }
             ix
         })
     }
@@ -285,7 +290,7 @@ impl Lexicon {
     /// The table entry for token `i`, if any. Inlined up to the sketch test, which rejects most tokens; the probe
     /// is [`Lexicon::lookup`]. (Not inlined in the wasm build, where the copies at every call site cost size.)
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
-    pub fn get(&self, toks: &Tokens, i: usize) -> Option<&Lex> {
+    pub fn get(&self, toks: &Tokens, i: usize) -> Option<&'static Lex> {
         let t = toks.get(i)?;
         let s = toks.text.as_bytes().get(t.start..t.end)?;
         if s.is_empty() || s.len() > MAX_KEY {
@@ -306,7 +311,7 @@ impl Lexicon {
 
     /// The table entry for the word `s`, which passed the sketch.
     #[inline(never)]
-    fn lookup(&self, ix: &Index, s: &[u8]) -> Option<&Lex> {
+    fn lookup(&self, ix: &Index, s: &[u8]) -> Option<&'static Lex> {
         self.lexes.get(self.find(ix, s)?)
     }
 
@@ -324,13 +329,22 @@ impl Lexicon {
         toks: &Tokens,
         i: usize,
         want: impl Fn(&Seq) -> bool,
-    ) -> Option<(&Seq, usize)> {
-        let lex = self.get(toks, i)?;
-        lex.seqs()
-            .iter()
-            .filter(|s| want(s))
-            .find_map(|s| s.matches(toks, i).map(|end| (s, end)))
+    ) -> Option<(&'static Seq, usize)> {
+        seq_of(self.get(toks, i), toks, i, want)
     }
+}
+
+/// [`Lexicon::seq_at`] with the table entry of token `i` already looked up: `lex`.
+pub fn seq_of(
+    lex: Option<&Lex>,
+    toks: &Tokens,
+    i: usize,
+    want: impl Fn(&Seq) -> bool,
+) -> Option<(&'static Seq, usize)> {
+    lex?.seqs()
+        .iter()
+        .filter(|s| want(s))
+        .find_map(|s| s.matches(toks, i).map(|end| (s, end)))
 }
 
 /// The filter of [`Lexicon::starts`] (the default lets nothing through).

@@ -35,7 +35,7 @@ use std::ops::Range;
 
 use crate::country::CountryMention;
 use crate::person::{People, PersonMention};
-use crate::text::{TokKind, Tokens};
+use crate::text::{TokKind, Token, Tokens};
 
 use super::marks::is_quote_mark;
 
@@ -78,6 +78,19 @@ fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
             .iter()
             .any(|(a, b)| is_lower_of(a, w) && b.eq_ignore_ascii_case(next)))
     .then_some(2)
+}
+
+/// Whether token `t` may start a speech verb, by its kind and its shape ([`Vocab::may_be_verb`]): what
+/// [`speech_verb`] asks first, asked inline by the loops that try every token (false for nine words in ten). (A call
+/// of its own in the wasm build, where inlined copies cost size.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+fn may_be_verb(toks: &Tokens, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && toks
+            .text
+            .as_bytes()
+            .get(t.start..t.end)
+            .is_some_and(|w| vocab().may_be_verb(w))
 }
 
 /// What a word of [`Vocab`] is (bits of its flags): a one-word speech verb.
@@ -328,26 +341,75 @@ enum Attr {
 }
 
 /// Person mentions, in text order, with lookups by position.
-struct Mentions<'p>(&'p [PersonMention]);
+struct Mentions<'p> {
+    all: &'p [PersonMention],
+    /// Per mention: the token where it starts and the token after it ([`Tokens::index_at`] of its start and end).
+    spans: Vec<(usize, usize)>,
+    /// Bit `k` set when a mention starts where token `k` starts, and when one ends where token `k` ends: most tokens
+    /// are at no mention's edge, and these spare them the binary search of [`Mentions::starting_at`] and
+    /// [`Mentions::ending_at`].
+    starts: Vec<u64>,
+    ends: Vec<u64>,
+}
 
-impl Mentions<'_> {
+impl<'p> Mentions<'p> {
+    fn new(toks: &Tokens, all: &'p [PersonMention]) -> Self {
+        let words = toks.len() / 64 + 1;
+        let mut men = Mentions {
+            all,
+            spans: Vec::with_capacity(all.len()),
+            starts: vec![0; words],
+            ends: vec![0; words],
+        };
+        let set = |bits: &mut [u64], k: usize| {
+            if let Some(w) = bits.get_mut(k / 64) {
+                *w |= 1 << (k % 64);
+            }
+        };
+        let mut seek = Seek(0);
+        for m in all {
+            let s = seek.index_at(toks, m.range.start);
+            // The end is a few tokens on from the start.
+            let e = Seek(s).index_at(toks, m.range.end);
+            if toks.get(s).is_some_and(|t| t.start == m.range.start) {
+                set(&mut men.starts, s);
+            }
+            // The token that ends where the mention ends is the last one that starts before that.
+            if let Some(l) = e
+                .checked_sub(1)
+                .filter(|&l| toks.toks[l].end == m.range.end)
+            {
+                set(&mut men.ends, l);
+            }
+            men.spans.push((s, e));
+        }
+        men
+    }
+
     /// The first mention starting at or after byte `from`.
     fn first_from(&self, from: usize) -> usize {
-        self.0.partition_point(|m| m.range.start < from)
+        self.all.partition_point(|m| m.range.start < from)
     }
 
-    /// The mention that starts exactly at byte `at`.
-    fn starting_at(&self, at: usize) -> Option<&PersonMention> {
-        self.0
-            .get(self.first_from(at))
-            .filter(|m| m.range.start == at)
+    /// The mention that starts exactly where token `k` starts, as its index.
+    fn starting_at(&self, toks: &Tokens, k: usize) -> Option<usize> {
+        if self.starts.get(k / 64)? & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        let at = toks.get(k)?.start;
+        let i = self.first_from(at);
+        self.all.get(i).filter(|m| m.range.start == at).map(|_| i)
     }
 
-    /// The mention that ends exactly at byte `at`.
-    fn ending_at(&self, at: usize) -> Option<&PersonMention> {
-        let k = self.first_from(at);
-        k.checked_sub(1)
-            .and_then(|k| self.0.get(k))
+    /// The mention that ends exactly where token `k` ends (the last that starts before that).
+    fn ending_at(&self, toks: &Tokens, k: usize) -> Option<&PersonMention> {
+        if self.ends.get(k / 64)? & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        let at = toks.get(k)?.end;
+        let i = self.first_from(at);
+        i.checked_sub(1)
+            .and_then(|i| self.all.get(i))
             .filter(|m| m.range.end == at)
     }
 }
@@ -392,8 +454,8 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
         if t.start > limit {
             return None;
         }
-        if let Some(m) = men.starting_at(t.start) {
-            let after = toks.index_at(m.range.end);
+        if let Some(mi) = men.starting_at(toks, k) {
+            let (m, after) = (&men.all[mi], men.spans[mi].1);
             let possessive = matches!(toks.str_at(after), "’" | "'")
                 && toks.touch(after)
                 && toks.str_at(after + 1).eq_ignore_ascii_case("s");
@@ -472,8 +534,8 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
         if ends && k > i {
             // `said one resident, Mary Jones`: a name in apposition to the noun phrase.
             if toks.str_at(k) == "," {
-                if let Some(m) = toks.get(k + 1).and_then(|t| men.starting_at(t.start)) {
-                    return Attr::Person(m.entity);
+                if let Some(mi) = men.starting_at(toks, k + 1) {
+                    return Attr::Person(men.all[mi].entity);
                 }
             }
             return Attr::Role(i, k);
@@ -601,9 +663,11 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
         if tj.start < lo {
             return Attr::Unknown;
         }
-        if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
-            if !is_passive(toks, j) && !after_determiner(toks, j) {
-                break (j, len);
+        if may_be_verb(toks, tj) {
+            if let Some(len) = speech_verb(toks, j).filter(|len| j + len <= open) {
+                if !is_passive(toks, j) && !after_determiner(toks, j) {
+                    break (j, len);
+                }
             }
         }
         if tj.sent_start || tj.line_start {
@@ -713,7 +777,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             m -= 1;
         }
         if in_window(m) {
-            if let Some(p) = men.ending_at(toks.toks[m].end) {
+            if let Some(p) = men.ending_at(toks, m) {
                 return Attr::Person(p.entity);
             }
         }
@@ -749,7 +813,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             return Attr::Nobody;
         };
         if in_window(b) {
-            if let Some(m) = men.ending_at(toks.toks[b].end) {
+            if let Some(m) = men.ending_at(toks, b) {
                 return Attr::Person(m.entity);
             }
         }
@@ -761,7 +825,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     if !in_window(k) {
         return Attr::Nobody;
     }
-    if let Some(m) = men.ending_at(toks.toks[k].end) {
+    if let Some(m) = men.ending_at(toks, k) {
         return Attr::Person(m.entity);
     }
     // `X of Kentucky said`, `X of the Heritage Foundation said`: a name before `of`/`from` and a proper name.
@@ -770,10 +834,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
         while j > 0 && j + 5 > k && in_window(j - 1) && !toks.toks[j].sent_start {
             let w = toks.s(j - 1);
             if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("from") {
-                if let Some(m) = j
-                    .checked_sub(2)
-                    .and_then(|p| men.ending_at(toks.toks[p].end))
-                {
+                if let Some(m) = j.checked_sub(2).and_then(|p| men.ending_at(toks, p)) {
                     return Attr::Person(m.entity);
                 }
                 break;
@@ -903,10 +964,7 @@ impl Roles {
             genders: vec![0; n_entities],
             ..Roles::default()
         };
-        let (mut at_start, mut at_end) = (Seek(0), Seek(0));
-        for m in men.0 {
-            let s = at_start.index_at(toks, m.range.start);
-            let e = at_end.index_at(toks, m.range.end);
+        for (m, &(s, e)) in men.all.iter().zip(&men.spans) {
             if s >= toks.len() || m.entity >= n_entities {
                 continue;
             }
@@ -919,7 +977,7 @@ impl Roles {
             {
                 let p = j - 1;
                 let w = toks.s(p);
-                let ok = (toks.is_cap_word(p) && men.ending_at(toks.toks[p].end).is_none())
+                let ok = (toks.is_cap_word(p) && men.ending_at(toks, p).is_none())
                     || is_role_word(toks, p)
                     || toks.toks[p].kind == TokKind::Number
                     || matches!(w, "." | "-" | "’" | "'")
@@ -941,7 +999,7 @@ impl Roles {
                     && is_title_tok(toks, a - 1)
                 {
                     a -= 1;
-                    if men.ending_at(toks.toks[a].end).is_some() {
+                    if men.ending_at(toks, a).is_some() {
                         a += 1;
                         break;
                     }
@@ -959,7 +1017,7 @@ impl Roles {
                     && is_title_tok(toks, b)
                     && toks.s(b) != "."
                     && speech_verb(toks, b).is_none()
-                    && men.starting_at(toks.toks[b].start).is_none()
+                    && men.starting_at(toks, b).is_none()
                 {
                     b += 1;
                 }
@@ -1198,10 +1256,11 @@ fn is_role_word(toks: &Tokens, i: usize) -> bool {
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
 /// Herzog said …`).
-fn is_subject(toks: &Tokens, m: &PersonMention) -> bool {
-    let mut j = toks.index_at(m.range.start);
+/// (`mi` is the mention's index in `men`.)
+fn is_subject(toks: &Tokens, men: &Mentions, mi: usize) -> bool {
+    let (mut j, after) = men.spans[mi];
     // `The Chancellor, Jeremy Hunt, welcomed …`: a name in apposition to a short first noun phrase.
-    if j > 1 && toks.s(j - 1) == "," && toks.str_at(toks.index_at(m.range.end)) == "," {
+    if j > 1 && toks.s(j - 1) == "," && toks.str_at(after) == "," {
         let mut a = j - 1;
         for _ in 0..6 {
             a -= 1;
@@ -1238,8 +1297,9 @@ const APPOSITION_MAX: usize = 30;
 /// A person mention is the subject of a speech verb right after it, though words other than titles stand before it:
 /// `Canada's Energy and Natural Resources Minister Tim Hodgson said …`, `In Australia, leader Michael Woodley, whose
 /// people fought …, said …` (an apposition of at most [`APPOSITION_MAX`] tokens between commas, in one sentence).
-fn speaks_next(toks: &Tokens, m: &PersonMention) -> bool {
-    let j = toks.index_at(m.range.end);
+/// (`mi` is the mention's index in `men`.)
+fn speaks_next(toks: &Tokens, men: &Mentions, mi: usize) -> bool {
+    let j = men.spans[mi].1;
     if speech_verb(toks, j).is_some() && !is_passive(toks, j) {
         return true;
     }
@@ -1280,7 +1340,7 @@ fn resolve_pronoun(
     match pick {
         Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
             let lo = pronoun_floor(toks, at);
-            men.0[..men.first_from(at)]
+            men.all[..men.first_from(at)]
                 .iter()
                 .rev()
                 .take_while(|m| m.range.start >= lo)
@@ -1307,7 +1367,7 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
         if t.start < lo {
             break;
         }
-        if para >= 1 && !verb && speech_verb(toks, k).is_some() {
+        if para >= 1 && !verb && may_be_verb(toks, t) && speech_verb(toks, k).is_some() {
             // `she also speaks to …`: a pronoun's verb may be the same person's.
             let s = if k > 1 && is_aux(toks, k - 1) {
                 k - 2
@@ -1332,13 +1392,12 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
 /// sentence subject or has a title or apposition of their own (`Bangladesh’s interim leader Muhammad Yunus sent …`).
 fn resolve_aged(toks: &Tokens, men: &Mentions, roles: &Roles, at: usize) -> Option<usize> {
     let lo = at.saturating_sub(PRONOUN_WINDOW);
-    men.0[..men.first_from(at)]
-        .iter()
+    (0..men.first_from(at))
         .rev()
-        .take_while(|m| m.range.start >= lo)
+        .take_while(|&i| men.all[i].range.start >= lo)
         .take(20)
-        .find(|m| roles.described_at(m.range.start) || is_subject(toks, m))
-        .map(|m| m.entity)
+        .find(|&i| roles.described_at(men.all[i].range.start) || is_subject(toks, men, i))
+        .map(|i| men.all[i].entity)
 }
 
 /// The most recent of the last speaker and the last person mention that is a sentence subject before byte `at`,
@@ -1351,13 +1410,12 @@ fn nearest_subject(
 ) -> Option<usize> {
     let lo = pronoun_floor(toks, at);
     let k = men.first_from(at);
-    let subject = men.0[..k]
-        .iter()
+    let subject = (0..k)
         .rev()
-        .take_while(|m| m.range.start >= lo)
+        .take_while(|&i| men.all[i].range.start >= lo)
         .take(20)
-        .find(|m| is_subject(toks, m) || speaks_next(toks, m))
-        .map(|m| (m.entity, m.range.start));
+        .find(|&i| is_subject(toks, men, i) || speaks_next(toks, men, i))
+        .map(|i| (men.all[i].entity, men.all[i].range.start));
     let speaker = last_speaker.filter(|&(_, pos)| pos >= lo);
     match (subject, speaker) {
         (Some(s), Some(p)) => Some(if s.1 > p.1 { s.0 } else { p.0 }),
@@ -1376,7 +1434,7 @@ pub fn speakers(
 ) -> Vec<Option<usize>> {
     let unwrapped = super::unwrap(toks);
     let toks = unwrapped.as_ref().unwrap_or(toks);
-    let men = Mentions(&people.mentions);
+    let men = Mentions::new(toks, &people.mentions);
     let roles = Roles::new(toks, &men, countries, people.entities.len());
     let mut out: Vec<Option<usize>> = vec![None; quotes.len()];
     // Per quote: its attribution was found (even if it names nobody), and its last mark closes it.
@@ -1543,7 +1601,7 @@ fn continues(
         .find(|&t| t >= 2 && ends_sentence(t))
         .map_or(q.start, |t| toks.toks[t].start);
     let k = men.first_from(next_sentence);
-    let other = men.0[k..]
+    let other = men.all[k..]
         .iter()
         .take_while(|m| m.range.start < q.start)
         .any(|m| m.entity != e);
