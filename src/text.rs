@@ -141,6 +141,20 @@ fn word_end(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
+/// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
+fn marks_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() && text.as_bytes()[i] >= 0x80 {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: a quarter of the length is enough without a reallocation.
@@ -205,6 +219,12 @@ fn tokenize(text: &str) -> Vec<Token> {
                 i = end;
                 break;
             }
+        } else if b < 0x80 && b != 0x0B {
+            // ASCII punctuation (or a control character): what the general path below makes of it, without its
+            // tests (U+000B is the one character `char::is_whitespace` holds a space and `is_ascii_whitespace` not).
+            kind = TokKind::Punct;
+            c = char::from(b);
+            i = marks_end(text, i + 1);
         } else {
             // SAFETY of slicing: `i` is always on a char boundary (we advance by whole chars).
             c = if b < 0x80 {
@@ -226,17 +246,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             } else {
                 kind = TokKind::Punct;
-                i += c.len_utf8();
-                // Keep a letter's combining marks with it even after a non-letter base (e.g. a digit + U+20E3).
-                // (Marks, U+FE0F and U+200D are all outside ASCII.)
-                while i < text.len() && bytes[i] >= 0x80 {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
-                        i += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                i = marks_end(text, i + c.len_utf8());
             }
         }
         let (cap, all_caps) = if ascii_word {
@@ -304,6 +314,13 @@ mod tests {
             ["Ben", "-", "Gvir", "’", "s", "$", "1.7", "billion", ",", "46,000", "."]
         );
         assert_eq!(strs("Oct. 7, 2023"), ["Oct", ".", "7", ",", "2023"]);
+    }
+
+    #[test]
+    fn ascii_controls_are_punct_but_a_vertical_tab_is_a_space() {
+        assert!('\u{B}'.is_whitespace() && !b'\x0B'.is_ascii_whitespace());
+        assert_eq!(strs("a\u{B}b\u{1F}c\u{0}"), ["a", "b", "\u{1F}", "c", "\u{0}"]);
+        assert_eq!(strs("1\u{20E3}.\u{301}"), ["1", "\u{20E3}", ".\u{301}"]);
     }
 
     #[test]
