@@ -319,7 +319,10 @@ mod tests {
     #[test]
     fn ascii_controls_are_punct_but_a_vertical_tab_is_a_space() {
         assert!('\u{B}'.is_whitespace() && !b'\x0B'.is_ascii_whitespace());
-        assert_eq!(strs("a\u{B}b\u{1F}c\u{0}"), ["a", "b", "\u{1F}", "c", "\u{0}"]);
+        assert_eq!(
+            strs("a\u{B}b\u{1F}c\u{0}"),
+            ["a", "b", "\u{1F}", "c", "\u{0}"]
+        );
         assert_eq!(strs("1\u{20E3}.\u{301}"), ["1", "\u{20E3}", ".\u{301}"]);
     }
 
