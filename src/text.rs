@@ -184,13 +184,12 @@ fn tokenize(text: &str) -> Vec<Token> {
             kind = TokKind::Number;
             c = char::from(b);
             i += 1;
-            while i < text.len() {
-                let c = bytes[i];
-                if c.is_ascii_digit() {
-                    i += 1;
-                } else if (c == b',' || c == b'.')
-                    && i + 1 < text.len()
-                    && bytes[i + 1].is_ascii_digit()
+            loop {
+                i += (bytes.get(i..).unwrap_or_default().iter())
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if matches!(bytes.get(i), Some(b',' | b'.'))
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 {
                     i += 2;
                 } else {
