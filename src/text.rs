@@ -120,6 +120,41 @@ pub fn is_mark(c: char) -> bool {
         | 0xFE20..=0xFE2F)
 }
 
+/// Where the word that goes on at byte `i` ends: after the word characters (letters and marks) from `i` on.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_word_char(c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
+/// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
+fn marks_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() && text.as_bytes()[i] >= 0x80 {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: a quarter of the length is enough without a reallocation.
@@ -139,27 +174,56 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        // For words: whether every character was ASCII.
+        // For words: whether every character was ASCII, and the OR of their bytes (an ASCII letter is a capital
+        // when its bit 5, 0x20, is clear: the word is all capitals when the OR has it clear).
         let mut ascii_word = false;
+        let mut bits = 0u8;
         // The first character (for words and punctuation).
         let c;
         if b.is_ascii_digit() {
             kind = TokKind::Number;
             c = char::from(b);
             i += 1;
-            while i < text.len() {
-                let c = bytes[i];
-                if c.is_ascii_digit() {
-                    i += 1;
-                } else if (c == b',' || c == b'.')
-                    && i + 1 < text.len()
-                    && bytes[i + 1].is_ascii_digit()
+            loop {
+                i += (bytes.get(i..).unwrap_or_default().iter())
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if matches!(bytes.get(i), Some(b',' | b'.'))
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 {
                     i += 2;
                 } else {
                     break;
                 }
             }
+        } else if b.is_ascii_alphabetic() {
+            // The ASCII fast path of the word loop below: no decoding until a byte outside ASCII.
+            kind = TokKind::Word;
+            c = char::from(b);
+            i += 1;
+            ascii_word = true;
+            bits = b;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_alphabetic() {
+                    bits |= b;
+                    i += 1;
+                    continue;
+                }
+                if b < 0x80 {
+                    break;
+                }
+                // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
+                let end = word_end(text, i);
+                ascii_word = end == i;
+                i = end;
+                break;
+            }
+        } else if b < 0x80 && b != 0x0B {
+            // ASCII punctuation (or a control character): what the general path below makes of it, without its
+            // tests (U+000B is the one character `char::is_whitespace` holds a space and `is_ascii_whitespace` not).
+            kind = TokKind::Punct;
+            c = char::from(b);
+            i = marks_end(text, i + 1);
         } else {
             // SAFETY of slicing: `i` is always on a char boundary (we advance by whole chars).
             c = if b < 0x80 {
@@ -168,28 +232,11 @@ fn tokenize(text: &str) -> Vec<Token> {
                 text[i..].chars().next().unwrap_or('\u{FFFD}')
             };
             let plain = b >= 0x80 && is_plain_punct(c);
-            if b.is_ascii_alphabetic() || (b >= 0x80 && !plain && is_word_char(c)) {
+            if b >= 0x80 && !plain && is_word_char(c) {
                 kind = TokKind::Word;
-                i += c.len_utf8();
-                ascii_word = b < 0x80;
-                while let Some(&b) = bytes.get(i) {
-                    if b.is_ascii_alphabetic() {
-                        i += 1;
-                        continue;
-                    }
-                    if b < 0x80 {
-                        break;
-                    }
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if is_word_char(c) {
-                        ascii_word = false;
-                        i += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                i = word_end(text, i + c.len_utf8());
             } else if !plain && c.is_whitespace() {
-                // Unicode spaces (no-break space, em space, line separator...).
+                // Unicode spaces (no-break space, em space, line separator...), and U+000B.
                 if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
                     line_start = true;
                     sent_start = true;
@@ -198,28 +245,15 @@ fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             } else {
                 kind = TokKind::Punct;
-                i += c.len_utf8();
-                // Keep a letter's combining marks with it even after a non-letter base (e.g. a digit + U+20E3).
-                // (Marks, U+FE0F and U+200D are all outside ASCII.)
-                while i < text.len() && bytes[i] >= 0x80 {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
-                        i += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                i = marks_end(text, i + c.len_utf8());
             }
         }
-        let s = &text[start..i];
-        let (cap, all_caps) = if kind == TokKind::Word && ascii_word {
-            // An ASCII word is all letters, so a capital is a byte without bit 5 (0x20); the test stops at the first
-            // small letter, the first byte of most words.
-            let upper = |b: &u8| b & 0x20 == 0;
-            let bytes = s.as_bytes();
-            let cap = bytes.first().is_some_and(upper);
-            (cap, cap && bytes.len() >= 2 && bytes.iter().all(upper))
+        let (cap, all_caps) = if ascii_word {
+            // An ASCII word is all letters, so a capital is a byte without bit 5 (0x20).
+            let cap = b & 0x20 == 0;
+            (cap, cap && i - start >= 2 && bits & 0x20 == 0)
         } else if kind == TokKind::Word {
+            let s = &text[start..i];
             let mut chars = s.chars();
             let first = chars.next().map(|c| c.is_uppercase()).unwrap_or(false);
             let mut letters = 0usize;
@@ -249,7 +283,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         if kind == TokKind::Punct {
             // A punct token is one character, unless marks follow it (then it is none of these).
             match c {
-                _ if s.len() != c.len_utf8() => sent_start = false,
+                _ if i - start != c.len_utf8() => sent_start = false,
                 '.' | '!' | '?' | '…' => sent_start = true,
                 // Closing marks keep the state; opening marks keep a pending sentence start.
                 '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '»' | '«' | '(' | '[' | '-'
@@ -279,6 +313,16 @@ mod tests {
             ["Ben", "-", "Gvir", "’", "s", "$", "1.7", "billion", ",", "46,000", "."]
         );
         assert_eq!(strs("Oct. 7, 2023"), ["Oct", ".", "7", ",", "2023"]);
+    }
+
+    #[test]
+    fn ascii_controls_are_punct_but_a_vertical_tab_is_a_space() {
+        assert!('\u{B}'.is_whitespace() && !b'\x0B'.is_ascii_whitespace());
+        assert_eq!(
+            strs("a\u{B}b\u{1F}c\u{0}"),
+            ["a", "b", "\u{1F}", "c", "\u{0}"]
+        );
+        assert_eq!(strs("1\u{20E3}.\u{301}"), ["1", "\u{20E3}", ".\u{301}"]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(super) struct Mark {
     pub weak: bool,
 }
 
+/// The family of quotation mark `s`. Every mark starts with the byte `"`, `'`, 0xC2 or 0xE2: [`super::find`] skips
+/// other punctuation by its first byte.
 fn family(s: &str) -> Option<Family> {
     Some(match s {
         "\"" | "“" | "”" | "„" | "‟" => Family::Double,
@@ -337,6 +339,19 @@ mod tests {
         for c in (0..0x80).chain(plain).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
             assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_mark_starts_with_a_byte_find_looks_for() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if family(&s).is_some() {
+                assert!(
+                    matches!(s.as_bytes()[0], b'"' | b'\'' | 0xC2 | 0xE2),
+                    "{c:?}"
+                );
+            }
         }
     }
 

@@ -183,6 +183,14 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
             f.last_alnum_end = t.end;
             continue;
         }
+        // A quotation mark ([`marks`]' families) starts with one of these bytes: other punctuation (most of it) is
+        // passed over without classifying.
+        if !matches!(
+            toks.text.as_bytes().get(t.start),
+            Some(b'"' | b'\'' | 0xC2 | 0xE2)
+        ) {
+            continue;
+        }
         let Some(m) = classify(toks, i) else { continue };
         if m.close {
             if let Some(pos) = f.stack.iter().rposition(|o| o.fam == m.fam) {
