@@ -62,7 +62,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
             (style, line_end) = line_style(toks, line_end);
         }
         // (An abbreviation starts with a one-letter token.)
-        let abbr = if t.end - t.start == 1 {
+        let abbr = if t.end() - t.start() == 1 {
             abbreviation(table, toks, i)
         } else {
             None
@@ -92,7 +92,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
                         decision,
                     });
                 }
-                let range = toks.toks[i].start..toks.toks[end - 1].end;
+                let range = toks.toks[i].start()..toks.toks[end - 1].end();
                 out.push(CountryMention {
                     range,
                     country: &table.countries[c],
@@ -544,12 +544,12 @@ fn line_style(toks: &Tokens, start: usize) -> (LineStyle, usize) {
             break;
         }
         end += 1;
-        if t.kind != TokKind::Word || t.end - t.start < 2 {
+        if t.kind != TokKind::Word || t.end() - t.start() < 2 {
             continue;
         }
         words += 1;
         caps += t.all_caps as usize;
-        if t.end - t.start >= 4 {
+        if t.end() - t.start() >= 4 {
             long += 1;
             long_cap += t.cap as usize;
         }
@@ -570,7 +570,8 @@ fn us_is_country(toks: &Tokens, i: usize, caps_line: bool) -> bool {
         ""
     };
     let next_word = toks.is_word(i + 1);
-    let caps_near = |j: usize| matches!(toks.get(j), Some(t) if t.all_caps && t.end - t.start >= 3);
+    let caps_near =
+        |j: usize| matches!(toks.get(j), Some(t) if t.all_caps && t.end() - t.start() >= 3);
     let caps_context = caps_line || (i > 0 && caps_near(i - 1)) || caps_near(i + 1);
     if !caps_context {
         return true;

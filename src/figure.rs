@@ -143,7 +143,7 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        let range = first.start..lastt.end;
+        let range = first.start()..lastt.end();
         let value = match c.date {
             Some(d) => Some(d),
             None => c
@@ -248,7 +248,7 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
         return false;
     };
-    let Some(s) = toks.text.as_bytes().get(t.start..t.end) else {
+    let Some(s) = toks.text.as_bytes().get(t.start()..t.end()) else {
         return false;
     };
     match t.kind {

@@ -174,6 +174,9 @@ pub struct Document {
 }
 
 /// Annotates `text`. Never panics, and runs in time linear in the length of the text.
+///
+/// Only the first 4 GiB are read: the tokens stop at the last one that ends at or before byte `u32::MAX` (see
+/// [`text::Tokens::new`]), so nothing past that is annotated.
 pub fn annotate(text: &str) -> Document {
     let toks = stage(|| text::Tokens::new(text));
     let quotes = stage(|| quote::find(&toks));

@@ -356,7 +356,7 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
 fn bytes<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
     t.toks
         .get(i)
-        .and_then(|x| t.text.as_bytes().get(x.start..x.end))
+        .and_then(|x| t.text.as_bytes().get(x.start()..x.end()))
         .unwrap_or_default()
 }
 
@@ -480,7 +480,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
                 && bytes(t, i + 1) == b"."
             {
-                let s = &t.text[tok.start..tok.end];
+                let s = &t.text[tok.start()..tok.end()];
                 if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
                     *fl |= INITIAL;
                 }
@@ -488,7 +488,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
                 continue;
             }
-            if lex.title_words.contains(&t.text[tok.start..tok.end]) {
+            if lex.title_words.contains(&t.text[tok.start()..tok.end()]) {
                 *fl |= TITLE;
                 continue;
             }
@@ -503,7 +503,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
             *fl |= NAME;
-            if lex.stop.contains(&t.text[tok.start..tok.end]) {
+            if lex.stop.contains(&t.text[tok.start()..tok.end()]) {
                 *fl |= STOP;
             }
         }
@@ -801,7 +801,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
     let phrases = cx
         .lex
         .titles
-        .get_lower(&t.text[t.toks[key_start].start..t.toks[j].end], buf)?;
+        .get_lower(&t.text[t.toks[key_start].start()..t.toks[j].end()], buf)?;
     for (phrase, class) in phrases {
         // Match the phrase's earlier words backwards.
         let mut k = key_start;
@@ -812,7 +812,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
                 break;
             }
             let s = cx.group_start(k - 1);
-            if !lower(&t.text[t.toks[s].start..t.toks[k - 1].end], buf).eq(*w) {
+            if !lower(&t.text[t.toks[s].start()..t.toks[k - 1].end()], buf).eq(*w) {
                 ok = false;
                 break;
             }
@@ -1204,7 +1204,7 @@ fn headline_lines(t: &Tokens, out: &mut [u8]) {
         if tok.kind == TokKind::Word {
             words += 1;
             caps += usize::from(tok.all_caps);
-            let is_long = tok.end - tok.start >= 4;
+            let is_long = tok.end() - tok.start() >= 4;
             long += usize::from(is_long);
             cap_long += usize::from(is_long && tok.cap);
         }
@@ -1226,11 +1226,11 @@ fn mark_ranges(t: &Tokens, ranges: impl Iterator<Item = Range<usize>>, out: &mut
         // start before the range.
         let rest = &t.toks[k.min(t.len())..];
         let mut hi = 1;
-        while hi < rest.len() && rest[hi].start < r.start {
+        while hi < rest.len() && rest[hi].start() < r.start {
             hi *= 2;
         }
-        k += rest[..hi.min(rest.len())].partition_point(|x| x.start < r.start);
-        while k < t.len() && t.toks[k].start < r.end {
+        k += rest[..hi.min(rest.len())].partition_point(|x| x.start() < r.start);
+        while k < t.len() && t.toks[k].start() < r.end {
             out[k] |= bit;
             k += 1;
         }
@@ -1252,7 +1252,7 @@ struct Found {
 
 /// The text of a run's part (first token, last token).
 fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
-    &t.text[t.toks[a].start..t.toks[b].end]
+    &t.text[t.toks[a].start()..t.toks[b].end()]
 }
 
 /// Marks as people the two-word candidates (see `find`) whose last word stands alone elsewhere, within [`KEY_REACH`],
@@ -1305,10 +1305,10 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         if !evident {
             continue;
         }
-        let at = t.toks[i].start;
+        let at = t.toks[i].start();
         for &k in ks {
             let f = &cands[k].0;
-            if f.last != i && at.abs_diff(t.toks[f.first].start) <= KEY_REACH {
+            if f.last != i && at.abs_diff(t.toks[f.first].start()) <= KEY_REACH {
                 cands[k].1 = true;
             }
         }
@@ -1319,9 +1319,9 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
 /// whitespace, so the text is its own canonical form when every gap between tokens is empty or one space: then it is
 /// borrowed, not copied.
 fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
-    let s = &t.text[t.toks[first].start..t.toks[last].end];
+    let s = &t.text[t.toks[first].start()..t.toks[last].end()];
     let plain = (first..last).all(|k| {
-        let (end, next) = (t.toks[k].end, t.toks[k + 1].start);
+        let (end, next) = (t.toks[k].end(), t.toks[k + 1].start());
         end == next || (next == end + 1 && t.text.as_bytes()[end] == b' ')
     });
     if plain {
@@ -1467,7 +1467,7 @@ pub fn find(
         let n = run.parts.len();
         let first_given = {
             let (a, b) = run.parts[0];
-            let s = &t.text[t.toks[a].start..t.toks[b].end];
+            let s = &t.text[t.toks[a].start()..t.toks[b].end()];
             // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
             let head = t.s(a);
             // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
@@ -1481,7 +1481,7 @@ pub fn find(
             && !t.toks[run.first].line_start
             && lex
                 .notable_full
-                .contains(&t.text[t.toks[run.first - 1].start..t.toks[run.last].end]);
+                .contains(&t.text[t.toks[run.first - 1].start()..t.toks[run.last].end()]);
         let first = if named_title {
             run.first - 1
         } else {
@@ -1541,7 +1541,7 @@ pub fn find(
         {
             let honorific = matches!(title, Some((_, TitleClass::Honorific)));
             // A title keeps its text for the tooltip, abbreviation period included ("Sen.").
-            let title = title.map(|(s, _)| t.toks[s].start..t.toks[first - 1].end);
+            let title = title.map(|(s, _)| t.toks[s].start()..t.toks[first - 1].end());
             cands.push((
                 Found {
                     first,
@@ -1637,7 +1637,7 @@ pub fn find(
         by_name.insert(name.clone(), e);
         people.entities.push(PersonEntity { name, title: None });
         tokens_of.push((f.first, f.last));
-        named_at.push(t.toks[f.first].start);
+        named_at.push(t.toks[f.first].start());
         starts
             .entry((t.s(f.first), t.str_at(f.first + 1)))
             .or_default()
@@ -1647,7 +1647,7 @@ pub fn find(
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
-            let key = &t.text[t.toks[ls].start..t.toks[le].end];
+            let key = &t.text[t.toks[ls].start()..t.toks[le].end()];
             insert_key(&mut keys, &mut sharing, key, e);
             key_bits.insert(key);
             // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
@@ -1689,7 +1689,7 @@ pub fn find(
         let notable = lex.notable_full.contains(&people.entities[e].name);
         note_owner(
             &mut owners,
-            &t.text[t.toks[ls].start..t.toks[le].end],
+            &t.text[t.toks[ls].start()..t.toks[le].end()],
             e,
             f.relative,
             notable,
@@ -1766,7 +1766,7 @@ pub fn find(
             }
         }
         if let Some(f) = found.get(fi).filter(|f| f.first == i) {
-            let range = t.toks[f.first].start..t.toks[f.last].end;
+            let range = t.toks[f.first].start()..t.toks[f.last].end();
             let e = if f.parts >= 2 {
                 // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
                 let name = canonical_name(t, f.first, f.last);
@@ -1813,10 +1813,10 @@ pub fn find(
                 || (cx.word(i + 1) && cx.lex.verbs.contains_lower(t.s(i + 1), &mut buf)))
         {
             if let Some(&Some(e)) = keys.get(t.s(i)) {
-                if near(&last_seen, e, t.toks[i].start) {
-                    seen(&mut last_seen, e, t.toks[i].start);
+                if near(&last_seen, e, t.toks[i].start()) {
+                    seen(&mut last_seen, e, t.toks[i].start());
                     people.mentions.push(PersonMention {
-                        range: t.toks[i].start..t.toks[i].end,
+                        range: t.toks[i].start()..t.toks[i].end(),
                         entity: e,
                     });
                     i += 1;
@@ -1835,7 +1835,7 @@ pub fn find(
                     resolve_single(&mut people, &keys, &mut single, &name)
                 });
                 people.mentions.push(PersonMention {
-                    range: t.toks[first].start..t.toks[i].end,
+                    range: t.toks[first].start()..t.toks[i].end(),
                     entity: e,
                 });
             }
@@ -1854,12 +1854,12 @@ pub fn find(
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
                 let ok = (0..len).all(|k| bytes(t, i + k) == bytes(t, a + k))
                     && (1..len).all(|k| !t.toks[i + k].line_start)
-                    && near(&last_seen, e, t.toks[i].start);
+                    && near(&last_seen, e, t.toks[i].start());
                 ok.then_some((e, len))
             }) {
-                seen(&mut last_seen, e, t.toks[i].start);
+                seen(&mut last_seen, e, t.toks[i].start());
                 people.mentions.push(PersonMention {
-                    range: t.toks[i].start..t.toks[i + len - 1].end,
+                    range: t.toks[i].start()..t.toks[i + len - 1].end(),
                     entity: e,
                 });
                 i += len;
@@ -1873,12 +1873,12 @@ pub fn find(
         // (The flag and the neighbour first: most name words have no name word after them.)
         if cx.name_word(i + 1) && !t.touch(i) && cx.particle_any_case(i) {
             let longer = cx.unit_end(i + 1);
-            if keys.contains_key(&t.text[t.toks[i].start..t.toks[longer].end]) {
+            if keys.contains_key(&t.text[t.toks[i].start()..t.toks[longer].end()]) {
                 end = longer;
             }
         }
-        let key = &t.text[t.toks[i].start..t.toks[end].end];
-        let at = t.toks[i].start;
+        let key = &t.text[t.toks[i].start()..t.toks[end].end()];
+        let at = t.toks[i].start();
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
         let (far, near_key) = match key_bits
@@ -1960,7 +1960,7 @@ pub fn find(
                     first -= 2;
                 }
                 people.mentions.push(PersonMention {
-                    range: t.toks[first].start..t.toks[end].end,
+                    range: t.toks[first].start()..t.toks[end].end(),
                     entity: e,
                 });
                 // "their two sons, Miguel and Tomás": a given name joined by "and" to one that names a person here is
@@ -1979,7 +1979,7 @@ pub fn find(
                 {
                     let e = resolve_single(&mut people, &keys, &mut single, t.s(n));
                     people.mentions.push(PersonMention {
-                        range: t.toks[n].start..t.toks[n].end,
+                        range: t.toks[n].start()..t.toks[n].end(),
                         entity: e,
                     });
                     i = n + 1;
@@ -2039,7 +2039,7 @@ fn caps_mention(
         // The person must be named near the headline (its story), not in some other article pasted with it.
         Some(&Some(e)) => {
             let at = named_at.get(e).copied().unwrap_or(usize::MAX);
-            if at.abs_diff(tok.start) > CAPS_REACH {
+            if at.abs_diff(tok.start()) > CAPS_REACH {
                 return None;
             }
             Some(e)

@@ -18,8 +18,10 @@ pub enum TokKind {
 
 #[derive(Clone, Debug)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    // Byte offsets, as u32 to keep the token 12 bytes rather than 24 (read them through `start()` and `end()`): the
+    // token array is the largest allocation of a call. `tokenize` stops before any token ending past `u32::MAX`.
+    start: u32,
+    end: u32,
     pub kind: TokKind,
     /// The first character is uppercase (for words).
     pub cap: bool,
@@ -29,6 +31,20 @@ pub struct Token {
     pub line_start: bool,
     /// The token starts a sentence: first of a line, or first word after sentence-final punctuation.
     pub sent_start: bool,
+}
+
+impl Token {
+    /// The byte offset of the token's first character.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset just past the token's last character.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The tokens of one text, with the text they index into.
@@ -41,6 +57,8 @@ pub struct Tokens<'t> {
 // they are among the most called functions of all. (`s` and `str_at` are not: inlined with their slicing checks at
 // every call site, they cost about 11 KB gzip of wasm.)
 impl<'t> Tokens<'t> {
+    /// Tokenizes `text`. A token records its offsets as `u32`, so the tokens stop at the last one that ends at or
+    /// before byte `u32::MAX`: the rest of a text of 4 GiB or more has no tokens (and so no annotations).
     pub fn new(text: &'t str) -> Self {
         let toks = tokenize(text);
         Tokens { text, toks }
@@ -59,7 +77,7 @@ impl<'t> Tokens<'t> {
     /// The text of token `i`.
     pub fn s(&self, i: usize) -> &'t str {
         let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// Token `i` if it exists.
@@ -71,7 +89,7 @@ impl<'t> Tokens<'t> {
     /// The text of token `i`, or "" past either end.
     pub fn str_at(&self, i: usize) -> &'t str {
         match self.toks.get(i) {
-            Some(t) => &self.text[t.start..t.end],
+            Some(t) => &self.text[t.start()..t.end()],
             None => "",
         }
     }
@@ -97,7 +115,7 @@ impl<'t> Tokens<'t> {
 
     /// The index of the first token that starts at or after byte `pos` (binary search).
     pub fn index_at(&self, pos: usize) -> usize {
-        self.toks.partition_point(|t| t.start < pos)
+        self.toks.partition_point(|t| t.start() < pos)
     }
 }
 
@@ -156,6 +174,12 @@ fn marks_end(text: &str, mut i: usize) -> usize {
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_upto(text, u32::MAX as usize)
+}
+
+/// The tokens of `text` up to the last one that ends at or before byte `limit` (`tokenize` passes `u32::MAX`, the
+/// largest offset a `Token` holds; on 32-bit targets no text is longer, and the test below is compiled away).
+fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: a quarter of the length is enough without a reallocation.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
@@ -270,9 +294,13 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (false, false)
         };
+        if i > limit {
+            break;
+        }
         toks.push(Token {
-            start,
-            end: i,
+            // Both fit: `start < i <= limit <= u32::MAX`.
+            start: start as u32,
+            end: i as u32,
             kind,
             cap,
             all_caps,
@@ -300,6 +328,23 @@ fn tokenize(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stops_at_the_last_token_within_the_limit() {
+        let words = |limit| -> Vec<(usize, usize)> {
+            let toks = tokenize_upto("ab cd, ef", limit);
+            toks.iter().map(|t| (t.start(), t.end())).collect()
+        };
+        assert_eq!(words(9), [(0, 2), (3, 5), (5, 6), (7, 9)]);
+        assert_eq!(words(100), words(9));
+        // A token that ends past the limit is dropped, and so is everything after it.
+        assert_eq!(words(8), [(0, 2), (3, 5), (5, 6)]);
+        assert_eq!(words(6), [(0, 2), (3, 5), (5, 6)]);
+        assert_eq!(words(5), [(0, 2), (3, 5)]);
+        assert_eq!(words(4), [(0, 2)]);
+        assert_eq!(words(1), []);
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
 
     fn strs(text: &str) -> Vec<&str> {
         let t = Tokens::new(text);

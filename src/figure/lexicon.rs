@@ -292,7 +292,7 @@ impl Lexicon {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&'static Lex> {
         let t = toks.get(i)?;
-        let s = toks.text.as_bytes().get(t.start..t.end)?;
+        let s = toks.text.as_bytes().get(t.start()..t.end())?;
         if s.is_empty() || s.len() > MAX_KEY {
             return None;
         }
@@ -368,7 +368,7 @@ impl Seq {
         for k in 0..n {
             let want = LEXICON.tokens.key(self.tok as usize + k)?;
             let got = toks.get(i + k)?;
-            let s = &toks.text[got.start..got.end];
+            let s = &toks.text[got.start()..got.end()];
             // A one-letter unit matches only as written: "2h" is two hours, "2H" a half-year or a name.
             let same = if self.exact || self.glued_only {
                 s == want

@@ -104,8 +104,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         return None;
     }
     let text = toks.text;
-    let prev = text.get(..t.start).and_then(|p| p.chars().next_back());
-    let next = text.get(t.end..).and_then(|n| n.chars().next());
+    let prev = text.get(..t.start()).and_then(|p| p.chars().next_back());
+    let next = text.get(t.end()..).and_then(|n| n.chars().next());
     let l_space = prev.is_none_or(is_space);
     let r_space = next.is_none_or(is_space);
     let l_open = l_space || prev.is_some_and(opens_left);
@@ -119,13 +119,13 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| matches!(c, '(' | '[' | '{'));
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
-    let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end);
+    let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end());
     // A mark between spaces after a comma and before a lowercase word closes a quote (`…moments , " said
     // Washington`), never opens one; before a capital it may open the next in a list (`" Ice " , " Fire "`).
     let loose_close =
         loose && i > 0 && toks.s(i - 1) == "," && toks.is_word(i + 1) && !toks.is_cap_word(i + 1);
     // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
-    let elided = l_open && (two_digits(text, t.end) || elision(toks, i));
+    let elided = l_open && (two_digits(text, t.end()) || elision(toks, i));
     let mark = |open: bool, close: bool| {
         Some(Mark {
             fam,

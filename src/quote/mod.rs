@@ -141,7 +141,7 @@ pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
         }
         let gap = toks
             .text
-            .get(out.toks[i - 1].end..out.toks[i].start)
+            .get(out.toks[i - 1].end()..out.toks[i].start())
             .unwrap_or("");
         if gap.bytes().filter(|&b| b == b'\n').count() != 1 {
             continue;
@@ -177,16 +177,16 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
     };
     for (i, t) in toks.toks.iter().enumerate() {
         if t.line_start && i > 0 && !f.stack.is_empty() {
-            f.end_paragraph(toks.toks[i - 1].end);
+            f.end_paragraph(toks.toks[i - 1].end());
         }
         if t.kind != crate::text::TokKind::Punct {
-            f.last_alnum_end = t.end;
+            f.last_alnum_end = t.end();
             continue;
         }
         // A quotation mark ([`marks`]' families) starts with one of these bytes: other punctuation (most of it) is
         // passed over without classifying.
         if !matches!(
-            toks.text.as_bytes().get(t.start),
+            toks.text.as_bytes().get(t.start()),
             Some(b'"' | b'\'' | 0xC2 | 0xE2)
         ) {
             continue;
@@ -198,14 +198,14 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
                     continue;
                 }
                 let open = f.stack[pos];
-                if pos == 0 && t.end - open.start > max_len(open.fam) {
+                if pos == 0 && t.end() - open.start > max_len(open.fam) {
                     f.drop_outer();
                     continue;
                 }
                 f.stack.truncate(pos);
                 match pos {
-                    0 => f.emit(open.start..t.end),
-                    1 if f.last_alnum_end > open.start => f.inner.push(open.start..t.end),
+                    0 => f.emit(open.start..t.end()),
+                    1 if f.last_alnum_end > open.start => f.inner.push(open.start..t.end()),
                     _ => {}
                 }
                 continue;
@@ -220,19 +220,19 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
             && !toks.touch(i - 1)
         {
             // News style run-on within a line: a new quote opens at a sentence start while one is open.
-            f.end_paragraph(toks.toks[i - 1].end);
+            f.end_paragraph(toks.toks[i - 1].end());
         }
         if f.stack.len() < MAX_DEPTH {
             f.stack.push(Open {
                 fam: m.fam,
-                start: t.start,
+                start: t.start(),
                 firm: !m.close,
             });
         }
     }
     if let Some(last) = toks.toks.last() {
         if !f.stack.is_empty() {
-            f.end_paragraph(last.end);
+            f.end_paragraph(last.end());
         }
     }
     f.out
@@ -241,12 +241,12 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
 /// A plain closing mark of family `fam` follows mark `i` in its paragraph, within [`WEAK_LOOKAHEAD`] bytes and
 /// before any opening mark of that family: then mark `i` is a possessive apostrophe, not the closing mark.
 fn plain_close_ahead(toks: &Tokens, i: usize, fam: Family) -> bool {
-    let Some(from) = toks.get(i).map(|t| t.end) else {
+    let Some(from) = toks.get(i).map(|t| t.end()) else {
         return false;
     };
     for j in i + 1..toks.len() {
         let t = &toks.toks[j];
-        if t.line_start || t.start - from > WEAK_LOOKAHEAD {
+        if t.line_start || t.start() - from > WEAK_LOOKAHEAD {
             return false;
         }
         match classify(toks, j) {
@@ -416,7 +416,7 @@ mod props {
                 last = q.end;
             }
             // Every word is a mention of one person: speakers must stay in range and never panic.
-            let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap).map(|t| PersonMention { range: t.start..t.end, entity: 0 }).collect();
+            let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap).map(|t| PersonMention { range: t.start()..t.end(), entity: 0 }).collect();
             let people = People { mentions, entities: vec![PersonEntity { name: "Smith".into(), title: Some("the".into()) }] };
             let speakers = super::speakers(&toks, &quotes, &people, &[]);
             prop_assert_eq!(speakers.len(), quotes.len());

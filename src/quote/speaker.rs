@@ -62,7 +62,7 @@ include!(concat!(env!("OUT_DIR"), "/tables/speaker.rs"));
 /// The number of tokens of the speech verb (`said`, `according to`) that starts at token `i`, if one does.
 fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    let w = toks.text.as_bytes().get(t.start..t.end)?;
+    let w = toks.text.as_bytes().get(t.start()..t.end())?;
     let vocab = vocab();
     if t.kind != TokKind::Word || !vocab.may_be_verb(w) {
         return None;
@@ -89,7 +89,7 @@ fn may_be_verb(toks: &Tokens, t: &Token) -> bool {
         && toks
             .text
             .as_bytes()
-            .get(t.start..t.end)
+            .get(t.start()..t.end())
             .is_some_and(|w| vocab().may_be_verb(w))
 }
 
@@ -371,13 +371,13 @@ impl<'p> Mentions<'p> {
             let s = seek.index_at(toks, m.range.start);
             // The end is a few tokens on from the start.
             let e = Seek(s).index_at(toks, m.range.end);
-            if toks.get(s).is_some_and(|t| t.start == m.range.start) {
+            if toks.get(s).is_some_and(|t| t.start() == m.range.start) {
                 set(&mut men.starts, s);
             }
             // The token that ends where the mention ends is the last one that starts before that.
             if let Some(l) = e
                 .checked_sub(1)
-                .filter(|&l| toks.toks[l].end == m.range.end)
+                .filter(|&l| toks.toks[l].end() == m.range.end)
             {
                 set(&mut men.ends, l);
             }
@@ -396,7 +396,7 @@ impl<'p> Mentions<'p> {
         if self.starts.get(k / 64)? & (1 << (k % 64)) == 0 {
             return None;
         }
-        let at = toks.get(k)?.start;
+        let at = toks.get(k)?.start();
         let i = self.first_from(at);
         self.all.get(i).filter(|m| m.range.start == at).map(|_| i)
     }
@@ -406,7 +406,7 @@ impl<'p> Mentions<'p> {
         if self.ends.get(k / 64)? & (1 << (k % 64)) == 0 {
             return None;
         }
-        let at = toks.get(k)?.end;
+        let at = toks.get(k)?.end();
         let i = self.first_from(at);
         i.checked_sub(1)
             .and_then(|i| self.all.get(i))
@@ -424,15 +424,15 @@ impl Seek {
     fn index_at(&mut self, toks: &Tokens, pos: usize) -> usize {
         let t = &toks.toks;
         let k = self.0.min(t.len());
-        let found = if k > 0 && t[k - 1].start >= pos {
-            t[..k].partition_point(|x| x.start < pos)
+        let found = if k > 0 && t[k - 1].start() >= pos {
+            t[..k].partition_point(|x| x.start() < pos)
         } else {
             // Every token before `lo` starts before `pos`.
             let (mut lo, mut step) = (k, 1);
             loop {
                 let hi = (lo + step).min(t.len());
-                if hi == t.len() || t[hi].start >= pos {
-                    break lo + t[lo..hi].partition_point(|x| x.start < pos);
+                if hi == t.len() || t[hi].start() >= pos {
+                    break lo + t[lo..hi].partition_point(|x| x.start() < pos);
                 }
                 lo = hi + 1;
                 step *= 2;
@@ -451,7 +451,7 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
     let mut end = (i + 7).min(toks.len());
     while k < end {
         let t = &toks.toks[k];
-        if t.start > limit {
+        if t.start() > limit {
             return None;
         }
         if let Some(mi) = men.starting_at(toks, k) {
@@ -525,7 +525,7 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
     .any(|d| d.eq_ignore_ascii_case(toks.str_at(i)));
     if det || toks.is_cap_word(i) {
         let mut k = i;
-        while k < toks.len() && k < i + 5 && toks.is_word(k) && toks.toks[k].start <= limit {
+        while k < toks.len() && k < i + 5 && toks.is_word(k) && toks.toks[k].start() <= limit {
             k += 1;
         }
         let ends = k >= toks.len()
@@ -563,7 +563,7 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     if matches!(toks.s(close + 1), "." | "!" | "?" | ";") {
         return Attr::Unknown;
     }
-    let limit = toks.toks[close].end + WINDOW;
+    let limit = toks.toks[close].end() + WINDOW;
     let mut j = close + 1;
     if matches!(toks.s(j), "," | "—" | "–" | "-") {
         j += 1;
@@ -589,7 +589,7 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
         hops += 1;
         let mut a = k + 1;
         while a < toks.len()
-            && toks.toks[a].start <= limit
+            && toks.toks[a].start() <= limit
             && !toks.toks[a].line_start
             && toks.s(a) != ","
             && !is_quote_mark(toks.s(a))
@@ -629,7 +629,7 @@ fn quoted_as_saying(toks: &Tokens, men: &Mentions, j: usize, limit: usize) -> Op
     let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
     let end = (j + 8).min(toks.len());
     let u = (j..end)
-        .take_while(|&k| toks.toks[k].start <= limit && (k == j || !toks.toks[k].line_start))
+        .take_while(|&k| toks.toks[k].start() <= limit && (k == j || !toks.toks[k].line_start))
         .find(|&k| is(k, "quoted") || is(k, "quotes") || is(k, "quoting"))?;
     if let Some((e, k)) = person_at(toks, men, u + 1, limit) {
         if is(k, "as") && is(k + 1, "saying") {
@@ -651,7 +651,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
     if open == 0 || (t.sent_start && toks.str_at(open - 1) != ":") {
         return Attr::Unknown;
     }
-    let lo = floor.max(t.start.saturating_sub(WINDOW));
+    let lo = floor.max(t.start().saturating_sub(WINDOW));
     // The last speech verb before the quote in its sentence.
     let mut j = open;
     let (v, len) = loop {
@@ -660,7 +660,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
         }
         j -= 1;
         let tj = &toks.toks[j];
-        if tj.start < lo {
+        if tj.start() < lo {
             return Attr::Unknown;
         }
         if may_be_verb(toks, tj) {
@@ -676,7 +676,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
     };
     if len == 2 {
         // `According to X, "…"`.
-        return match named_after_verb(toks, men, v + len, t.start) {
+        return match named_after_verb(toks, men, v + len, t.start()) {
             Attr::Unknown => Attr::Nobody,
             a => a,
         };
@@ -692,7 +692,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
             .rev()
             .find(|&k| is(k, "quoted") || is(k, "quotes"))
         {
-            return match person_at(toks, men, u + 1, t.start) {
+            return match person_at(toks, men, u + 1, t.start()) {
                 Some((e, k)) if k == v - 1 => Attr::Person(e),
                 _ => Attr::Nobody,
             };
@@ -735,22 +735,22 @@ fn participle_subject(
             break;
         }
         let prev = toks.get(s.checked_sub(1)?)?;
-        if prev.start < lo {
+        if prev.start() < lo {
             // The previous quote ends this sentence's first part: `"…," he wrote, adding …`.
-            return (lo == floor && floor > 0 && prev.end == floor).then_some(Attr::Previous);
+            return (lo == floor && floor > 0 && prev.end() == floor).then_some(Attr::Previous);
         }
         s -= 1;
     }
     if let Some(g) = pronoun(toks, s) {
         return Some(Attr::Pronoun(g));
     }
-    let limit = toks.get(v)?.start;
+    let limit = toks.get(v)?.start();
     person_at(toks, men, s, limit).map(|(e, _)| Attr::Person(e))
 }
 
 /// The subject of the speech verb at token `v`, before it: `X said`, `X, head of Y, said`, `he said`.
 fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
-    let in_window = |k: usize| toks.get(k).is_some_and(|t| t.start >= lo);
+    let in_window = |k: usize| toks.get(k).is_some_and(|t| t.start() >= lo);
     let Some(mut k) = v.checked_sub(1) else {
         return Attr::Nobody;
     };
@@ -804,7 +804,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             k -= 1;
             break;
         };
-        if let Some((e, after)) = person_at(toks, men, a + 1, toks.toks[k].start) {
+        if let Some((e, after)) = person_at(toks, men, a + 1, toks.toks[k].start()) {
             if after == k {
                 return Attr::Person(e);
             }
@@ -1105,13 +1105,13 @@ fn descr_words(
     let Some(ta) = toks.get(a) else {
         return (words, nation);
     };
-    let mut c = countries.partition_point(|c| c.range.end <= ta.start);
+    let mut c = countries.partition_point(|c| c.range.end <= ta.start());
     for k in a..b.min(toks.len()) {
         let t = &toks.toks[k];
-        while countries.get(c).is_some_and(|m| m.range.end <= t.start) {
+        while countries.get(c).is_some_and(|m| m.range.end <= t.start()) {
             c += 1;
         }
-        if let Some(m) = countries.get(c).filter(|m| m.range.start <= t.start) {
+        if let Some(m) = countries.get(c).filter(|m| m.range.start <= t.start()) {
             nation = nation.or(Some(m.country.code));
             continue;
         }
@@ -1364,7 +1364,7 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
     while k > 0 {
         k -= 1;
         let t = &toks.toks[k];
-        if t.start < lo {
+        if t.start() < lo {
             break;
         }
         if para >= 1 && !verb && may_be_verb(toks, t) && speech_verb(toks, k).is_some() {
@@ -1379,7 +1379,7 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
         }
         if t.line_start {
             if verb {
-                return t.start;
+                return t.start();
             }
             para += 1;
         }
@@ -1496,7 +1496,7 @@ pub fn speakers(
                 let anywhere = headline_line(toks, open, close).is_some();
                 match resolve_role(toks, &roles, countries, a, b, q.start, anywhere) {
                     Role::Person(e) => Some(e),
-                    Role::Aged => resolve_aged(toks, &men, &roles, toks.toks[a].start),
+                    Role::Aged => resolve_aged(toks, &men, &roles, toks.toks[a].start()),
                     Role::Nobody => None,
                 }
             }
@@ -1527,7 +1527,7 @@ const HEADLINE_MAX: usize = 200;
 /// `Streeting orders inquiry into 'unacceptable' waits`, `Ishiba: 'a very severe result'`, `President Ruto slams
 /// "cartels"`.
 fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) -> Option<Attr> {
-    let q_start = toks.get(open)?.start;
+    let q_start = toks.get(open)?.start();
     let first = headline_line(toks, open, close)?;
     let (e, after) = person_at(toks, men, first, q_start)?;
     (after <= open).then_some(Attr::Person(e))
@@ -1536,18 +1536,18 @@ fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) ->
 /// The first token of the headline (a line of at most [`HEADLINE_MAX`] bytes with no final punctuation) that holds
 /// the quote from token `open` to `close`, if that line is one.
 fn headline_line(toks: &Tokens, open: usize, close: usize) -> Option<usize> {
-    let q_start = toks.get(open)?.start;
+    let q_start = toks.get(open)?.start();
     let mut first = open;
     while !toks.toks[first].line_start {
         first = first.checked_sub(1)?;
-        if q_start - toks.toks[first].start > HEADLINE_MAX {
+        if q_start - toks.toks[first].start() > HEADLINE_MAX {
             return None;
         }
     }
     let mut last = close;
     while toks.get(last + 1).is_some_and(|t| !t.line_start) {
         last += 1;
-        if toks.toks[last].end - toks.toks[first].start > HEADLINE_MAX {
+        if toks.toks[last].end() - toks.toks[first].start() > HEADLINE_MAX {
             return None;
         }
     }
@@ -1599,7 +1599,7 @@ fn continues(
     };
     let next_sentence = (toks.index_at(prev.end)..open)
         .find(|&t| t >= 2 && ends_sentence(t))
-        .map_or(q.start, |t| toks.toks[t].start);
+        .map_or(q.start, |t| toks.toks[t].start());
     let k = men.first_from(next_sentence);
     let other = men.all[k..]
         .iter()
