@@ -54,7 +54,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let mut i = 0usize;
     while i < toks.len() {
         let t = &toks.toks[i];
-        if t.kind != TokKind::Word || !t.cap {
+        if t.kind != TokKind::Word || !t.cap() {
             i += 1;
             continue;
         }
@@ -358,7 +358,7 @@ fn is_language(toks: &Tokens, i: usize, tongues: &WordSet) -> bool {
     }
     let ends = |k: usize| {
         toks.get(k)
-            .is_none_or(|t| t.kind == TokKind::Punct || t.line_start)
+            .is_none_or(|t| t.kind == TokKind::Punct || t.line_start())
     };
     let phrase_ends = ends(i + 1)
         || is(i + 1, &["fluently", "well", "natively"])
@@ -457,7 +457,7 @@ fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(us
     let t = toks.get(i)?;
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
-    let fold = t.all_caps && (caps_line || s.len() >= 4);
+    let fold = t.all_caps() && (caps_line || s.len() >= 4);
     let cands = if fold { table.upper(s) } else { table.exact(s) }?;
     'cand: for e in cands {
         let entry = table.entries.get(e)?;
@@ -540,7 +540,7 @@ fn line_style(toks: &Tokens, start: usize) -> (LineStyle, usize) {
     let (mut words, mut caps, mut long, mut long_cap) = (0usize, 0usize, 0usize, 0usize);
     let mut end = start;
     for t in toks.toks.get(start..).unwrap_or_default() {
-        if t.line_start && end > start {
+        if t.line_start() && end > start {
             break;
         }
         end += 1;
@@ -548,10 +548,10 @@ fn line_style(toks: &Tokens, start: usize) -> (LineStyle, usize) {
             continue;
         }
         words += 1;
-        caps += t.all_caps as usize;
+        caps += t.all_caps() as usize;
         if t.end() - t.start() >= 4 {
             long += 1;
-            long_cap += t.cap as usize;
+            long_cap += t.cap() as usize;
         }
     }
     let caps = caps >= 2 && caps * 2 > words;
@@ -571,7 +571,7 @@ fn us_is_country(toks: &Tokens, i: usize, caps_line: bool) -> bool {
     };
     let next_word = toks.is_word(i + 1);
     let caps_near =
-        |j: usize| matches!(toks.get(j), Some(t) if t.all_caps && t.end() - t.start() >= 3);
+        |j: usize| matches!(toks.get(j), Some(t) if t.all_caps() && t.end() - t.start() >= 3);
     let caps_context = caps_line || (i > 0 && caps_near(i - 1)) || caps_near(i + 1);
     if !caps_context {
         return true;
@@ -619,14 +619,17 @@ fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<Decisio
         let name_word = |j: usize, exempt: &[&str]| -> bool {
             match toks.get(j) {
                 Some(t) => {
-                    t.kind == TokKind::Word && t.cap && !t.all_caps && !exempt.contains(&toks.s(j))
+                    t.kind == TokKind::Word
+                        && t.cap()
+                        && !t.all_caps()
+                        && !exempt.contains(&toks.s(j))
                 }
                 None => false,
             }
         };
-        let prev = i > 0 && !toks.toks[i].line_start && name_word(i - 1, NOT_NAME_BEFORE);
-        let next =
-            matches!(toks.get(i + 1), Some(t) if !t.line_start) && name_word(i + 1, NOT_NAME_AFTER);
+        let prev = i > 0 && !toks.toks[i].line_start() && name_word(i - 1, NOT_NAME_BEFORE);
+        let next = matches!(toks.get(i + 1), Some(t) if !t.line_start())
+            && name_word(i + 1, NOT_NAME_AFTER);
         if prev || next {
             return Some(Decision {
                 country: false,

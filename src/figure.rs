@@ -719,7 +719,7 @@ enum Ctx {
 fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     let s = toks.str_at(i);
     // A numbered-list marker: "1." or "2)" opening a line.
-    if toks.get(i).is_some_and(|t| t.line_start)
+    if toks.get(i).is_some_and(|t| t.line_start())
         && s.len() <= 2
         && toks.touch(i)
         && matches!(toks.str_at(i + 1), "." | ")")
@@ -728,7 +728,7 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     }
     // Digit groups in a row on one line are a phone or account number ("+44 20 7946 0958"), and so is "555-1234".
     let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
-    let same_line = |k: usize| toks.get(k).is_some_and(|t| !t.line_start);
+    let same_line = |k: usize| toks.get(k).is_some_and(|t| !t.line_start());
     let free_num_before =
         i > 0 && is_num(i - 1) && !(i >= 2 && toks.touch(i - 2) && toks.is_word(i - 2));
     if (free_num_before && same_line(i)) || (is_num(i + 1) && same_line(i + 1) && !toks.touch(i)) {
@@ -765,7 +765,7 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
             match toks.get(p - 1) {
                 // "Su-35", "F-16", "COVID-19"; "mid-2023" is a year.
                 Some(w) if w.kind == TokKind::Word => {
-                    if !w.cap && plain_year(s).is_some() {
+                    if !w.cap() && plain_year(s).is_some() {
                         Ctx::YearOnly
                     } else {
                         Ctx::Skip
@@ -955,7 +955,7 @@ fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
 /// A capitalised month name at `j`, with the full stop of an abbreviation ("Oct."): its number and the index after it.
 fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
-    if t.kind != TokKind::Word || !t.cap {
+    if t.kind != TokKind::Word || !t.cap() {
         return None;
     }
     let lex = lx.get(toks, j)?;
@@ -1538,13 +1538,12 @@ fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     if k < 1 || !is(k, &["of"]) || !lx.get(toks, k - 1).is_some_and(|l| l.measure()) {
         return;
     }
-    let closes = toks
-        .get(c.end)
-        .is_none_or(|t| t.line_start || (t.kind == TokKind::Punct && !is_dash(toks.str_at(c.end))))
-        || is(
-            c.end,
-            &["and", "or", "but", "in", "on", "for", "with", "when"],
-        );
+    let closes = toks.get(c.end).is_none_or(|t| {
+        t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.str_at(c.end)))
+    }) || is(
+        c.end,
+        &["and", "or", "but", "in", "on", "for", "with", "when"],
+    );
     if closes {
         c.class = FigureClass::Quantity;
         c.bare = false;
@@ -1562,8 +1561,8 @@ fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
     ];
     one_of(toks.str_at(i - 1), &moves)
         && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
-        && toks.get(i).is_some_and(|t| !t.line_start)
-        && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start))
+        && toks.get(i).is_some_and(|t| !t.line_start())
+        && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start()))
         && closes_level(toks, i + 1)
 }
 
@@ -1610,7 +1609,7 @@ fn rate_level(toks: &Tokens, lx: &Lexicon, rate_end: usize, c: &Cand) -> bool {
         if toks.is_word(j) && currency(j) {
             return true;
         }
-        if toks.get(j).is_some_and(|t| t.line_start) {
+        if toks.get(j).is_some_and(|t| t.line_start()) {
             return false;
         }
     }
@@ -1686,15 +1685,15 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // "dies at 91", "died at 87 in Lisbon", "graduating at 21,", "written at 87 with": a verb of a life event, "at"
     // and the number closing the phrase (not "written at 10 Downing Street").
     let closes = |k: usize| {
-        toks.get(k)
-            .is_none_or(|t| t.line_start || (t.kind == TokKind::Punct && !is_dash(toks.str_at(k))))
-            || is(
-                k,
-                &[
-                    "in", "with", "and", "when", "after", "before", "but", "from", "for", "on",
-                    "while", "as",
-                ],
-            )
+        toks.get(k).is_none_or(|t| {
+            t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.str_at(k)))
+        }) || is(
+            k,
+            &[
+                "in", "with", "and", "when", "after", "before", "but", "from", "for", "on",
+                "while", "as",
+            ],
+        )
     };
     if i >= 2
         && is(i - 1, &["at"])
@@ -1706,7 +1705,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let aged = |k: usize| {
         let w = toks.str_at(k);
         toks.is_word(k)
-            && !toks.get(k).is_some_and(|t| t.cap && !t.sent_start)
+            && !toks.get(k).is_some_and(|t| t.cap() && !t.sent_start())
             && ["aged", "age", "ages"]
                 .iter()
                 .any(|a| w.eq_ignore_ascii_case(a))
@@ -1761,7 +1760,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
                 && is_dash(toks.str_at(k - 1))
                 && toks.is_cap_word(k - 2))
     };
-    if !framed || o < 1 || !name_end(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps) {
+    if !framed || o < 1 || !name_end(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps()) {
         return false;
     }
     // Not a month, a weekday or a unit before the comma ("June, 12,"), nor a list of numbers ("1, 2, 3").
@@ -1795,7 +1794,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         // unless the words around it are capitalised too (a title-case headline: "Israel Frees Seven Hostages").
         let Some(t) = toks.get(i) else { return true };
         let titled = toks.is_cap_word(i - 1) && toks.is_cap_word(c.end);
-        return !t.cap || t.sent_start || t.line_start || titled;
+        return !t.cap() || t.sent_start() || t.line_start() || titled;
     }
     if toks.str_at(i).contains(',') || is_score(toks, i) {
         return true;
@@ -1806,7 +1805,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if s.len() >= 5
         && s.bytes().all(|b| b.is_ascii_digit())
         && toks.is_cap_word(c.end)
-        && !toks.get(c.end).is_some_and(|t| t.sent_start)
+        && !toks.get(c.end).is_some_and(|t| t.sent_start())
     {
         return false;
     }
@@ -1817,7 +1816,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let Some(pt) = toks.get(p) else { return true };
     let word = toks.str_at(p);
     let camel = word.bytes().skip(1).any(|b| b.is_ascii_uppercase()); // "iPhone 16", "eBay"
-    if pt.kind != TokKind::Word || !(pt.cap || camel) || pt.sent_start || pt.line_start {
+    if pt.kind != TokKind::Word || !(pt.cap() || camel) || pt.sent_start() || pt.line_start() {
         return true;
     }
     // "on Friday 20 people were killed", "in March 200 people"
@@ -1828,7 +1827,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     if c.class == FigureClass::Date
-        && (pt.all_caps || lx.get(toks, p).is_some_and(|l| l.yearprep()))
+        && (pt.all_caps() || lx.get(toks, p).is_some_and(|l| l.yearprep()))
     {
         return true;
     }
@@ -1842,8 +1841,8 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
     // An all-caps word after a capitalised one is the rest of a model name ("Boeing 737 MAX"), not a title-case
     // headline ("Hamas Frees 33 Hostages").
-    let cap_after =
-        toks.is_cap_word(c.end) && (pt.all_caps || !toks.get(c.end).is_some_and(|t| t.all_caps));
+    let cap_after = toks.is_cap_word(c.end)
+        && (pt.all_caps() || !toks.get(c.end).is_some_and(|t| t.all_caps()));
     cap_before || cap_after
 }
 
@@ -1865,7 +1864,7 @@ fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // A lower-case noun after "one": "one chance, maybe two", "12 members of one family".
     let noun = toks
         .get(e)
-        .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.cap())
         && !is(
             e,
             &[

@@ -469,12 +469,12 @@ impl<'a, 't> Ctx<'a, 't> {
         // One pass: a capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask
         // again about the same words), and is a name word unless it is a title word or a handle.
         for (i, (tok, fl)) in t.toks.iter().zip(f.iter_mut()).enumerate() {
-            if tok.cap || tok.all_caps {
+            if tok.cap() || tok.all_caps() {
                 *fl |= UPPER;
             }
             // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
             if tok.kind == TokKind::Word
-                && tok.cap
+                && tok.cap()
                 && *fl & BLOCKED == 0
                 && t.touch(i)
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
@@ -485,7 +485,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     *fl |= INITIAL;
                 }
             }
-            if tok.kind != TokKind::Word || !tok.cap || tok.all_caps || *fl & BLOCKED != 0 {
+            if tok.kind != TokKind::Word || !tok.cap() || tok.all_caps() || *fl & BLOCKED != 0 {
                 continue;
             }
             if lex.title_words.contains(&t.text[tok.start()..tok.end()]) {
@@ -537,7 +537,10 @@ impl<'a, 't> Ctx<'a, 't> {
     fn title_word(&self, i: usize) -> bool {
         match (self.t.get(i), self.f.get(i)) {
             (Some(tok), Some(&b))
-                if tok.kind == TokKind::Word && tok.cap && !tok.all_caps && b & BLOCKED == 0 =>
+                if tok.kind == TokKind::Word
+                    && tok.cap()
+                    && !tok.all_caps()
+                    && b & BLOCKED == 0 =>
             {
                 b & TITLE != 0
             }
@@ -635,7 +638,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         // What joins the next part: a space on the same line, or a particle's hyphen (al-Assad).
         let next = run.last + 1;
         let Some(tok) = t.get(next) else { break };
-        if tok.line_start {
+        if tok.line_start() {
             break;
         }
         if t.touch(run.last) {
@@ -680,7 +683,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         // not itself followed by a name it would introduce.
         if run.parts.len() <= 2
             && t.is_cap_word(next)
-            && !t.toks[next].all_caps
+            && !t.toks[next].all_caps()
             && cx.title_word(next)
             && cx.lex.given.contains(t.s(run.first))
             && !cx.name_word(next + 1)
@@ -696,7 +699,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
     // A regnal number ("Leopold III", "Charles VI") closes the name.
     let next = run.last + 1;
     if !t.touch(run.last)
-        && t.get(next).is_some_and(|x| !x.line_start)
+        && t.get(next).is_some_and(|x| !x.line_start())
         && t.is_word(next)
         && t.s(next).len() <= 4
         && t.s(next).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
@@ -756,7 +759,7 @@ fn title_tail(cx: &Ctx, run: &mut Run) {
 /// name follows. The name starts at the given name. (Three parts at least, so "Will Smith" stays whole.)
 fn trim_sentence_word(cx: &Ctx, run: &mut Run) {
     let t = cx.t;
-    if run.parts.len() < 3 || !t.toks[run.first].sent_start {
+    if run.parts.len() < 3 || !t.toks[run.first].sent_start() {
         return;
     }
     let ((a, b), (c, d)) = (run.parts[0], run.parts[1]);
@@ -789,7 +792,7 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
     // "envoy." or "the President." the sentence ends.
     if cx.is_punct(j, ".") && j > 0 && t.touch(j - 1) {
         j -= 1;
-        if !t.toks[j].cap || t.s(j).len() > 5 {
+        if !t.toks[j].cap() || t.s(j).len() > 5 {
             return None;
         }
     }
@@ -825,8 +828,8 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
             return None; // relations introduce names only after a comma: see relation_before
         }
         // Occupations are written in lowercase ("singer Adele"), honorifics capitalised ("Miss Marple", not "will miss England").
-        if (*class == TitleClass::Occupation && t.toks[j].cap)
-            || (*class == TitleClass::Honorific && !t.toks[key_start].cap)
+        if (*class == TitleClass::Occupation && t.toks[j].cap())
+            || (*class == TitleClass::Honorific && !t.toks[key_start].cap())
         {
             continue;
         }
@@ -834,12 +837,12 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         // "U.S."), and a few lowercase words ("former"), on the same line, at most 6 tokens back.
         let mut start = k;
         let mut steps = 0;
-        while start > 0 && steps < 6 && !t.toks[start].line_start {
+        while start > 0 && steps < 6 && !t.toks[start].line_start() {
             let p = start - 1;
             let s = t.s(p);
             let ok = if cx.word(p) {
                 let tok = &t.toks[p];
-                (tok.cap && !cx.lex.stop.contains(s))
+                (tok.cap() && !cx.lex.stop.contains(s))
                     || cx.blocked(p)
                     || TITLE_MODIFIERS.contains(&lower(s, buf))
             } else {
@@ -882,7 +885,7 @@ fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
         i.wrapping_sub(1)
     };
     cx.word(w)
-        && !cx.t.toks[w].cap
+        && !cx.t.toks[w].cap()
         && cx.lex.titles.get_lower(cx.t.s(w), buf).is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
@@ -892,7 +895,7 @@ fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
 /// "…," said Frank-Juergen Weise: a speech verb right before the name.
 fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     let t = cx.t;
-    if i == 0 || !cx.word(i - 1) || t.toks[i - 1].cap {
+    if i == 0 || !cx.word(i - 1) || t.toks[i - 1].cap() {
         return false;
     }
     // "according to Osama Rabie"
@@ -952,7 +955,7 @@ fn credit_slot(cx: &Ctx, first: usize) -> bool {
     }
     let Some(mut s) = (first.saturating_sub(CREDIT_REACH)..first)
         .rev()
-        .find(|&k| t.toks[k].line_start)
+        .find(|&k| t.toks[k].line_start())
     else {
         return false;
     };
@@ -982,7 +985,7 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         return false;
     }
     // "Semyon Sharetsky, told Reuters"
-    if cx.word(n + 1) && !t.toks[n + 1].cap && cx.lex.verbs.contains_lower(t.s(n + 1), buf) {
+    if cx.word(n + 1) && !t.toks[n + 1].cap() && cx.lex.verbs.contains_lower(t.s(n + 1), buf) {
         return true;
     }
     // "Smith, 45, said"
@@ -999,7 +1002,7 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
             return true;
         }
         if cx.word(k)
-            && !t.toks[k].cap
+            && !t.toks[k].cap()
             && cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
                 v.iter()
                     .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
@@ -1052,7 +1055,7 @@ fn scorecard_word(cx: &Ctx, i: usize, words: &[&[u8]]) -> bool {
         && words.contains(&bytes(t, i))
         && !t.touch(i)
         && !(i > 0 && t.touch(i - 1))
-        && !t.toks[i].line_start
+        && !t.toks[i].line_start()
 }
 
 /// Slots that only people fill in sports results, seen from the name `first..=last`:
@@ -1063,13 +1066,13 @@ fn scorecard_word(cx: &Ctx, i: usize, words: &[&[u8]]) -> bool {
 fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
     let t = cx.t;
     let n = last + 1;
-    let next_on_line = t.get(n).is_some_and(|x| !x.line_start);
+    let next_on_line = t.get(n).is_some_and(|x| !x.line_start());
     if next_on_line {
         if bowling_figures_at(cx, n) {
             return true;
         }
         // Batsman: the line starts with the name, then how the wicket fell.
-        if t.toks[first].line_start
+        if t.toks[first].line_start()
             && (scorecard_word(cx, n, &[b"c", b"b", b"lbw", b"st"])
                 || (matches!(t.str_at(n), "not" | "run")
                     && t.str_at(n + 1) == "out"
@@ -1098,7 +1101,7 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
             && next_on_line
             && (scorecard_word(cx, n, &[b"b"])
                 || (t.get(n).is_some_and(|x| x.kind == TokKind::Number)
-                    && t.get(n + 1).is_none_or(|x| x.line_start)))
+                    && t.get(n + 1).is_none_or(|x| x.line_start())))
         {
             return true;
         }
@@ -1121,7 +1124,7 @@ fn sports_slot(cx: &Ctx, first: usize, last: usize) -> bool {
 fn lone_score(cx: &Ctx, i: usize) -> bool {
     let t = cx.t;
     t.get(i)
-        .is_some_and(|x| x.kind == TokKind::Number && !x.line_start)
+        .is_some_and(|x| x.kind == TokKind::Number && !x.line_start())
         && bytes(t, i).len() <= 3
         && bytes(t, i).iter().all(|b| b.is_ascii_digit())
         && !t.touch(i)
@@ -1145,18 +1148,18 @@ fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
     if !lone_score(cx, n) {
         return false;
     }
-    if t.get(n + 1).is_some_and(|x| x.cap && !x.line_start) && t.is_cap_word(n + 1) {
+    if t.get(n + 1).is_some_and(|x| x.cap() && !x.line_start()) && t.is_cap_word(n + 1) {
         return true;
     }
     first >= 2
-        && !t.toks[first].line_start
+        && !t.toks[first].line_start()
         && lone_score(cx, first - 1)
         && (t.is_cap_word(first - 2) || cx.is_punct(first - 2, ")"))
 }
 
 /// "the" or "The" right before token `i`, on the same line.
 fn the_before(cx: &Ctx, i: usize) -> bool {
-    i > 0 && !cx.t.toks[i].line_start && bytes(cx.t, i - 1).eq_ignore_ascii_case(b"the")
+    i > 0 && !cx.t.toks[i].line_start() && bytes(cx.t, i - 1).eq_ignore_ascii_case(b"the")
 }
 
 /// The name ends in a word that looks like a plural ("Marlins", "Braves", "Falls"), as teams' and places' names do.
@@ -1184,7 +1187,7 @@ fn headline_lines(t: &Tokens, out: &mut [u8]) {
         (0usize, 0usize, 0usize, 0usize, 0usize);
     for i in 0..=t.len() {
         let tok = t.toks.get(i);
-        if tok.is_none_or(|x| i > line_first && x.line_start) {
+        if tok.is_none_or(|x| i > line_first && x.line_start()) {
             // A line that ends like a sentence is prose, however many capitals it has.
             let ends_sentence = i > line_first
                 && t.toks[i - 1].kind == TokKind::Punct
@@ -1203,10 +1206,10 @@ fn headline_lines(t: &Tokens, out: &mut [u8]) {
         numbers += usize::from(tok.kind == TokKind::Number);
         if tok.kind == TokKind::Word {
             words += 1;
-            caps += usize::from(tok.all_caps);
+            caps += usize::from(tok.all_caps());
             let is_long = tok.end() - tok.start() >= 4;
             long += usize::from(is_long);
-            cap_long += usize::from(is_long && tok.cap);
+            cap_long += usize::from(is_long && tok.cap());
         }
     }
 }
@@ -1269,7 +1272,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             && f.last == f.first + 1
             && !cx.headline(f.first)
             && !the_before(cx, f.first)
-            && !t.toks[f.first].sent_start
+            && !t.toks[f.first].sent_start()
             && !cx.stop(f.first)
         {
             by_last.entry(t.s(f.last)).or_default().push(k);
@@ -1286,19 +1289,20 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
             continue;
         };
-        let alone = !(i > 0 && !t.toks[i].line_start && (cx.name_word(i - 1) || t.touch(i - 1)))
-            && !(t.get(i + 1).is_some_and(|x| !x.line_start) && cx.name_word(i + 1));
+        let alone = !(i > 0 && !t.toks[i].line_start() && (cx.name_word(i - 1) || t.touch(i - 1)))
+            && !(t.get(i + 1).is_some_and(|x| !x.line_start()) && cx.name_word(i + 1));
         // "said Eagles owner Jeffrey Lurie": a word before a role is the role's team or firm, not a name.
-        let before_role = t.get(i + 1).is_some_and(|x| !x.cap) && cx.title_word(i + 1);
+        let before_role = t.get(i + 1).is_some_and(|x| !x.cap()) && cx.title_word(i + 1);
         if !alone || before_role {
             continue;
         }
         // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
-        let verb_after =
-            t.is_word(i + 1) && !t.toks[i + 1].cap && cx.lex.verbs.contains_lower(t.s(i + 1), buf);
+        let verb_after = t.is_word(i + 1)
+            && !t.toks[i + 1].cap()
+            && cx.lex.verbs.contains_lower(t.s(i + 1), buf);
         let closed = t
             .get(i + 1)
-            .is_none_or(|x| x.kind == TokKind::Punct || x.line_start);
+            .is_none_or(|x| x.kind == TokKind::Punct || x.line_start());
         let evident = verb_after
             || (closed && verb_before(cx, i, buf))
             || matches!(title_before(cx, i, buf), Some((_, TitleClass::Honorific)));
@@ -1419,15 +1423,15 @@ pub fn find(
             );
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
-            bytes(t, next) == b"&" && t.get(next + 1).is_some_and(|x| x.cap && !x.line_start);
+            bytes(t, next) == b"&" && t.get(next + 1).is_some_and(|x| x.cap() && !x.line_start());
         // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
         // right before a title that introduces a name are the title's own, not a name. ("Mark Carney Prime Minister
         // since March": a title after a name that introduces none is the name's.)
-        let before_title = t.get(next).is_some_and(|x| x.cap && !x.line_start)
+        let before_title = t.get(next).is_some_and(|x| x.cap() && !x.line_start())
             && !t.touch(run.last)
             && cx.title_word(next)
             && (next + 1..next + 4)
-                .find(|&k| !(cx.title_word(k) && t.toks[k].cap && !t.touch(k - 1)))
+                .find(|&k| !(cx.title_word(k) && t.toks[k].cap() && !t.touch(k - 1)))
                 .is_some_and(|k| cx.name_word(k) && !t.touch(k - 1));
         // "Perth-based Pilbara Minerals", "London-listed Glencore": a firm after its seat or its market.
         let firm_seat = {
@@ -1444,7 +1448,8 @@ pub fn find(
             let (a, b) = run.parts[0];
             if b > a
                 && cx.is_hyphen(b - 1)
-                && t.get(b).is_some_and(|x| x.kind == TokKind::Word && !x.cap)
+                && t.get(b)
+                    .is_some_and(|x| x.kind == TokKind::Word && !x.cap())
             {
                 run.parts.remove(0);
                 run.first = run.parts[0].0;
@@ -1478,7 +1483,7 @@ pub fn find(
         // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
         let named_title = run.first >= 1
             && cx.title_word(run.first - 1)
-            && !t.toks[run.first].line_start
+            && !t.toks[run.first].line_start()
             && lex
                 .notable_full
                 .contains(&t.text[t.toks[run.first - 1].start()..t.toks[run.last].end()]);
@@ -1522,7 +1527,7 @@ pub fn find(
                             || (!place_slot
                                 && (run.middle_initial
                                     || run.initials >= 2
-                                    || (run.initials >= 1 && !t.toks[run.first].line_start)
+                                    || (run.initials >= 1 && !t.toks[run.first].line_start())
                                     || run.has_particle))
                             || relation_before(&cx, run.first, &mut buf)
                             || verb_before(&cx, run.first, &mut buf)
@@ -1568,7 +1573,7 @@ pub fn find(
     let in_list = |a: &Found, b: &Found| -> bool {
         let sep = if cx.is_punct(a.last + 1, "(")
             && cx.word(a.last + 2)
-            && !t.toks[a.last + 2].cap
+            && !t.toks[a.last + 2].cap()
             && cx.is_punct(a.last + 3, ")")
         {
             a.last + 4
@@ -1677,7 +1682,7 @@ pub fn find(
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
         let fs = t.s(f.first);
         let korean_style =
-            f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap && t.touch(f.last - 1);
+            f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap() && t.touch(f.last - 1);
         if lex.family_first.contains(fs)
             || korean_style
             || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
@@ -1804,8 +1809,8 @@ pub fn find(
         }
         // A surname that is also a title word ("Son" of "Masayoshi Son", "Major") is a mention where a person's slot
         // follows: an age ("Son, 67,") or a speech verb ("Major said").
-        if t.toks[i].cap
-            && !t.toks[i].all_caps
+        if t.toks[i].cap()
+            && !t.toks[i].all_caps()
             && !cx.blocked(i)
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
@@ -1826,7 +1831,7 @@ pub fn find(
         }
         if !cx.name_word(i) {
             // (`caps_mention` wants an ALL-CAPS word on a headline line: the flags first, for the many other tokens.)
-            if let Some((first, e)) = (t.toks[i].all_caps && cx.headline(i))
+            if let Some((first, e)) = (t.toks[i].all_caps() && cx.headline(i))
                 .then(|| caps_mention(&cx, i, &keys, (&tokens_of, &named_at), &mut buf))
                 .flatten()
             {
@@ -1853,7 +1858,7 @@ pub fn find(
                 let len = b - a + 1;
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
                 let ok = (0..len).all(|k| bytes(t, i + k) == bytes(t, a + k))
-                    && (1..len).all(|k| !t.toks[i + k].line_start)
+                    && (1..len).all(|k| !t.toks[i + k].line_start())
                     && near(&last_seen, e, t.toks[i].start());
                 ok.then_some((e, len))
             }) {
@@ -1933,9 +1938,9 @@ pub fn find(
         if let Some(k) = known {
             // In a Title Case headline every word is capitalised: neighbours say nothing there.
             let joins = |k: usize| !cx.headline(i) && cx.name_word(k) && !vetoed[k] && !cx.stop(k);
-            let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start && joins(i - 1);
+            let joined_before = i > 0 && !t.touch(i - 1) && !t.toks[i].line_start() && joins(i - 1);
             let joined_after = !t.touch(end)
-                && !t.toks.get(end + 1).is_some_and(|x| x.line_start)
+                && !t.toks.get(end + 1).is_some_and(|x| x.line_start())
                 && joins(end + 1);
             // A surname two people share is a mention only with evidence of its own ("Khan said").
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
@@ -2014,7 +2019,7 @@ fn caps_mention(
 ) -> Option<(usize, Option<usize>)> {
     let t = cx.t;
     let tok = t.get(i)?;
-    if tok.kind != TokKind::Word || !tok.all_caps || !cx.headline(i) || cx.blocked(i) {
+    if tok.kind != TokKind::Word || !tok.all_caps() || !cx.headline(i) || cx.blocked(i) {
         return None;
     }
     let s = t.s(i);
@@ -2053,7 +2058,7 @@ fn caps_mention(
     if let (Some(e), Some(p)) = (e, i.checked_sub(1)) {
         let caps_word = t
             .get(p)
-            .is_some_and(|x| x.kind == TokKind::Word && x.all_caps);
+            .is_some_and(|x| x.kind == TokKind::Word && x.all_caps());
         if caps_word && !t.touch(p) && !cx.blocked(p) {
             if let Some(given) = tokens_of.get(e).map(|&(a, _)| t.s(a)) {
                 if t.s(p).eq_ignore_ascii_case(given) && t.s(p) != given {
@@ -2089,10 +2094,10 @@ fn last_part(cx: &Ctx, first: usize, last: usize) -> (usize, usize) {
 fn given_alone(cx: &Ctx, i: usize) -> bool {
     let t = cx.t;
     let before_ok = i == 0
-        || t.toks[i].line_start
+        || t.toks[i].line_start()
         || match t.get(i - 1) {
             Some(p) if p.kind == TokKind::Word => {
-                !p.cap
+                !p.cap()
                     && !matches!(
                         t.s(i - 1),
                         "to" | "from" | "for" | "of" | "at" | "in" | "on" | "by" | "near" | "into"
@@ -2102,8 +2107,8 @@ fn given_alone(cx: &Ctx, i: usize) -> bool {
             None => true,
         };
     let after_ok = match t.get(i + 1) {
-        Some(n) if !n.line_start => match n.kind {
-            TokKind::Word => !n.cap && t.s(i + 1) != "of",
+        Some(n) if !n.line_start() => match n.kind {
+            TokKind::Word => !n.cap() && t.s(i + 1) != "of",
             TokKind::Number => false,
             _ => !matches!(t.s(i + 1), ")" | "]"),
         },

@@ -18,19 +18,14 @@ pub enum TokKind {
 
 #[derive(Clone, Debug)]
 pub struct Token {
-    // Byte offsets, as u32 to keep the token 16 bytes rather than 24 (read them through `start()` and `end()`): the
+    // Byte offsets, as u32 to keep the token 12 bytes rather than 24 (read them through `start()` and `end()`): the
     // token array is the largest allocation of a call. `tokenize` stops before any token ending past `u32::MAX`.
     start: u32,
     end: u32,
     pub kind: TokKind,
-    /// The first character is uppercase (for words).
-    pub cap: bool,
-    /// Every letter is uppercase and there are at least two (for words): "NATO", "US".
-    pub all_caps: bool,
-    /// A line break lies between the previous token and this one (or this is the first token).
-    pub line_start: bool,
-    /// The token starts a sentence: first of a line, or first word after sentence-final punctuation.
-    pub sent_start: bool,
+    // The flags below (`CAP`...), one bit each, read through the methods of the same names: as four bools they
+    // would make the token 16 bytes.
+    flags: u8,
 }
 
 impl Token {
@@ -45,7 +40,41 @@ impl Token {
     pub fn end(&self) -> usize {
         self.end as usize
     }
+
+    /// The first character is uppercase (for words).
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
+    /// Every letter is uppercase and there are at least two (for words): "NATO", "US".
+    #[inline]
+    pub fn all_caps(&self) -> bool {
+        self.flags & ALL_CAPS != 0
+    }
+
+    /// A line break lies between the previous token and this one (or this is the first token).
+    #[inline]
+    pub fn line_start(&self) -> bool {
+        self.flags & LINE_START != 0
+    }
+
+    /// The token starts a sentence: first of a line, or first word after sentence-final punctuation.
+    #[inline]
+    pub fn sent_start(&self) -> bool {
+        self.flags & SENT_START != 0
+    }
+
+    /// Clears `line_start` and `sent_start` (a line break that does not end a paragraph).
+    pub fn clear_starts(&mut self) {
+        self.flags &= !(LINE_START | SENT_START);
+    }
 }
+
+const CAP: u8 = 1;
+const ALL_CAPS: u8 = 2;
+const LINE_START: u8 = 4;
+const SENT_START: u8 = 8;
 
 /// The tokens of one text, with the text they index into.
 pub struct Tokens<'t> {
@@ -110,7 +139,7 @@ impl<'t> Tokens<'t> {
 
     #[inline]
     pub fn is_cap_word(&self, i: usize) -> bool {
-        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word && t.cap)
+        matches!(self.toks.get(i), Some(t) if t.kind == TokKind::Word && t.cap())
     }
 
     /// The index of the first token that starts at or after byte `pos` (binary search).
@@ -302,10 +331,10 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
             start: start as u32,
             end: i as u32,
             kind,
-            cap,
-            all_caps,
-            line_start,
-            sent_start,
+            flags: u8::from(cap) * CAP
+                | u8::from(all_caps) * ALL_CAPS
+                | u8::from(line_start) * LINE_START
+                | u8::from(sent_start) * SENT_START,
         });
         line_start = false;
         if kind == TokKind::Punct {
@@ -343,7 +372,7 @@ mod tests {
         assert_eq!(words(5), [(0, 2), (3, 5)]);
         assert_eq!(words(4), [(0, 2)]);
         assert_eq!(words(1), []);
-        assert_eq!(std::mem::size_of::<Token>(), 16);
+        assert_eq!(std::mem::size_of::<Token>(), 12);
     }
 
     fn strs(text: &str) -> Vec<&str> {
@@ -400,7 +429,7 @@ mod tests {
     #[test]
     fn flags_ascii_and_unicode_words_alike() {
         let t = Tokens::new("NATO Nato nato A É ÉTÉ");
-        let flags: Vec<(bool, bool)> = t.toks.iter().map(|k| (k.cap, k.all_caps)).collect();
+        let flags: Vec<(bool, bool)> = t.toks.iter().map(|k| (k.cap(), k.all_caps())).collect();
         assert_eq!(
             flags,
             [
@@ -418,7 +447,7 @@ mod tests {
     fn a_mark_after_a_full_stop_does_not_start_a_sentence() {
         let t = Tokens::new("one.\u{301} two. Three");
         let starts: Vec<&str> = (0..t.len())
-            .filter(|&i| t.toks[i].sent_start)
+            .filter(|&i| t.toks[i].sent_start())
             .map(|i| t.s(i))
             .collect();
         assert_eq!(starts, ["one", "Three"]);
@@ -428,7 +457,7 @@ mod tests {
     fn marks_sentence_starts() {
         let t = Tokens::new("He left. The end\nNew line “Quoted");
         let starts: Vec<&str> = (0..t.len())
-            .filter(|&i| t.toks[i].sent_start)
+            .filter(|&i| t.toks[i].sent_start())
             .map(|i| t.s(i))
             .collect();
         assert_eq!(starts, ["He", "The", "New"]);

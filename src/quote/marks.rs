@@ -119,7 +119,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| matches!(c, '(' | '[' | '{'));
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
-    let line_open = loose && t.line_start && !r_space_to_line_end(text, t.end());
+    let line_open = loose && t.line_start() && !r_space_to_line_end(text, t.end());
     // A mark between spaces after a comma and before a lowercase word closes a quote (`…moments , " said
     // Washington`), never opens one; before a capital it may open the next in a list (`" Ice " , " Fire "`).
     let loose_close =

@@ -136,7 +136,7 @@ pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
         toks: toks.toks.clone(),
     };
     for i in 1..out.toks.len() {
-        if !out.toks[i].line_start {
+        if !out.toks[i].line_start() {
             continue;
         }
         let gap = toks
@@ -157,8 +157,7 @@ pub(crate) fn unwrap<'t>(toks: &Tokens<'t>) -> Option<Tokens<'t>> {
             }
         };
         if !sentence_end {
-            out.toks[i].line_start = false;
-            out.toks[i].sent_start = false;
+            out.toks[i].clear_starts();
         }
     }
     Some(out)
@@ -176,7 +175,7 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
         last_alnum_end: 0,
     };
     for (i, t) in toks.toks.iter().enumerate() {
-        if t.line_start && i > 0 && !f.stack.is_empty() {
+        if t.line_start() && i > 0 && !f.stack.is_empty() {
             f.end_paragraph(toks.toks[i - 1].end());
         }
         if t.kind != crate::text::TokKind::Punct {
@@ -216,7 +215,7 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
         }
         if m.fam == Family::Double
             && f.stack.first().is_some_and(|o| o.fam == Family::Double)
-            && t.sent_start
+            && t.sent_start()
             && !toks.touch(i - 1)
         {
             // News style run-on within a line: a new quote opens at a sentence start while one is open.
@@ -246,7 +245,7 @@ fn plain_close_ahead(toks: &Tokens, i: usize, fam: Family) -> bool {
     };
     for j in i + 1..toks.len() {
         let t = &toks.toks[j];
-        if t.line_start || t.start() - from > WEAK_LOOKAHEAD {
+        if t.line_start() || t.start() - from > WEAK_LOOKAHEAD {
             return false;
         }
         match classify(toks, j) {
@@ -416,7 +415,7 @@ mod props {
                 last = q.end;
             }
             // Every word is a mention of one person: speakers must stay in range and never panic.
-            let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap).map(|t| PersonMention { range: t.start()..t.end(), entity: 0 }).collect();
+            let mentions: Vec<PersonMention> = toks.toks.iter().filter(|t| t.cap()).map(|t| PersonMention { range: t.start()..t.end(), entity: 0 }).collect();
             let people = People { mentions, entities: vec![PersonEntity { name: "Smith".into(), title: Some("the".into()) }] };
             let speakers = super::speakers(&toks, &quotes, &people, &[]);
             prop_assert_eq!(speakers.len(), quotes.len());

@@ -280,7 +280,7 @@ fn after_determiner(toks: &Tokens, i: usize) -> bool {
 
 /// Words that may stand between a subject and its speech verb: `X also said`, `X has told`, `X later added`.
 fn is_aux(toks: &Tokens, i: usize) -> bool {
-    if !toks.is_word(i) || toks.toks[i].cap {
+    if !toks.is_word(i) || toks.toks[i].cap() {
         return false;
     }
     let w = toks.s(i);
@@ -472,10 +472,10 @@ fn person_at(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> Option<(u
             && k > i
             && toks.touch(k - 1)
             && toks.is_word(k - 1)
-            && !toks.toks[k - 1].cap
+            && !toks.toks[k - 1].cap()
             && toks.s(k - 1).len() > 1;
         if !is_title_tok(toks, k)
-            || (k > i && t.line_start)
+            || (k > i && t.line_start())
             || full_stop
             || speech_verb(toks, k).is_some()
         {
@@ -530,7 +530,7 @@ fn named_after_verb(toks: &Tokens, men: &Mentions, i: usize, limit: usize) -> At
         }
         let ends = k >= toks.len()
             || matches!(toks.s(k), "," | "." | ";" | ":" | "!" | "?")
-            || toks.toks[k].line_start;
+            || toks.toks[k].line_start();
         if ends && k > i {
             // `said one resident, Mary Jones`: a name in apposition to the noun phrase.
             if toks.str_at(k) == "," {
@@ -549,14 +549,14 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
     let Some(next) = toks.get(close + 1) else {
         return Attr::Unknown;
     };
-    if next.line_start {
+    if next.line_start() {
         return Attr::Unknown;
     }
     // The quote must leave its sentence open: `"…," he said`, `"…?" she asked`, `"….” he said`.
     let before_close = toks.str_at(close.wrapping_sub(1));
     let open_end = matches!(before_close, "," | "?" | "!" | "—" | "–" | "-" | "…" | ":");
-    let lower_next = toks.is_word(close + 1) && !next.cap;
-    if !(open_end || !next.sent_start || lower_next) {
+    let lower_next = toks.is_word(close + 1) && !next.cap();
+    if !(open_end || !next.sent_start() || lower_next) {
         return Attr::Unknown;
     }
     // `“…”. X said …`: a full stop after the closing mark (British and European style) ends the sentence.
@@ -590,7 +590,7 @@ fn after_quote(toks: &Tokens, men: &Mentions, close: usize) -> Attr {
         let mut a = k + 1;
         while a < toks.len()
             && toks.toks[a].start() <= limit
-            && !toks.toks[a].line_start
+            && !toks.toks[a].line_start()
             && toks.s(a) != ","
             && !is_quote_mark(toks.s(a))
         {
@@ -629,7 +629,7 @@ fn quoted_as_saying(toks: &Tokens, men: &Mentions, j: usize, limit: usize) -> Op
     let is = |k: usize, w: &str| toks.str_at(k).eq_ignore_ascii_case(w);
     let end = (j + 8).min(toks.len());
     let u = (j..end)
-        .take_while(|&k| toks.toks[k].start() <= limit && (k == j || !toks.toks[k].line_start))
+        .take_while(|&k| toks.toks[k].start() <= limit && (k == j || !toks.toks[k].line_start()))
         .find(|&k| is(k, "quoted") || is(k, "quotes") || is(k, "quoting"))?;
     if let Some((e, k)) = person_at(toks, men, u + 1, limit) {
         if is(k, "as") && is(k + 1, "saying") {
@@ -648,7 +648,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
         return Attr::Unknown;
     };
     // A quote that starts its sentence has nothing before it, unless a colon introduces it (`X said:\n"…"`).
-    if open == 0 || (t.sent_start && toks.str_at(open - 1) != ":") {
+    if open == 0 || (t.sent_start() && toks.str_at(open - 1) != ":") {
         return Attr::Unknown;
     }
     let lo = floor.max(t.start().saturating_sub(WINDOW));
@@ -670,7 +670,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
                 }
             }
         }
-        if tj.sent_start || tj.line_start {
+        if tj.sent_start() || tj.line_start() {
             return Attr::Unknown;
         }
     };
@@ -731,7 +731,7 @@ fn participle_subject(
     let mut s = v;
     loop {
         let t = toks.get(s)?;
-        if t.sent_start || t.line_start {
+        if t.sent_start() || t.line_start() {
             break;
         }
         let prev = toks.get(s.checked_sub(1)?)?;
@@ -765,7 +765,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
             .rev()
             .find(|&o| toks.s(o) == "(" && in_window(o))
         {
-            if o > 0 && !toks.toks[o].sent_start {
+            if o > 0 && !toks.toks[o].sent_start() {
                 k = o - 1;
             }
         }
@@ -789,7 +789,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
         hops += 1;
         let mut a = k;
         let opening = loop {
-            if a == 0 || !in_window(a - 1) || toks.toks[a].sent_start {
+            if a == 0 || !in_window(a - 1) || toks.toks[a].sent_start() {
                 break None;
             }
             a -= 1;
@@ -831,7 +831,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     // `X of Kentucky said`, `X of the Heritage Foundation said`: a name before `of`/`from` and a proper name.
     if toks.is_cap_word(k) {
         let mut j = k;
-        while j > 0 && j + 5 > k && in_window(j - 1) && !toks.toks[j].sent_start {
+        while j > 0 && j + 5 > k && in_window(j - 1) && !toks.toks[j].sent_start() {
             let w = toks.s(j - 1);
             if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("from") {
                 if let Some(m) = j.checked_sub(2).and_then(|p| men.ending_at(toks, p)) {
@@ -859,7 +859,7 @@ fn subject_before(toks: &Tokens, men: &Mentions, v: usize, lo: usize) -> Attr {
     while a > 0
         && a + 9 > k
         && phrase_tok(a)
-        && !toks.toks[a].sent_start
+        && !toks.toks[a].sent_start()
         && in_window(a - 1)
         && phrase_tok(a - 1)
     {
@@ -972,8 +972,8 @@ impl Roles {
             let mut j = s;
             while j > 0
                 && s - j < DESCR_TOKENS
-                && !toks.toks[j].sent_start
-                && !toks.toks[j].line_start
+                && !toks.toks[j].sent_start()
+                && !toks.toks[j].line_start()
             {
                 let p = j - 1;
                 let w = toks.s(p);
@@ -995,7 +995,7 @@ impl Roles {
                 let mut a = s - 1;
                 while a > 0
                     && s - a <= DESCR_TOKENS
-                    && !toks.toks[a].sent_start
+                    && !toks.toks[a].sent_start()
                     && is_title_tok(toks, a - 1)
                 {
                     a -= 1;
@@ -1013,7 +1013,7 @@ impl Roles {
                 let mut b = e + 1;
                 while b < toks.len()
                     && b - e <= DESCR_TOKENS
-                    && !toks.toks[b].line_start
+                    && !toks.toks[b].line_start()
                     && is_title_tok(toks, b)
                     && toks.s(b) != "."
                     && speech_verb(toks, b).is_none()
@@ -1250,7 +1250,7 @@ enum Role {
 /// data/titles.tsv, or a modifier of one.
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
     toks.is_word(i)
-        && !toks.toks[i].cap
+        && !toks.toks[i].cap()
         && vocab().flags(toks.s(i).as_bytes()) & (TITLE | MODIFIER) != 0
 }
 
@@ -1264,7 +1264,7 @@ fn is_subject(toks: &Tokens, men: &Mentions, mi: usize) -> bool {
         let mut a = j - 1;
         for _ in 0..6 {
             a -= 1;
-            if toks.toks[a].sent_start {
+            if toks.toks[a].sent_start() {
                 return true;
             }
             if a == 0 || !is_title_tok(toks, a) {
@@ -1274,7 +1274,7 @@ fn is_subject(toks: &Tokens, men: &Mentions, mi: usize) -> bool {
     }
     for _ in 0..6 {
         match toks.get(j) {
-            Some(t) if t.sent_start => return true,
+            Some(t) if t.sent_start() => return true,
             Some(_)
                 if j > 0
                     && (toks.is_cap_word(j - 1)
@@ -1308,7 +1308,7 @@ fn speaks_next(toks: &Tokens, men: &Mentions, mi: usize) -> bool {
     }
     for k in j + 1..j + APPOSITION_MAX {
         match toks.get(k) {
-            Some(t) if t.sent_start || t.line_start => return false,
+            Some(t) if t.sent_start() || t.line_start() => return false,
             Some(_) if toks.s(k) == "," => {
                 if speech_verb(toks, k + 1).is_some() {
                     return true;
@@ -1359,7 +1359,7 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
     let lo = at.saturating_sub(PRONOUN_WINDOW);
     let mut k = toks.index_at(at);
     // Paragraphs passed: 0 while in the pronoun's own.
-    let mut para = usize::from(toks.get(k).is_some_and(|t| t.line_start));
+    let mut para = usize::from(toks.get(k).is_some_and(|t| t.line_start()));
     let mut verb = false;
     while k > 0 {
         k -= 1;
@@ -1375,9 +1375,9 @@ fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
                 k.saturating_sub(1)
             };
             // `Asked whether …, she pauses`: a verb with no subject before it in its sentence names nobody else.
-            verb = !toks.toks[k].sent_start && toks.is_word(s) && pronoun(toks, s).is_none();
+            verb = !toks.toks[k].sent_start() && toks.is_word(s) && pronoun(toks, s).is_none();
         }
-        if t.line_start {
+        if t.line_start() {
             if verb {
                 return t.start();
             }
@@ -1456,7 +1456,7 @@ pub fn speakers(
         let close_s = toks.s(close);
         closed[qi] = close > open && is_quote_mark(close_s);
         let whole_line =
-            toks.toks[open].line_start && toks.get(close + 1).is_none_or(|t| t.line_start);
+            toks.toks[open].line_start() && toks.get(close + 1).is_none_or(|t| t.line_start());
         let final_punct = matches!(
             toks.str_at(close - usize::from(closed[qi])),
             "." | "!" | "?" | "…" | ","
@@ -1470,9 +1470,9 @@ pub fn speakers(
         // A headline that opens with a quote and a colon names its speaker next: `‘We won’t be lectured’: Albanese
         // hits back`.
         let headline_colon = closed[qi]
-            && toks.toks[open].line_start
+            && toks.toks[open].line_start()
             && toks.str_at(close + 1) == ":"
-            && toks.get(close + 2).is_some_and(|t| !t.line_start);
+            && toks.get(close + 2).is_some_and(|t| !t.line_start());
         let mut attr = if headline_colon {
             match person_at(toks, &men, close + 2, q.end + WINDOW) {
                 Some((e, _)) => Attr::Person(e),
@@ -1538,14 +1538,14 @@ fn headline_subject(toks: &Tokens, men: &Mentions, open: usize, close: usize) ->
 fn headline_line(toks: &Tokens, open: usize, close: usize) -> Option<usize> {
     let q_start = toks.get(open)?.start();
     let mut first = open;
-    while !toks.toks[first].line_start {
+    while !toks.toks[first].line_start() {
         first = first.checked_sub(1)?;
         if q_start - toks.toks[first].start() > HEADLINE_MAX {
             return None;
         }
     }
     let mut last = close;
-    while toks.get(last + 1).is_some_and(|t| !t.line_start) {
+    while toks.get(last + 1).is_some_and(|t| !t.line_start()) {
         last += 1;
         if toks.toks[last].end() - toks.toks[first].start() > HEADLINE_MAX {
             return None;
@@ -1578,11 +1578,12 @@ fn continues(
             .get(opens[p] + 1..open + 1)
             .unwrap_or_default()
             .iter()
-            .filter(|t| t.line_start)
+            .filter(|t| t.line_start())
             .nth(1)
             .is_some()
     };
-    if !toks.toks[open].sent_start || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW || far() {
+    if !toks.toks[open].sent_start() || q.start.saturating_sub(prev.end) > CONTINUE_WINDOW || far()
+    {
         return None;
     }
     // Names in the rest of the previous quote's sentence are its attribution or apposition (`"…," said X, a
@@ -1590,12 +1591,12 @@ fn continues(
     // A full stop after an abbreviation or an initial (`Dr.`, `A.`, `Gov.`) does not end that sentence.
     let ends_sentence = |t: usize| {
         let w = toks.str_at(t.wrapping_sub(2));
-        toks.toks[t].line_start
-            || (toks.toks[t].sent_start
+        toks.toks[t].line_start()
+            || (toks.toks[t].sent_start()
                 && matches!(toks.str_at(t.wrapping_sub(1)), "." | "!" | "?")
                 && toks.is_word(t.wrapping_sub(2))
                 && w.len() > 1
-                && (!toks.toks[t - 2].cap || w.chars().count() >= 5))
+                && (!toks.toks[t - 2].cap() || w.chars().count() >= 5))
     };
     let next_sentence = (toks.index_at(prev.end)..open)
         .find(|&t| t >= 2 && ends_sentence(t))
