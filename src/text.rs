@@ -331,10 +331,10 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
             start: start as u32,
             end: i as u32,
             kind,
-            flags: u8::from(cap) * CAP
-                | u8::from(all_caps) * ALL_CAPS
-                | u8::from(line_start) * LINE_START
-                | u8::from(sent_start) * SENT_START,
+            flags: (u8::from(cap) * CAP)
+                | (u8::from(all_caps) * ALL_CAPS)
+                | (u8::from(line_start) * LINE_START)
+                | (u8::from(sent_start) * SENT_START),
         });
         line_start = false;
         if kind == TokKind::Punct {
