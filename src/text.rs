@@ -2,7 +2,7 @@
 //!
 //! Every recogniser works on these tokens, so they are cut as finely as the recognisers need and no finer:
 //! - a **word** is a maximal run of letters and combining marks (`Ben-Gvir` is three tokens: `Ben`, `-`, `Gvir`;
-//!   `Trump’s` is `Trump`, `’`, `s`). Recognisers join pieces by checking that tokens touch (`a.end == b.start`).
+//!   `Trump’s` is `Trump`, `’`, `s`). Recognisers join pieces by checking that tokens touch (`a.end() == b.start()`).
 //! - a **number** is a run of ASCII digits, with `,` or `.` inside it when a digit follows (`46,000`, `1.7`).
 //! - any other non-space character is a **punct** token of its own.
 //!
@@ -23,8 +23,8 @@ pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokKind,
-    // The flags below (`CAP`...), one bit each, read through the methods of the same names: as four bools they
-    // would make the token 16 bytes.
+    // The flags `CAP`, `ALL_CAPS`, `LINE_START`, `SENT_START`, one bit each, read through the methods of those names
+    // (lower case): as four bools they would make the token 16 bytes.
     flags: u8,
 }
 
