@@ -248,14 +248,14 @@ fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
     let Some(t) = toks.toks.get(i) else {
         return false;
     };
-    let Some(s) = toks.text.as_bytes().get(t.start()..t.end()) else {
-        return false;
-    };
     match t.kind {
         TokKind::Number => true,
-        TokKind::Word => starts.may(s),
-        // ' ’ ‘
-        TokKind::Punct => matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s),
+        TokKind::Word => starts.may(toks.bytes_of(t)),
+        TokKind::Punct => {
+            let s = toks.bytes_of(t);
+            // ' ’ ‘
+            matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s)
+        }
     }
 }
 

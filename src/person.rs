@@ -351,15 +351,6 @@ fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
-/// The bytes of token `i`, or none past either end: for comparisons with ASCII words and marks, which need no
-/// char-boundary check (`Tokens::s` checks both ends at every call, and is out of line in the wasm build).
-fn bytes<'t>(t: &Tokens<'t>, i: usize) -> &'t [u8] {
-    t.toks
-        .get(i)
-        .and_then(|x| t.text.as_bytes().get(x.start()..x.end()))
-        .unwrap_or_default()
-}
-
 /// An apostrophe, typographic or straight.
 fn is_apostrophe(b: &[u8]) -> bool {
     b == "’".as_bytes() || b == b"'"
@@ -397,7 +388,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
         matches!(self.t.get(i), Some(tok) if tok.kind == TokKind::Punct)
-            && bytes(self.t, i) == p.as_bytes()
+            && self.t.bytes_at(i) == p.as_bytes()
     }
 
     /// The hyphen group starting at word token `i` (`Ben-Gvir`, `President-elect`): its last token index.
@@ -417,7 +408,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Ndung’u", "Ma'ruf"): the name part is whole only with its tail ("Ndung’u’s" still ends at the possessive).
     fn apostrophe_tail(&self, j: usize) -> bool {
         let t = self.t;
-        if !is_apostrophe(bytes(t, j + 1)) || !t.touch(j + 1) || !t.is_word(j + 2) {
+        if !is_apostrophe(t.bytes_at(j + 1)) || !t.touch(j + 1) || !t.is_word(j + 2) {
             return false;
         }
         let tail = t.s(j + 2);
@@ -448,7 +439,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if !t.touch(i) {
             return i;
         }
-        if is_apostrophe(bytes(t, i + 1))
+        if is_apostrophe(t.bytes_at(i + 1))
             && t.touch(i + 1)
             && t.is_cap_word(i + 2)
             && t.str_at(i).chars().count() == 1
@@ -459,7 +450,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn is_hyphen(&self, i: usize) -> bool {
-        let b = bytes(self.t, i);
+        let b = self.t.bytes_at(i);
         b == b"-" || b == "‐".as_bytes() || b == "‑".as_bytes()
     }
 
@@ -478,7 +469,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 && *fl & BLOCKED == 0
                 && t.touch(i)
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
-                && bytes(t, i + 1) == b"."
+                && t.bytes_at(i + 1) == b"."
             {
                 let s = &t.text[tok.start()..tok.end()];
                 if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
@@ -495,7 +486,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
             // builder.)
             if i > 0 && t.touch(i - 1) {
-                let p = bytes(t, i - 1);
+                let p = t.bytes_at(i - 1);
                 if matches!(p, b"@" | b"#" | b"/" | b"_")
                     || (p == b"." && t.s(i).chars().count() != 1)
                 {
@@ -563,12 +554,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.word(i) && is_particle(bytes(self.t, i))
+        self.word(i) && is_particle(self.t.bytes_at(i))
     }
 
     /// A particle in either case ("Le" of "Bruno Le Maire", "Van" of "Dries Van Noten").
     fn particle_any_case(&self, i: usize) -> bool {
-        self.word(i) && is_particle_any_case(bytes(self.t, i))
+        self.word(i) && is_particle_any_case(self.t.bytes_at(i))
     }
 }
 
@@ -614,7 +605,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
                 && t.touch(j)
-                && is_apostrophe(bytes(t, j + 1))
+                && is_apostrophe(t.bytes_at(j + 1))
                 && t.touch(j + 1)
                 && t.is_cap_word(j + 2)
                 && t.s(j).chars().count() == 1
@@ -643,7 +634,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         }
         if t.touch(run.last) {
             // Initials may be written together ("J.K. Rowling").
-            if cx.initial(next) && run.initials > 0 && bytes(t, run.last) == b"." {
+            if cx.initial(next) && run.initials > 0 && t.bytes_at(run.last) == b"." {
                 j = next;
                 continue;
             }
@@ -935,7 +926,7 @@ fn of_country_after(cx: &Ctx, last: usize) -> bool {
 /// "gave only his first name, Bohdan,", "gave her name as Olena": a name introduced as a name; even one word is a person.
 fn name_slot(cx: &Ctx, first: usize) -> bool {
     let t = cx.t;
-    first >= 2 && matches!(bytes(t, first - 1), b"," | b"as") && bytes(t, first - 2) == b"name"
+    first >= 2 && matches!(t.bytes_at(first - 1), b"," | b"as") && t.bytes_at(first - 2) == b"name"
 }
 
 /// Credit lines: "By Asad Hashim and Rupam Jain", "(Reporting by Camillus Eboh in Abuja and Duncan Miriri in Nairobi;
@@ -947,7 +938,7 @@ fn credit_slot(cx: &Ctx, first: usize) -> bool {
     let t = cx.t;
     if first == 0
         || !matches!(
-            bytes(t, first - 1),
+            t.bytes_at(first - 1),
             b"by" | b"By" | b"and" | b"," | b";" | b"&"
         )
     {
@@ -1019,7 +1010,7 @@ fn ordinal_at(cx: &Ctx, i: usize) -> Option<usize> {
     let t = cx.t;
     (t.get(i)?.kind == TokKind::Number
         && t.touch(i)
-        && matches!(bytes(t, i + 1), b"th" | b"st" | b"nd" | b"rd"))
+        && matches!(t.bytes_at(i + 1), b"th" | b"st" | b"nd" | b"rd"))
     .then_some(i + 2)
 }
 
@@ -1052,7 +1043,7 @@ fn bowling_figures_at(cx: &Ctx, i: usize) -> bool {
 fn scorecard_word(cx: &Ctx, i: usize, words: &[&[u8]]) -> bool {
     let t = cx.t;
     cx.word(i)
-        && words.contains(&bytes(t, i))
+        && words.contains(&t.bytes_at(i))
         && !t.touch(i)
         && !(i > 0 && t.touch(i - 1))
         && !t.toks[i].line_start()
@@ -1125,8 +1116,8 @@ fn lone_score(cx: &Ctx, i: usize) -> bool {
     let t = cx.t;
     t.get(i)
         .is_some_and(|x| x.kind == TokKind::Number && !x.line_start())
-        && bytes(t, i).len() <= 3
-        && bytes(t, i).iter().all(|b| b.is_ascii_digit())
+        && t.bytes_at(i).len() <= 3
+        && t.bytes_at(i).iter().all(|b| b.is_ascii_digit())
         && !t.touch(i)
         && !(i > 0 && t.touch(i - 1))
 }
@@ -1159,12 +1150,12 @@ fn score_line_team(cx: &Ctx, first: usize, last: usize) -> bool {
 
 /// "the" or "The" right before token `i`, on the same line.
 fn the_before(cx: &Ctx, i: usize) -> bool {
-    i > 0 && !cx.t.toks[i].line_start() && bytes(cx.t, i - 1).eq_ignore_ascii_case(b"the")
+    i > 0 && !cx.t.toks[i].line_start() && cx.t.bytes_at(i - 1).eq_ignore_ascii_case(b"the")
 }
 
 /// The name ends in a word that looks like a plural ("Marlins", "Braves", "Falls"), as teams' and places' names do.
 fn plural_end(cx: &Ctx, last: usize) -> bool {
-    let s = bytes(cx.t, last);
+    let s = cx.t.bytes_at(last);
     s.len() >= 4 && s.ends_with(b"s") && !s.ends_with(b"ss") && !s.ends_with(b"us")
 }
 
@@ -1384,7 +1375,7 @@ pub fn find(
         // A stop word that is also a given name starts a name after a title ("captain Will Carling").
         // (The cheap per-token flag first: the rest, and the set lookups, run only for capitalised name words.)
         let starts = cx.name_word(i)
-            && !(i > 0 && t.touch(i - 1) && bytes(t, i - 1) == b".")
+            && !(i > 0 && t.touch(i - 1) && t.bytes_at(i - 1) == b".")
             && (!cx.stop(i)
                 || cx.initial(i)
                 || (lex.given.contains(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
@@ -1406,7 +1397,7 @@ pub fn find(
         trim_sentence_word(&cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
-        let of_title = i >= 2 && bytes(t, i - 1) == b"of" && cx.title_word(i - 2);
+        let of_title = i >= 2 && t.bytes_at(i - 1) == b"of" && cx.title_word(i - 2);
         if of_title {
             title_tail(&cx, &mut run);
             // The title's words are no name, nor glued to the name after them.
@@ -1418,12 +1409,12 @@ pub fn find(
         let org_continues = run.first >= 2
             && vetoed[run.first - 2]
             && matches!(
-                bytes(t, run.first - 1),
+                t.bytes_at(run.first - 1),
                 b"of" | b"for" | b"and" | b"&" | b"on" | b"de"
             );
         // "Edward D. Jones & Co", "A.G. Edwards & Sons", "Procter & Gamble": a firm's name.
         let ampersand =
-            bytes(t, next) == b"&" && t.get(next + 1).is_some_and(|x| x.cap() && !x.line_start());
+            t.bytes_at(next) == b"&" && t.get(next + 1).is_some_and(|x| x.cap() && !x.line_start());
         // "Chief Financial Officer Amy Hood", "Climate and Green Growth Minister Sophie Hermans": capitalised words
         // right before a title that introduces a name are the title's own, not a name. ("Mark Carney Prime Minister
         // since March": a title after a name that introduces none is the name's.)
@@ -1499,7 +1490,7 @@ pub fn find(
         // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
         // place's as often as a person's, and count as no evidence.
         let place_slot =
-            run.first >= 1 && matches!(bytes(t, run.first - 1), b"in" | b"at" | b"near");
+            run.first >= 1 && matches!(t.bytes_at(run.first - 1), b"in" | b"at" | b"near");
         let person = if named_title
             || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
             || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
@@ -1857,7 +1848,7 @@ pub fn find(
                 let (a, b) = tokens_of[e];
                 let len = b - a + 1;
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
-                let ok = (0..len).all(|k| bytes(t, i + k) == bytes(t, a + k))
+                let ok = (0..len).all(|k| t.bytes_at(i + k) == t.bytes_at(a + k))
                     && (1..len).all(|k| !t.toks[i + k].line_start())
                     && near(&last_seen, e, t.toks[i].start());
                 ok.then_some((e, len))

@@ -123,6 +123,24 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// The bytes of token `i`, or none past either end: for comparisons with ASCII words and marks, which need no
+    /// char-boundary check ([`Tokens::s`] and [`Tokens::str_at`] check both ends at every call, out of line in the
+    /// wasm build).
+    pub fn bytes_at(&self, i: usize) -> &'t [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()))
+            .unwrap_or_default()
+    }
+
+    /// The bytes of token `t` (one of these tokens).
+    pub fn bytes_of(&self, t: &Token) -> &'t [u8] {
+        self.text
+            .as_bytes()
+            .get(t.start()..t.end())
+            .unwrap_or_default()
+    }
+
     /// Tokens `i` and `i + 1` touch: no space between them.
     #[inline]
     pub fn touch(&self, i: usize) -> bool {

@@ -292,7 +292,7 @@ impl Lexicon {
     #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn get(&self, toks: &Tokens, i: usize) -> Option<&'static Lex> {
         let t = toks.get(i)?;
-        let s = toks.text.as_bytes().get(t.start()..t.end())?;
+        let s = toks.bytes_of(t);
         if s.is_empty() || s.len() > MAX_KEY {
             return None;
         }

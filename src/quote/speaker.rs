@@ -62,7 +62,7 @@ include!(concat!(env!("OUT_DIR"), "/tables/speaker.rs"));
 /// The number of tokens of the speech verb (`said`, `according to`) that starts at token `i`, if one does.
 fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    let w = toks.text.as_bytes().get(t.start()..t.end())?;
+    let w = toks.bytes_of(t);
     let vocab = vocab();
     if t.kind != TokKind::Word || !vocab.may_be_verb(w) {
         return None;
@@ -85,12 +85,7 @@ fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
 /// of its own in the wasm build, where inlined copies cost size.)
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn may_be_verb(toks: &Tokens, t: &Token) -> bool {
-    t.kind == TokKind::Word
-        && toks
-            .text
-            .as_bytes()
-            .get(t.start()..t.end())
-            .is_some_and(|w| vocab().may_be_verb(w))
+    t.kind == TokKind::Word && vocab().may_be_verb(toks.bytes_of(t))
 }
 
 /// What a word of [`Vocab`] is (bits of its flags): a one-word speech verb.
