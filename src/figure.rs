@@ -95,10 +95,10 @@ pub fn find(toks: &Tokens) -> Vec<Figure> {
         Starts::default()
     };
     let mut i = 0;
-    while i < toks.len() {
-        if !may_start(toks, starts, i) {
-            i += 1;
-            continue;
+    loop {
+        i = next_start(toks, starts, i);
+        if i >= toks.len() {
+            break;
         }
         let Some(mut c) = candidate(toks, lx, i, &last) else {
             i += 1;
@@ -238,25 +238,46 @@ fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static
     }
 }
 
-/// Whether [`candidate`] can find a figure at token `i`: false for most tokens, cheaply (no hashing). It asks what
-/// `candidate` asks first: a number; an apostrophe (`apostrophe_decade`; not in the filter, where quotation marks
-/// would share its bit); or a word or sign that [`Starts::may`] lets through: one whose entry can start a figure
+/// The first token from `i` on at which [`candidate`] can find a figure (`toks.len()` if none): one loop that reads
+/// each token once and rejects most cheaply (no hashing, no calls), where a test per token cost a call or three in
+/// the wasm build. It asks what `candidate` asks first: a number; an apostrophe glued to a number
+/// (`apostrophe_decade`, which needs that; no apostrophe has a table entry, so `money_prefix` finds nothing at one:
+/// a test holds this); or a word or sign that [`Starts::may`] lets through: one whose entry can start a figure
 /// (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an entry has)
 /// or a decade of a life (`age_decade` reads no other word).
-#[cfg_attr(not(target_arch = "wasm32"), inline)]
-fn may_start(toks: &Tokens, starts: Starts, i: usize) -> bool {
-    let Some(t) = toks.toks.get(i) else {
-        return false;
-    };
-    match t.kind {
-        TokKind::Number => true,
-        TokKind::Word => starts.may(toks.bytes_of(t)),
-        TokKind::Punct => {
-            let s = toks.bytes_of(t);
-            // ' ’ ‘
-            matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98") || starts.may(s)
+fn next_start(toks: &Tokens, starts: Starts, i: usize) -> usize {
+    let bytes = toks.text.as_bytes();
+    let rest = toks.toks.get(i..).unwrap_or_default();
+    for (k, t) in rest.iter().enumerate() {
+        if t.kind == TokKind::Number {
+            return i + k;
+        }
+        // The first filter, from the first and last bytes and the length, before the token's slice is made.
+        let (Some(&first), Some(&last)) =
+            (bytes.get(t.start()), bytes.get(t.end().wrapping_sub(1)))
+        else {
+            continue;
+        };
+        if !starts.pre_may(first, last, t.end().wrapping_sub(t.start())) {
+            continue;
+        }
+        let s = bytes.get(t.start()..t.end()).unwrap_or_default();
+        let may = if t.kind == TokKind::Punct && is_apostrophe(s) {
+            rest.get(k + 1)
+                .is_some_and(|n| n.kind == TokKind::Number && n.start() == t.end())
+        } else {
+            starts.may(s)
+        };
+        if may {
+            return i + k;
         }
     }
+    toks.len()
+}
+
+/// ' ’ ‘, as bytes.
+fn is_apostrophe(s: &[u8]) -> bool {
+    matches!(s, b"'" | b"\xE2\x80\x99" | b"\xE2\x80\x98")
 }
 
 /// The figure that starts at token `i`, if one does.
