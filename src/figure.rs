@@ -286,14 +286,14 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
     match t.kind {
         TokKind::Number => at_number(toks, lx, i, last),
         TokKind::Word => {
-            if toks.str_at(i).ends_with("ties") {
+            if toks.bytes_at(i).ends_with(b"ties") {
                 if let Some(c) = age_decade(toks, i) {
                     return Some(c);
                 }
             }
             let lex = lx.get(toks, i)?;
             if lex.role == Some(Role::Month) {
-                if let Some(c) = month_date(toks, lx, i) {
+                if let Some(c) = month_date(toks, lx, i, Some(lex)) {
                     return Some(c);
                 }
             }
@@ -335,22 +335,28 @@ const DECADE_WORDS: [&str; 8] = [
 /// "in her early eighties", "in his 80s", "their late twenties": a decade of someone's age, a duration in years with no
 /// value. Only after a possessive (and "early", "mid", "late"): "the eighties" and "the 80s" name decades of a century.
 fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
-    let s = toks.str_at(i);
+    let s = toks.bytes_at(i);
     let end = match toks.get(i)?.kind {
-        TokKind::Word if DECADE_WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) => i + 1,
+        TokKind::Word
+            if DECADE_WORDS
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w.as_bytes())) =>
+        {
+            i + 1
+        }
         TokKind::Number
             if s.len() == 2
-                && s.ends_with('0')
-                && !matches!(s, "00" | "10")
+                && s.ends_with(b"0")
+                && !matches!(s, b"00" | b"10")
                 && toks.touch(i)
-                && toks.str_at(i + 1) == "s"
+                && toks.bytes_at(i + 1) == b"s"
                 && !(toks.touch(i + 1) && toks.is_word(i + 2)) =>
         {
             i + 2
         }
         _ => return None,
     };
-    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
+    let is = |k: usize, words: &[&str]| one_of(toks.bytes_at(k), words);
     let mut p = i.checked_sub(1)?;
     if is(p, &["early", "mid", "late"]) {
         p = p.checked_sub(1)?;
@@ -371,15 +377,15 @@ fn age_decade(toks: &Tokens, i: usize) -> Option<Cand> {
 
 /// "the '90s", "the ’80s": an apostrophe, two digits ending in 0 and "s" (class date, no value, like "1990s").
 fn apostrophe_decade(toks: &Tokens, i: usize) -> Option<Cand> {
-    let d = toks.str_at(i + 1);
-    let ok = matches!(toks.str_at(i), "'" | "’" | "‘")
+    let d = toks.bytes_at(i + 1);
+    let ok = is_apostrophe(toks.bytes_at(i))
         && !(i > 0 && toks.touch(i - 1) && toks.is_word(i - 1))
         && toks.touch(i)
         && toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number)
         && d.len() == 2
-        && d.ends_with('0')
+        && d.ends_with(b"0")
         && toks.touch(i + 1)
-        && toks.str_at(i + 2) == "s"
+        && toks.bytes_at(i + 2) == b"s"
         && !(toks.touch(i + 2) && toks.is_word(i + 3));
     ok.then(|| Cand::date(i, i + 3, None, None))
 }
@@ -389,6 +395,11 @@ fn apostrophe_decade(toks: &Tokens, i: usize) -> Option<Cand> {
 
 /// Reads the digits at `i` (a number token whose context allows it), with its scale.
 fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
+    read_digits_with(toks, lx, i, None)
+}
+
+/// [`read_digits`], with the entry of a token after it if already looked up.
+fn read_digits_with(toks: &Tokens, lx: &Lexicon, i: usize, next: Option<Next>) -> Option<Num> {
     let s = toks.str_at(i);
     let val = Dec::parse(s)?;
     let year = if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -405,7 +416,7 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         one: false,
         scale: None,
         year,
-        after: None,
+        after: next.map(|n| (n.at, n.lex)),
     };
     Some(with_half_and_scale(toks, lx, num))
 }
@@ -423,9 +434,9 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
     if i >= 2
         && toks.touch(i - 1)
         && toks.touch(i - 2)
-        && is_dash(toks.str_at(i - 1))
+        && is_dash(toks.bytes_at(i - 1))
         && toks.is_word(i - 2)
-        && !toks.str_at(i - 2).eq_ignore_ascii_case("of")
+        && !toks.bytes_at(i - 2).eq_ignore_ascii_case(b"of")
     {
         return None;
     }
@@ -442,14 +453,14 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
     };
     match role {
         Role::Vague => {
-            let tens = toks.str_at(i).eq_ignore_ascii_case("tens");
+            let tens = toks.bytes_at(i).eq_ignore_ascii_case(b"tens");
             let mut end = i + 1;
             // "hundreds of thousands (of millions)"
             while end < i + 2 * MAX_WORDS
-                && toks.str_at(end).eq_ignore_ascii_case("of")
+                && toks.bytes_at(end).eq_ignore_ascii_case(b"of")
                 && lx.role(toks, end + 1) == Some(Role::Vague)
-                && !toks.str_at(end + 1).eq_ignore_ascii_case("dozens")
-                && !toks.str_at(end + 1).eq_ignore_ascii_case("tens")
+                && !toks.bytes_at(end + 1).eq_ignore_ascii_case(b"dozens")
+                && !toks.bytes_at(end + 1).eq_ignore_ascii_case(b"tens")
             {
                 end += 2;
             }
@@ -464,7 +475,7 @@ fn read_role(toks: &Tokens, lx: &Lexicon, i: usize, role: Role) -> Option<Num> {
         }
         Role::Half => {
             // "half a million", "half a dozen"
-            if !toks.str_at(i + 1).eq_ignore_ascii_case("a") {
+            if !toks.bytes_at(i + 1).eq_ignore_ascii_case(b"a") {
                 return None;
             }
             let r = lx.role(toks, i + 2)?;
@@ -579,7 +590,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         after_and = false;
         // What joins this word to the next: a hyphen inside "forty-two", "and" after "hundred" or a scale word.
         let next = j + 1;
-        if role == Role::Ten && is_dash(toks.str_at(next)) && toks.touch(j) && toks.touch(next) {
+        if role == Role::Ten && is_dash(toks.bytes_at(next)) && toks.touch(j) && toks.touch(next) {
             if lx.role(toks, next + 1) == Some(Role::Unit) {
                 j = next + 1;
                 continue;
@@ -587,7 +598,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
             break;
         }
         if matches!(role, Role::Hundred | Role::Scale)
-            && toks.str_at(next).eq_ignore_ascii_case("and")
+            && toks.bytes_at(next).eq_ignore_ascii_case(b"and")
             && matches!(
                 lx.role(toks, next + 1),
                 Some(Role::Unit | Role::Teen | Role::Ten)
@@ -605,7 +616,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     if words == 0 || last == Some(Role::Article) {
         return None;
     }
-    let one = words == 1 && toks.str_at(i).eq_ignore_ascii_case("one");
+    let one = words == 1 && toks.bytes_at(i).eq_ignore_ascii_case(b"one");
     let val = Some(Dec::int(total.checked_add(cur)?));
     let num = Num {
         start: i,
@@ -626,9 +637,9 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
 fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     let e = num.end;
     if num.scale.is_none()
-        && toks.str_at(e).eq_ignore_ascii_case("and")
-        && toks.str_at(e + 1).eq_ignore_ascii_case("a")
-        && toks.str_at(e + 2).eq_ignore_ascii_case("half")
+        && toks.bytes_at(e).eq_ignore_ascii_case(b"and")
+        && toks.bytes_at(e + 1).eq_ignore_ascii_case(b"a")
+        && toks.bytes_at(e + 2).eq_ignore_ascii_case(b"half")
     {
         if let Some(v) = num.val.and_then(Dec::plus_half) {
             num.val = Some(v);
@@ -641,16 +652,16 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     }
     let e = num.end;
     let glued = toks.touch(e - 1);
-    // The entry of the token after the number, kept for `suffix` and `is_year`, which ask about it again; a word's
-    // (or sign's) entry gives its role, as `Lexicon::role` does.
-    let lex_e = lx.get(toks, e);
+    // The entry of the token after the number (which the caller may have looked up: `num.after`), kept for `suffix`
+    // and `is_year`, which ask about it again; a word's (or sign's) entry gives its role, as `Lexicon::role` does.
+    let lex_e = entry_at(toks, lx, &num, e);
     num.after = Some((e, lex_e));
     let word_entry = |k: usize, lex: Option<&'static Lex>| {
         lex.filter(|_| toks.get(k).is_some_and(|t| t.kind != TokKind::Number))
     };
     let (role, at, lex) = match word_entry(e, lex_e).and_then(|l| l.role.map(|r| (r, l))) {
         Some((r, l)) => (r, e, l),
-        None if is_dash(toks.str_at(e)) && glued && toks.touch(e) => {
+        None if is_dash(toks.bytes_at(e)) && glued && toks.touch(e) => {
             match word_entry(e + 1, lx.get(toks, e + 1)) {
                 Some(l) if l.role == Some(Role::Scale) => (Role::Scale, e + 1, l),
                 _ => return num,
@@ -661,7 +672,7 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
     let ok = match role {
         Role::Scale => true,
         Role::Hundred | Role::Dozen => !glued,
-        Role::Abbr => glued || toks.str_at(at).len() >= 2,
+        Role::Abbr => glued || toks.bytes_at(at).len() >= 2,
         _ => false,
     };
     if !ok {
@@ -708,13 +719,18 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
     if let Some(c) = age_decade(toks, i) {
         return (!year_only).then_some(c);
     }
+    // The table entry of the token after the number, looked up once: the forms below and `read_digits` ask about it.
+    let next = Next {
+        at: i + 1,
+        lex: lx.get(toks, i + 1),
+    };
     // One form at a time, in this order: the first that is one decides.
     let mut form = dashed_or_slashed(toks, i);
     if matches!(form, Form::Other) {
-        form = time_of_day(toks, lx, i);
+        form = time_of_day(toks, lx, i, next);
     }
     if matches!(form, Form::Other) {
-        form = day_month(toks, lx, i);
+        form = day_month(toks, lx, i, next);
     }
     if matches!(form, Form::Other) {
         form = decade(toks, i);
@@ -724,9 +740,27 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         Form::Skip => return None,
         Form::Other => {}
     }
-    let num = read_digits(toks, lx, i)?;
+    let num = read_digits_with(toks, lx, i, Some(next))?;
     let c = finish(toks, lx, num)?;
     (!year_only || c.class == FigureClass::Date).then_some(c)
+}
+
+/// A token's table entry, once looked up: `lex` is `lx.get(toks, at)`.
+#[derive(Clone, Copy)]
+struct Next {
+    at: usize,
+    lex: Option<&'static Lex>,
+}
+
+impl Next {
+    /// `lx.get(toks, k)`, from this one when it is of token `k`.
+    fn get(self, toks: &Tokens, lx: &Lexicon, k: usize) -> Option<&'static Lex> {
+        if k == self.at {
+            self.lex
+        } else {
+            lx.get(toks, k)
+        }
+    }
 }
 
 enum Ctx {
@@ -738,12 +772,12 @@ enum Ctx {
 
 /// Whether the digits at `i` can be a figure, judging by what they are glued to.
 fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
-    let s = toks.str_at(i);
+    let s = toks.bytes_at(i);
     // A numbered-list marker: "1." or "2)" opening a line.
     if toks.get(i).is_some_and(|t| t.line_start())
         && s.len() <= 2
         && toks.touch(i)
-        && matches!(toks.str_at(i + 1), "." | ")")
+        && matches!(toks.bytes_at(i + 1), b"." | b")")
     {
         return Ctx::Skip;
     }
@@ -755,15 +789,15 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
     if (free_num_before && same_line(i)) || (is_num(i + 1) && same_line(i + 1) && !toks.touch(i)) {
         return Ctx::Skip;
     }
-    if is_dash(toks.str_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
-        let b = toks.str_at(i + 2);
-        if (s.len() == 3 && b.len() == 4) || (b.len() > 1 && b.starts_with('0')) {
+    if is_dash(toks.bytes_at(i + 1)) && toks.touch(i) && toks.touch(i + 1) && is_num(i + 2) {
+        let b = toks.bytes_at(i + 2);
+        if (s.len() == 3 && b.len() == 4) || (b.len() > 1 && b.starts_with(b"0")) {
             return Ctx::Skip;
         }
         // Three groups or more ("1-800-555-0199"), unless an ISO date ("2023-10-07", read as one).
-        let iso = s.len() == 4 && b.len() == 2 && toks.str_at(i + 4).len() == 2;
+        let iso = s.len() == 4 && b.len() == 2 && toks.bytes_at(i + 4).len() == 2;
         if toks.touch(i + 2)
-            && toks.str_at(i + 3) == "-"
+            && toks.bytes_at(i + 3) == b"-"
             && toks.touch(i + 3)
             && is_num(i + 4)
             && !iso
@@ -775,7 +809,7 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
         return Ctx::Ok;
     }
     let p = i - 1;
-    let prev = toks.str_at(p);
+    let prev = toks.bytes_at(p);
     match toks.get(p).map(|t| t.kind) {
         // "G7", "MH17", "A321"
         Some(TokKind::Word) | Some(TokKind::Number) => Ctx::Skip,
@@ -806,30 +840,38 @@ fn digit_context(toks: &Tokens, i: usize, last: &Last) -> Ctx {
             }
         }
         _ => match prev {
-            "/" | "\\" | ":" | "." | "#" | "+" | "@" | "_" | "&" | "=" | "^" | "~" | "*" | "|" => {
-                Ctx::Skip
-            }
+            b"/" | b"\\" | b":" | b"." | b"#" | b"+" | b"@" | b"_" | b"&" | b"=" | b"^" | b"~"
+            | b"*" | b"|" => Ctx::Skip,
             // "’90s", "'24"
-            "’" | "'" | "‘" if s.len() == 2 => Ctx::Skip,
+            _ if is_apostrophe(prev) && s.len() == 2 => Ctx::Skip,
             _ => Ctx::Ok,
         },
     }
 }
 
 /// `s` as a plain four-digit year token.
-fn plain_year(s: &str) -> Option<i32> {
-    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') {
-        s.parse().ok()
+fn plain_year(s: &[u8]) -> Option<i32> {
+    if s.len() == 4 && !s.starts_with(b"0") {
+        digits_u32(s).map(|y| y as i32)
     } else {
         None
     }
 }
 
+/// The number written by `s`, ASCII digits only (one to nine, so no overflow): what `parse::<u32>` gives of such a
+/// string, without making one.
+fn digits_u32(s: &[u8]) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(s.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+}
+
 /// The plain one- or two-digit number at `i` (no comma, no point).
 fn small_int(toks: &Tokens, i: usize) -> Option<u32> {
-    let s = toks.str_at(i);
+    let s = toks.bytes_at(i);
     if matches!(toks.get(i), Some(t) if t.kind == TokKind::Number) && (1..=2).contains(&s.len()) {
-        s.parse().ok()
+        digits_u32(s)
     } else {
         None
     }
@@ -837,26 +879,26 @@ fn small_int(toks: &Tokens, i: usize) -> Option<u32> {
 
 /// "2023-10-07" (ISO date), "10/07/2023" (slashed date), and the fractions and ratios "1/2", "24/7" (skipped).
 fn dashed_or_slashed(toks: &Tokens, i: usize) -> Form {
-    let sep = toks.str_at(i + 1);
-    if !(toks.touch(i) && toks.touch(i + 1) && (sep == "/" || sep == "-"))
+    let sep = toks.bytes_at(i + 1);
+    if !(toks.touch(i) && toks.touch(i + 1) && (sep == b"/" || sep == b"-"))
         || toks.get(i + 2).map(|t| t.kind) != Some(TokKind::Number)
     {
         return Form::Other;
     }
     let three = toks.touch(i + 2)
-        && toks.str_at(i + 3) == sep
+        && toks.bytes_at(i + 3) == sep
         && toks.touch(i + 3)
         && toks.get(i + 4).map(|t| t.kind) == Some(TokKind::Number);
-    if sep == "-" {
+    if sep == b"-" {
         // Only the ISO form; other dashed numbers are ranges, read one by one.
         if let (Some(y), true, Some(m), Some(d)) = (
-            plain_year(toks.str_at(i)),
+            plain_year(toks.bytes_at(i)),
             three,
             small_int(toks, i + 2),
             small_int(toks, i + 4),
         ) {
-            if toks.str_at(i + 2).len() == 2
-                && toks.str_at(i + 4).len() == 2
+            if toks.bytes_at(i + 2).len() == 2
+                && toks.bytes_at(i + 4).len() == 2
                 && (1..=12).contains(&m)
                 && (1..=31).contains(&d)
             {
@@ -869,13 +911,13 @@ fn dashed_or_slashed(toks: &Tokens, i: usize) -> Form {
         return Form::Skip;
     }
     let (a, b) = (small_int(toks, i), small_int(toks, i + 2));
-    let ys = toks.str_at(i + 4);
+    let ys = toks.bytes_at(i + 4);
     let (Some(a), Some(b)) = (a, b) else {
         return Form::Skip;
     };
     let year = match (plain_year(ys), ys.len()) {
         (Some(y), _) => y,
-        (None, 2) => 2000 + ys.parse::<i32>().unwrap_or(0),
+        (None, 2) => 2000 + digits_u32(ys).map_or(0, |y| y as i32),
         _ => return Form::Skip,
     };
     // Day and month: certain only when one of them is over 12.
@@ -903,14 +945,15 @@ fn ymd(year: i32, month: u32, day: u32) -> Value {
 
 /// "10:30", "10:30 a.m.", "3pm", "3 p.m.", "10.30am": a time of day (class date, unit "time", no value).
 /// "3:1" and other colon pairs are skipped.
-fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
-    let s = toks.str_at(i);
-    if toks.touch(i) && toks.str_at(i + 1) == ":" && toks.touch(i + 1) {
+/// `next` is the entry of a token after the number.
+fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
+    let s = toks.bytes_at(i);
+    if toks.touch(i) && toks.bytes_at(i + 1) == b":" && toks.touch(i + 1) {
         let h = small_int(toks, i);
-        let m = small_int(toks, i + 2).filter(|_| toks.str_at(i + 2).len() == 2);
+        let m = small_int(toks, i + 2).filter(|_| toks.bytes_at(i + 2).len() == 2);
         return match (h, m) {
             (Some(h), Some(m)) if h <= 24 && m <= 59 => {
-                let end = meridiem(toks, lx, i + 3).unwrap_or(i + 3);
+                let end = meridiem(toks, lx.get(toks, i + 3), i + 3).unwrap_or(i + 3);
                 Form::Fig(Cand::date(i, end, None, Some("time")))
             }
             _ => Form::Skip,
@@ -918,23 +961,26 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
     }
     // "3pm", "10.30am": an hour 1-12, or hh.mm
     let hour_like = s.len() <= 5 && {
-        let (h, m) = s.split_once('.').unwrap_or((s, "00"));
-        h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h))
+        let (h, m): (&[u8], &[u8]) = match s.iter().position(|&b| b == b'.') {
+            Some(p) => (&s[..p], &s[p + 1..]),
+            None => (s, b"00"),
+        };
+        digits_u32(h).is_some_and(|h| (1..=12).contains(&h))
             && m.len() == 2
-            && m.parse::<u32>().is_ok_and(|m| m <= 59)
+            && digits_u32(m).is_some_and(|m| m <= 59)
     };
     if hour_like {
-        if let Some(end) = meridiem(toks, lx, i + 1) {
+        if let Some(end) = meridiem(toks, next.get(toks, lx, i + 1), i + 1) {
             return Form::Fig(Cand::date(i, end, None, Some("time")));
         }
     }
     Form::Other
 }
 
-/// The end of an "a.m."/"pm"/"o'clock" mark at `j` (right after the number).
-fn meridiem(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<usize> {
+/// The end of an "a.m."/"pm"/"o'clock" mark at `j` (right after the number), whose table entry is `lex`.
+fn meridiem(toks: &Tokens, lex: Option<&Lex>, j: usize) -> Option<usize> {
     let glued = j > 0 && toks.touch(j - 1);
-    let (s, end) = lx.seq_at(toks, j, |s| {
+    let (s, end) = seq_of(lex, toks, j, |s| {
         matches!(
             s.what,
             What::Unit {
@@ -952,20 +998,27 @@ fn meridiem(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<usize> {
 }
 
 /// "31 December 2004", "7 October", "7th of October": a day before a month name.
-fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
+/// `next` is the entry of a token after the number.
+fn day_month(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
     let Some(day) = small_int(toks, i).filter(|d| (1..=31).contains(d)) else {
         return Form::Other;
     };
     let mut j = i + 1;
     let mut ordinal = false;
-    if toks.touch(i) && lx.role(toks, j) == Some(Role::Ordinal) && toks.str_at(j).len() == 2 {
+    // (`lx.role(toks, j)`, from `next`.)
+    let role_j = || {
+        let word = toks.get(j).is_some_and(|t| t.kind != TokKind::Number);
+        word.then(|| next.get(toks, lx, j).and_then(|l| l.role))
+            .flatten()
+    };
+    if toks.touch(i) && role_j() == Some(Role::Ordinal) && toks.bytes_at(j).len() == 2 {
         j += 1;
         ordinal = true;
     }
-    if ordinal && toks.str_at(j).eq_ignore_ascii_case("of") {
+    if ordinal && toks.bytes_at(j).eq_ignore_ascii_case(b"of") {
         j += 1;
     }
-    let Some((month, after)) = month_at(toks, lx, j) else {
+    let Some((month, after)) = month_at(toks, lx, j, next) else {
         return Form::Other;
     };
     let (year, end) = year_after(toks, after);
@@ -974,22 +1027,23 @@ fn day_month(toks: &Tokens, lx: &Lexicon, i: usize) -> Form {
 }
 
 /// A capitalised month name at `j`, with the full stop of an abbreviation ("Oct."): its number and the index after it.
-fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
+/// `known` may hold the entry of token `j`.
+fn month_at(toks: &Tokens, lx: &Lexicon, j: usize, known: Next) -> Option<(u32, usize)> {
     let t = toks.get(j)?;
     if t.kind != TokKind::Word || !t.cap() {
         return None;
     }
-    let lex = lx.get(toks, j)?;
+    let lex = known.get(toks, lx, j)?;
     if lex.role != Some(Role::Month) {
         return None;
     }
     let mut end = j + 1;
     // "Oct." keeps its period; "May." and "July." end a sentence: a full month name is not abbreviated.
-    let w = toks.str_at(j);
+    let w = toks.bytes_at(j);
     let full = ["may", "june", "july"]
         .iter()
-        .any(|m| w.eq_ignore_ascii_case(m));
-    if toks.touch(j) && toks.str_at(end) == "." && w.len() <= 4 && !full {
+        .any(|m| w.eq_ignore_ascii_case(m.as_bytes()));
+    if toks.touch(j) && toks.bytes_at(end) == b"." && w.len() <= 4 && !full {
         end += 1;
     }
     Some((lex.value as u32, end))
@@ -997,8 +1051,8 @@ fn month_at(toks: &Tokens, lx: &Lexicon, j: usize) -> Option<(u32, usize)> {
 
 /// A year right after a date's day, optionally after a comma ("Oct. 7, 2023"): the year and the index after it.
 fn year_after(toks: &Tokens, j: usize) -> (Option<i32>, usize) {
-    let k = if toks.str_at(j) == "," { j + 1 } else { j };
-    match plain_year(toks.str_at(k)).filter(|y| (1000..=2199).contains(y)) {
+    let k = if toks.bytes_at(j) == b"," { j + 1 } else { j };
+    match plain_year(toks.bytes_at(k)).filter(|y| (1000..=2199).contains(y)) {
         Some(y) if !toks.touch(k) || !toks.is_word(k + 1) => (Some(y), k + 1),
         _ => (None, j),
     }
@@ -1006,12 +1060,12 @@ fn year_after(toks: &Tokens, j: usize) -> (Option<i32>, usize) {
 
 /// "1990s", "the 1800s": a decade or century (class date, no value).
 fn decade(toks: &Tokens, i: usize) -> Form {
-    match plain_year(toks.str_at(i)) {
+    match plain_year(toks.bytes_at(i)) {
         Some(y)
             if y % 10 == 0
                 && (1000..=2090).contains(&y)
                 && toks.touch(i)
-                && toks.str_at(i + 1) == "s" =>
+                && toks.bytes_at(i + 1) == b"s" =>
         {
             Form::Fig(Cand::date(i, i + 2, None, None))
         }
@@ -1021,12 +1075,13 @@ fn decade(toks: &Tokens, i: usize) -> Form {
 
 /// "Oct. 7, 2023", "December 31", "February 2022": a month name with a day and/or a year. A month with no number is
 /// not a figure, so "May" and "March" need their number too.
-fn month_date(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
-    let (month, j) = month_at(toks, lx, i)?;
+/// `lex` is the entry of token `i`.
+fn month_date(toks: &Tokens, lx: &Lexicon, i: usize, lex: Option<&'static Lex>) -> Option<Cand> {
+    let (month, j) = month_at(toks, lx, i, Next { at: i, lex })?;
     if toks.touch(j - 1) && toks.get(j).is_some_and(|t| t.kind == TokKind::Number) {
         return None; // "Jan2023", not a date we read
     }
-    if let Some(y) = plain_year(toks.str_at(j)).filter(|y| (1000..=2199).contains(y)) {
+    if let Some(y) = plain_year(toks.bytes_at(j)).filter(|y| (1000..=2199).contains(y)) {
         if toks.touch(j) && toks.is_word(j + 1) {
             return None;
         }
@@ -1043,7 +1098,7 @@ fn month_date(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Cand> {
     }
     let day = small_int(toks, j).filter(|d| (1..=31).contains(d))?;
     let mut k = j + 1;
-    if toks.touch(j) && lx.role(toks, k) == Some(Role::Ordinal) && toks.str_at(k).len() == 2 {
+    if toks.touch(j) && lx.role(toks, k) == Some(Role::Ordinal) && toks.bytes_at(k).len() == 2 {
         k += 1;
     } else if toks.touch(j) && toks.is_word(k) {
         return None;
@@ -1149,7 +1204,7 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
     };
     let found = match seq_of(entry_at(toks, lx, num, e), toks, e, want(glued)) {
         Some(found) => Some(found),
-        None if glued && is_dash(toks.str_at(e)) && toks.touch(e) => {
+        None if glued && is_dash(toks.bytes_at(e)) && toks.touch(e) => {
             lx.seq_at(toks, e + 1, want(false))
         }
         None => None,
@@ -1162,7 +1217,7 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
                 unit: "quarter",
                 ..
             }
-        ) && toks.str_at(end).eq_ignore_ascii_case("of"))
+        ) && toks.bytes_at(end).eq_ignore_ascii_case(b"of"))
     })
 }
 
@@ -1185,20 +1240,20 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
     }
     // "twenty-first", "two-thirds": ordinals and fractions; but digits write no ordinal that way, so "10-second" is a
     // duration.
-    if is_dash(toks.str_at(num.end))
+    if is_dash(toks.bytes_at(num.end))
         && toks.touch(num.end - 1)
         && toks.touch(num.end)
         && matches!(
             lx.role(toks, num.end + 1),
             Some(Role::Ordinal | Role::Fraction)
         )
-        && !(num.digits && toks.str_at(num.end + 1).eq_ignore_ascii_case("second"))
+        && !(num.digits && toks.bytes_at(num.end + 1).eq_ignore_ascii_case(b"second"))
     {
         return None;
     }
     if num.vague {
         // "millions of dollars", "thousands of years"
-        if toks.str_at(num.end).eq_ignore_ascii_case("of") {
+        if toks.bytes_at(num.end).eq_ignore_ascii_case(b"of") {
             let of = Num {
                 end: num.end + 1,
                 ..num
@@ -1214,7 +1269,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         let scaled = lx.get(toks, num.start).is_some_and(|l| l.value > 0);
         if scaled
             && num.end == num.start + 1
-            && !toks.str_at(num.end).eq_ignore_ascii_case("of")
+            && !toks.bytes_at(num.end).eq_ignore_ascii_case(b"of")
             && num.start > 0
             && lx.get(toks, num.start - 1).is_some_and(|l| l.moneyverb())
         {
@@ -1233,11 +1288,11 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         }
         // "a one-day international": a cricket format's name, not a duration.
         if c.class == FigureClass::Duration
-            && toks.str_at(c.start).eq_ignore_ascii_case("one")
+            && toks.bytes_at(c.start).eq_ignore_ascii_case(b"one")
             && c.unit == Some("day")
-            && is_dash(toks.str_at(c.end.saturating_sub(2)))
+            && is_dash(toks.bytes_at(c.end.saturating_sub(2)))
             && one_of(
-                toks.str_at(c.end),
+                toks.bytes_at(c.end),
                 &["international", "internationals", "cricket"],
             )
         {
@@ -1245,10 +1300,10 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         }
         // "16-year-old", "a 10-year-olds' league"
         if c.class == FigureClass::Duration
-            && is_dash(toks.str_at(c.end))
+            && is_dash(toks.bytes_at(c.end))
             && toks.touch(c.end - 1)
             && toks.touch(c.end)
-            && one_of(toks.str_at(c.end + 1), &["old", "olds"])
+            && one_of(toks.bytes_at(c.end + 1), &["old", "olds"])
         {
             c.end += 2;
         }
@@ -1256,10 +1311,10 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         c.bare = true;
         // "a 10-fold rise": a multiplier, counted like "tenfold".
         if num.digits
-            && is_dash(toks.str_at(c.end))
+            && is_dash(toks.bytes_at(c.end))
             && toks.touch(c.end - 1)
             && toks.touch(c.end)
-            && toks.str_at(c.end + 1).eq_ignore_ascii_case("fold")
+            && toks.bytes_at(c.end + 1).eq_ignore_ascii_case(b"fold")
         {
             c.end += 2;
         }
@@ -1298,7 +1353,7 @@ fn proportion(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
     if num.vague
         || num.scale.is_some()
         || a == 0
-        || !toks.str_at(num.end).eq_ignore_ascii_case("in")
+        || !toks.bytes_at(num.end).eq_ignore_ascii_case(b"in")
         || toks.touch(num.end - 1)
     {
         return None;
@@ -1368,14 +1423,14 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     if c.class != FigureClass::Count || c.num.is_none() {
         return;
     }
-    let conj = toks.str_at(c.end);
-    if conj.eq_ignore_ascii_case("of") {
+    let conj = toks.bytes_at(c.end);
+    if conj.eq_ignore_ascii_case(b"of") {
         part_of_span(toks, lx, c);
         return;
     }
     if !(["and", "or", "to"]
         .iter()
-        .any(|w| conj.eq_ignore_ascii_case(w))
+        .any(|w| conj.eq_ignore_ascii_case(w.as_bytes()))
         || is_dash(conj))
     {
         return;
@@ -1445,12 +1500,12 @@ fn coordinate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// "26 of the past 28 months", "four of the last 10 years": a number of a span of time counts that time unit. Not the
 /// lone "one" ("one of the past five years" is a pronoun).
 fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
-    if c.one || !toks.str_at(c.end + 1).eq_ignore_ascii_case("the") {
+    if c.one || !toks.bytes_at(c.end + 1).eq_ignore_ascii_case(b"the") {
         return;
     }
     let mut j = c.end + 2;
     if one_of(
-        toks.str_at(j),
+        toks.bytes_at(j),
         &[
             "past", "last", "next", "previous", "first", "final", "coming",
         ],
@@ -1480,10 +1535,10 @@ fn part_of_span(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// in another the text does not name here, is money with no unit.
 fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let e = c.end;
-    if !c.digits || !one_of(toks.str_at(e), &["to", "per", "against"]) {
+    if !c.digits || !one_of(toks.bytes_at(e), &["to", "per", "against"]) {
         return;
     }
-    let j = if one_of(toks.str_at(e + 1), &["the", "a", "one", "each"]) {
+    let j = if one_of(toks.bytes_at(e + 1), &["the", "a", "one", "each"]) {
         e + 2
     } else {
         e + 1
@@ -1494,7 +1549,7 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     };
     // The currency ends the phrase ("to the dollar, and", "against the dollar on Monday"); "the euro zone" or "the
     // dollar store" name something else.
-    let after = toks.str_at(end);
+    let after = toks.bytes_at(end);
     let ends = !toks.is_word(end)
         || [
             "on",
@@ -1522,7 +1577,7 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
             "yesterday",
         ]
         .iter()
-        .any(|w| after.eq_ignore_ascii_case(w));
+        .any(|w| after.eq_ignore_ascii_case(w.as_bytes()));
     if end != j + 1 || !ends {
         return;
     }
@@ -1533,7 +1588,7 @@ fn exchange_rate(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
 /// "a body mass index of at least 35", "a temperature of 40.": a bare number after a measured property and "of" (and a
 /// qualifier) that closes the phrase is a quantity with no unit.
 fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
-    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
+    let is = |k: usize, words: &[&str]| one_of(toks.bytes_at(k), words);
     let Some(mut k) = c.start.checked_sub(1) else {
         return;
     };
@@ -1560,7 +1615,7 @@ fn measure_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
         return;
     }
     let closes = toks.get(c.end).is_none_or(|t| {
-        t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.str_at(c.end)))
+        t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.bytes_at(c.end)))
     }) || is(
         c.end,
         &["and", "or", "but", "in", "on", "for", "with", "when"],
@@ -1580,8 +1635,8 @@ fn after_rate(toks: &Tokens, rate_end: usize, i: usize) -> bool {
     let moves = [
         "to", "past", "beyond", "above", "below", "under", "over", "near", "towards", "toward",
     ];
-    one_of(toks.str_at(i - 1), &moves)
-        && (rate_end..i).all(|k| !matches!(toks.str_at(k), "." | "!" | "?" | ";"))
+    one_of(toks.bytes_at(i - 1), &moves)
+        && (rate_end..i).all(|k| !matches!(toks.bytes_at(k), b"." | b"!" | b"?" | b";"))
         && toks.get(i).is_some_and(|t| !t.line_start())
         && (rate_end..i).all(|k| !toks.get(k).is_some_and(|t| t.line_start()))
         && closes_level(toks, i + 1)
@@ -1595,7 +1650,7 @@ fn rate_level(toks: &Tokens, lx: &Lexicon, rate_end: usize, c: &Cand) -> bool {
     if rate_end > c.start {
         return false;
     }
-    let word = |k: usize, ws: &[&str]| one_of(toks.str_at(k), ws);
+    let word = |k: usize, ws: &[&str]| one_of(toks.bytes_at(k), ws);
     let Some(mut k) = c.start.checked_sub(1) else {
         return false;
     };
@@ -1645,7 +1700,7 @@ const CURRENCY_REACH: usize = 40;
 fn closes_level(toks: &Tokens, k: usize) -> bool {
     !toks.is_word(k)
         || one_of(
-            toks.str_at(k),
+            toks.bytes_at(k),
             &[
                 "if", "by", "in", "on", "next", "this", "and", "or", "but", "when", "as", "after",
                 "before", "unless", "later", "soon", "again",
@@ -1661,7 +1716,8 @@ const RATE_REACH: usize = 16;
 fn unit_before(toks: &Tokens, lx: &Lexicon, c: &mut Cand) {
     let i = c.start;
     if i < 3
-        || !(one_of(toks.str_at(i - 1), &["or", "to"]) && one_of(toks.str_at(i - 3), &["a", "an"]))
+        || !(one_of(toks.bytes_at(i - 1), &["or", "to"])
+            && one_of(toks.bytes_at(i - 3), &["a", "an"]))
     {
         return;
     }
@@ -1694,7 +1750,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     if !whole || i == 0 {
         return false;
     }
-    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
+    let is = |k: usize, words: &[&str]| one_of(toks.bytes_at(k), words);
     // "She was 91.", "a daughter who was four": a person's pronoun, "was"/"is" and the number closing the clause.
     if i >= 2
         && is(i - 1, &["was", "is", "turned", "turns"])
@@ -1707,7 +1763,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // and the number closing the phrase (not "written at 10 Downing Street").
     let closes = |k: usize| {
         toks.get(k).is_none_or(|t| {
-            t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.str_at(k)))
+            t.line_start() || (t.kind == TokKind::Punct && !is_dash(toks.bytes_at(k)))
         }) || is(
             k,
             &[
@@ -1724,12 +1780,12 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     let aged = |k: usize| {
-        let w = toks.str_at(k);
+        let w = toks.bytes_at(k);
         toks.is_word(k)
             && !toks.get(k).is_some_and(|t| t.cap() && !t.sent_start())
             && ["aged", "age", "ages"]
                 .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
+                .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
     };
     // "aged 23", "at the age of 10", "aged under 5", "children under two", "people over 65".
     let next_is_num = toks.get(c.end).is_some_and(|t| t.kind == TokKind::Number)
@@ -1753,24 +1809,29 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     }
     // The second number of "aged 19 to 26".
     if i >= 3
-        && (one_of(toks.str_at(i - 1), &["to", "and", "or"]) || is_dash(toks.str_at(i - 1)))
+        && (one_of(toks.bytes_at(i - 1), &["to", "and", "or"]) || is_dash(toks.bytes_at(i - 1)))
         && toks.get(i - 2).is_some_and(|t| t.kind == TokKind::Number)
         && aged(i - 3)
     {
         return true;
     }
     // "Nwosu, then 37, broke": "then" or "now" after the comma.
-    let o = if i >= 3 && is(i - 1, &["then", "now"]) && toks.str_at(i - 2) == "," {
+    let o = if i >= 3 && is(i - 1, &["then", "now"]) && toks.bytes_at(i - 2) == b"," {
         i - 2
     } else {
         i - 1
     };
-    let (open, close) = (toks.str_at(o), toks.str_at(c.end));
+    let (open, close) = (toks.bytes_at(o), toks.bytes_at(c.end));
     // `said Jannik Sinner, 22.`: an age may also end the sentence of an attribution.
-    let said = |k: usize| one_of(toks.str_at(k), &["said", "says", "added", "told", "asked"]);
-    let attribution_end = close == "." && (o.saturating_sub(5)..o).any(said);
+    let said = |k: usize| {
+        one_of(
+            toks.bytes_at(k),
+            &["said", "says", "added", "told", "asked"],
+        )
+    };
+    let attribution_end = close == b"." && (o.saturating_sub(5)..o).any(said);
     let framed =
-        (open == "," && (close == "," || attribution_end)) || (open == "(" && close == ")");
+        (open == b"," && (close == b"," || attribution_end)) || (open == b"(" && close == b")");
     // A name's last word, capitalised or the lower-case part of a hyphened one ("Cho Hun-hyun, 71,").
     let name_end = |k: usize| {
         toks.is_cap_word(k)
@@ -1778,7 +1839,7 @@ fn is_age(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
                 && toks.is_word(k)
                 && toks.touch(k - 1)
                 && toks.touch(k - 2)
-                && is_dash(toks.str_at(k - 1))
+                && is_dash(toks.bytes_at(k - 1))
                 && toks.is_cap_word(k - 2))
     };
     if !framed || o < 1 || !name_end(o - 1) || toks.get(o - 1).is_some_and(|t| t.all_caps()) {
@@ -1806,7 +1867,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     }
     let label_at = |k: usize| lx.get(toks, k).is_some_and(|l| l.label()) && toks.is_word(k);
     if label_at(i - 1)
-        || (i >= 2 && toks.str_at(i - 1) == "." && toks.touch(i - 2) && label_at(i - 2))
+        || (i >= 2 && toks.bytes_at(i - 1) == b"." && toks.touch(i - 2) && label_at(i - 2))
     {
         return false;
     }
@@ -1817,14 +1878,14 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         let titled = toks.is_cap_word(i - 1) && toks.is_cap_word(c.end);
         return !t.cap() || t.sent_start() || t.line_start() || titled;
     }
-    if toks.str_at(i).contains(',') || is_score(toks, i) {
+    if toks.bytes_at(i).contains(&b',') || is_score(toks, i) {
         return true;
     }
     // "an asteroid, 14738 Ferreira", "the 90210 code": five digits or more with no separator before a capitalised word
     // inside a sentence are a catalogue number or a code (amounts that large are written "14,738").
-    let s = toks.str_at(i);
+    let s = toks.bytes_at(i);
     if s.len() >= 5
-        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.iter().all(|b| b.is_ascii_digit())
         && toks.is_cap_word(c.end)
         && !toks.get(c.end).is_some_and(|t| t.sent_start())
     {
@@ -1835,8 +1896,8 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     // Hostages"). An acronym before a year is an event ("BRICS 2024 summit").
     let p = i - 1;
     let Some(pt) = toks.get(p) else { return true };
-    let word = toks.str_at(p);
-    let camel = word.bytes().skip(1).any(|b| b.is_ascii_uppercase()); // "iPhone 16", "eBay"
+    let word = toks.bytes_at(p);
+    let camel = word.iter().skip(1).any(|b| b.is_ascii_uppercase()); // "iPhone 16", "eBay"
     if pt.kind != TokKind::Word || !(pt.cap() || camel) || pt.sent_start() || pt.line_start() {
         return true;
     }
@@ -1853,13 +1914,13 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return true;
     }
     // "Fenerbahce 66 from 30", "Smith 12 of 20": a tally out of another number, not a name's number.
-    if one_of(toks.str_at(c.end), &["from", "of"])
+    if one_of(toks.bytes_at(c.end), &["from", "of"])
         && small_int(toks, c.end + 1).is_some()
         && !(toks.touch(c.end + 1) && toks.is_word(c.end + 2))
     {
         return true;
     }
-    let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.str_at(p - 1));
+    let cap_before = p > 0 && toks.is_cap_word(p - 1) && !is_determiner(toks.bytes_at(p - 1));
     // An all-caps word after a capitalised one is the rest of a model name ("Boeing 737 MAX"), not a title-case
     // headline ("Hamas Frees 33 Hostages").
     let cap_after = toks.is_cap_word(c.end)
@@ -1872,7 +1933,7 @@ fn bare_is_figure(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
 /// of one family").
 fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
     let (i, e) = (c.start, c.end);
-    let is = |k: usize, words: &[&str]| one_of(toks.str_at(k), words);
+    let is = |k: usize, words: &[&str]| one_of(toks.bytes_at(k), words);
     let number_at = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokKind::Number)
             || matches!(lx.role(toks, k), Some(Role::Unit | Role::Teen | Role::Ten))
@@ -1897,7 +1958,7 @@ fn one_is_count(toks: &Tokens, lx: &Lexicon, c: &Cand) -> bool {
         return false;
     }
     let mut k = e + 1;
-    if toks.str_at(k) == "," {
+    if toks.bytes_at(k) == b"," {
         k += 1;
         if is(
             k,
@@ -1916,19 +1977,19 @@ fn is_score(toks: &Tokens, i: usize) -> bool {
     let short = |k: usize| small_int(toks, k).is_some();
     short(i)
         && toks.touch(i)
-        && is_dash(toks.str_at(i + 1))
+        && is_dash(toks.bytes_at(i + 1))
         && toks.touch(i + 1)
         && short(i + 2)
-        && (!toks.touch(i + 2) || matches!(toks.str_at(i + 3), "," | "." | ";" | ":" | ")"))
+        && (!toks.touch(i + 2) || matches!(toks.bytes_at(i + 3), b"," | b"." | b";" | b":" | b")"))
 }
 
 /// A determiner, capitalised at a sentence start ("A Boeing 737", "The Falcon 9") without making a title.
-fn is_determiner(s: &str) -> bool {
+fn is_determiner(s: &[u8]) -> bool {
     [
         "a", "an", "the", "this", "that", "its", "his", "her", "their", "our",
     ]
     .iter()
-    .any(|d| s.eq_ignore_ascii_case(d))
+    .any(|d| s.eq_ignore_ascii_case(d.as_bytes()))
 }
 
 /// A measured amount or a percentage below zero: the spoken "minus" before it ("minus 14 degrees Celsius", "minus 2
@@ -1943,25 +2004,29 @@ fn minus_before(toks: &Tokens, c: &Cand) -> bool {
             .and_then(|p| toks.get(p))
             .is_some_and(|t| t.kind == TokKind::Number)
     };
-    let s = toks.str_at(m);
-    if s.eq_ignore_ascii_case("minus") {
+    let s = toks.bytes_at(m);
+    if s.eq_ignore_ascii_case(b"minus") {
         return matches!(c.class, FigureClass::Quantity | FigureClass::Percent) && !after_number();
     }
     c.class == FigureClass::Quantity
         && c.digits
-        && matches!(s, "-" | "−" | "–")
+        && matches!(s, b"-" | b"\xE2\x88\x92" | b"\xE2\x80\x93")
         && toks.touch(m)
-        && (m == 0 || !toks.touch(m - 1) || matches!(toks.str_at(m - 1), "(" | "["))
+        && (m == 0 || !toks.touch(m - 1) || matches!(toks.bytes_at(m - 1), b"(" | b"["))
         && !after_number()
 }
 
 /// `s` is one of `words`, ignoring ASCII case.
-fn one_of(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.eq_ignore_ascii_case(w))
+fn one_of(s: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes()))
 }
 
-fn is_dash(s: &str) -> bool {
-    matches!(s, "-" | "–" | "‐" | "‑" | "—")
+/// - – ‐ ‑ —, as bytes.
+fn is_dash(s: &[u8]) -> bool {
+    matches!(
+        s,
+        b"-" | b"\xE2\x80\x93" | b"\xE2\x80\x90" | b"\xE2\x80\x91" | b"\xE2\x80\x94"
+    )
 }
 
 #[cfg(test)]

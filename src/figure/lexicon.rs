@@ -421,23 +421,29 @@ impl Starts<'_> {
 }
 
 impl Seq {
-    /// The index just past this row if it matches at token `i`.
+    /// The index just past this row if it matches at token `i`, whose table entry holds this row (so token `i` is
+    /// the row's first token in some ASCII case: only an exact row compares it again).
     fn matches(&self, toks: &Tokens, i: usize) -> Option<usize> {
         let n = self.n as usize;
+        // A one-letter unit matches only as written: "2h" is two hours, "2H" a half-year or a name.
+        let exact = self.exact || self.glued_only;
         for k in 0..n {
-            let want = LEXICON.tokens.key(self.tok as usize + k)?;
-            let got = toks.get(i + k)?;
-            let s = &toks.text[got.start()..got.end()];
-            // A one-letter unit matches only as written: "2h" is two hours, "2H" a half-year or a name.
-            let same = if self.exact || self.glued_only {
-                s == want
+            if k == 0 && !exact {
+                continue;
+            }
+            let want = LEXICON.tokens.key(self.tok as usize + k)?.as_bytes();
+            let got = toks.bytes_of(toks.get(i + k)?);
+            let same = if exact {
+                got == want
             } else {
-                s.eq_ignore_ascii_case(want)
+                got.eq_ignore_ascii_case(want)
             };
             if !same || (k > 0 && toks.touch(i + k - 1) != (self.touch & (1 << (k - 1)) != 0)) {
                 return None;
             }
         }
+        // (Token `i` exists: it has an entry.)
+        toks.get(i)?;
         Some(i + n)
     }
 }
@@ -561,6 +567,19 @@ mod tests {
         let t = Tokens::new("' \u{2019} \u{2018}");
         assert_eq!(t.len(), 3);
         assert!((0..3).all(|i| lexicon().get(&t, i).is_none()));
+    }
+
+    /// `Seq::matches` takes a row's first token as matched by the entry it is found under.
+    #[test]
+    fn every_row_starts_with_its_key() {
+        let lx = lexicon();
+        for (k, lex) in lx.lexes.iter().enumerate() {
+            let key = lx.keys.key(k).expect("a key per entry");
+            for s in lex.seqs() {
+                let first = lx.tokens.key(s.tok as usize).expect("a first token");
+                assert!(first.eq_ignore_ascii_case(key), "{first} under {key}");
+            }
+        }
     }
 
     #[test]
