@@ -193,10 +193,10 @@ struct Index {
     sketch: Vec<u64>,
     /// A finer filter for the keys that can start a figure ([`Lex::starts`], about 240 of them) and the decades of a
     /// life ("twenties"): both bits [`start_bits`] of each are set.
-    starts: Vec<u64>,
+    starts: Box<Filter>,
     /// A coarser filter of the same words, asked first because it is cheaper (no mixing): the bit [`pre_bit`] of
     /// each is set, and of the apostrophes ' ’ ‘ (which `figure::next_start` asks about on their own).
-    pre: Vec<u64>,
+    pre: Box<Filter>,
 }
 
 /// The size of the sketch: 5 bits of each of the first two bytes, and the length.
@@ -229,8 +229,15 @@ fn set_pre_bit(pre: &mut [u64], s: &[u8]) {
     }
 }
 
-/// The size of the filter of [`start_bits`].
-const START_BITS: usize = 1 << 15;
+/// The size of the filters of [`start_bits`] and [`pre_bit`], 2^15 bits, in words: a fixed size, so that a bit
+/// index of 15 bits needs no bounds check.
+const FILTER_WORDS: usize = (1 << 15) / 64;
+
+/// A filter of [`Starts`].
+type Filter = [u64; FILTER_WORDS];
+
+/// The filters of no key (see [`Starts::default`]).
+static EMPTY_FILTER: Filter = [0; FILTER_WORDS];
 
 /// The two bits of a word in the filter of the keys that start a figure: its first, second and last bytes (bit 5,
 /// ASCII case, cleared) and its length, mixed into 15 bits twice. A word passes when both bits are set: on news
@@ -253,7 +260,7 @@ fn set_start_bits(ix: &mut Index, s: &[u8]) {
             *w |= 1 << (b % 64);
         }
     }
-    set_pre_bit(&mut ix.pre, s);
+    set_pre_bit(&mut ix.pre[..], s);
 }
 
 /// The longest key worth looking up; longer tokens are in no table.
@@ -268,8 +275,8 @@ impl Lexicon {
                 keys: Vec::with_capacity(n),
                 slots: vec![0; size],
                 sketch: vec![0; SKETCH_BITS / 64],
-                starts: vec![0; START_BITS / 64],
-                pre: vec![0; SKETCH_BITS / 64],
+                starts: Box::new([0; FILTER_WORDS]),
+                pre: Box::new([0; FILTER_WORDS]),
             };
             for k in 0..n {
                 let key = self.keys.key(k).unwrap_or_default().as_bytes();
@@ -290,7 +297,7 @@ impl Lexicon {
                 set_start_bits(&mut ix, w.as_bytes());
             }
             for w in ["'", "\u{2019}", "\u{2018}"] {
-                set_pre_bit(&mut ix.pre, w.as_bytes());
+                set_pre_bit(&mut ix.pre[..], w.as_bytes());
             }
             ix
         })
@@ -382,18 +389,26 @@ pub fn seq_of(
 }
 
 /// The filter of [`Lexicon::starts`] (the default lets nothing through).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Starts<'a> {
     /// The bits [`pre_bit`].
-    pre: &'a [u64],
+    pre: &'a Filter,
     /// The bits [`start_bits`].
-    fine: &'a [u64],
+    fine: &'a Filter,
+}
+
+impl Default for Starts<'_> {
+    fn default() -> Self {
+        Starts {
+            pre: &EMPTY_FILTER,
+            fine: &EMPTY_FILTER,
+        }
+    }
 }
 
 impl Starts<'_> {
     /// Whether the word or sign `s` may have an entry that [`Lex::starts`] a figure: false for most, with no hashing.
     /// (True does not mean it has one.)
-    /// (Inlined: its one caller, `figure::next_start`, asks it of nearly every token.)
     #[inline]
     pub fn may(self, s: &[u8]) -> bool {
         let (first, last) = (s.first().copied(), s.last().copied());
