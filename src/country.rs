@@ -49,17 +49,16 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
     let mut out: Vec<CountryMention> = Vec::new();
     // The mentions of ambiguous words, decided at the end by [`resolve`].
     let mut pending: Vec<Pending> = Vec::new();
-    // The style of the line of token `i`, and where the next line starts.
-    let (mut style, mut line_end) = (LineStyle::default(), 0usize);
+    // The style of the line of token `i`, asked for only when needed.
+    let mut lines = Lines::default();
     let mut i = 0usize;
     while i < toks.len() {
         let t = &toks.toks[i];
-        if t.kind != TokKind::Word || !t.cap() {
+        // Only a word is capitalised (the tokenizer sets `cap` on words alone): one test, one branch, where most
+        // tokens go on.
+        if !t.cap() {
             i += 1;
             continue;
-        }
-        while line_end <= i {
-            (style, line_end) = line_style(toks, line_end);
         }
         // (An abbreviation starts with a one-letter token.)
         let abbr = if t.end() - t.start() == 1 {
@@ -67,7 +66,8 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
         } else {
             None
         };
-        let Some((end, e)) = abbr.or_else(|| lookup(table, toks, i, style.caps)) else {
+        let Some((end, e)) = abbr.or_else(|| lookup(table, toks, i, || lines.at(toks, i).caps))
+        else {
             i += 1;
             continue;
         };
@@ -75,8 +75,9 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
         if let Target::Country(c, form) = entry.target() {
             // "US$ 995 million": a currency, not a mention of the country.
             let currency = toks.touch(end - 1) && toks.str_at(end) == "$";
-            let pronoun =
-                entry.pronoun_like() && end == i + 1 && !us_is_country(toks, i, style.caps);
+            let pronoun = entry.pronoun_like()
+                && end == i + 1
+                && !us_is_country(toks, i, lines.at(toks, i).caps);
             // "speaking in French": the language.
             let language = form == CountryForm::Demonym
                 && end == i + 1
@@ -84,7 +85,7 @@ pub fn find(toks: &Tokens) -> Vec<CountryMention> {
                 && is_language(toks, i, &table.tongues);
             if !currency && !pronoun && !language {
                 if let Some(word) = entry.word() {
-                    let decision = decide(toks, i, style, &table.words[word]);
+                    let decision = decide(toks, i, lines.at(toks, i), &table.words[word]);
                     pending.push(Pending {
                         mention: out.len(),
                         word,
@@ -453,11 +454,17 @@ const LANGUAGE_USES: &[&str] = &[
 ];
 
 /// The longest entry that matches at token `i`: (index of the token after it, entry).
-fn lookup(table: &Table, toks: &Tokens, i: usize, caps_line: bool) -> Option<(usize, usize)> {
+/// `caps_line` tells whether token `i`'s line is set in capitals (asked only of a short all-caps word).
+fn lookup(
+    table: &Table,
+    toks: &Tokens,
+    i: usize,
+    caps_line: impl FnOnce() -> bool,
+) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
     let s = toks.s(i);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
-    let fold = t.all_caps() && (caps_line || s.len() >= 4);
+    let fold = t.all_caps() && (s.len() >= 4 || caps_line());
     let cands = if fold { table.upper(s) } else { table.exact(s) }?;
     'cand: for e in cands {
         let entry = table.entries.get(e)?;
@@ -531,6 +538,32 @@ fn same_token(a: &str, b: &str, fold: bool) -> bool {
 struct LineStyle {
     caps: bool,
     title: bool,
+}
+
+/// The style of the line [`find`] is in, found when first asked for: most lines have no mention to ask about, and
+/// are never read for it (reading every line cost a tenth of the instructions of `find` and many mispredicted
+/// branches).
+#[derive(Default)]
+struct Lines {
+    /// The first token after the line last read (0 before any).
+    end: usize,
+    style: LineStyle,
+}
+
+impl Lines {
+    /// The style of the line of token `i` (which is never less than at the call before).
+    fn at(&mut self, toks: &Tokens, i: usize) -> LineStyle {
+        if i >= self.end {
+            // The line starts at the last line start at or before `i`, or where the last line read ended (a line
+            // start, or the first token): each token is read back at most once, so all calls are linear.
+            let mut start = i;
+            while start > self.end && !toks.get(start).is_some_and(|t| t.line_start()) {
+                start -= 1;
+            }
+            (self.style, self.end) = line_style(toks, start);
+        }
+        self.style
+    }
 }
 
 /// The style of the line whose first token is `start`, and the first token of the next line (or the token count).
