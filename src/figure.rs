@@ -242,9 +242,9 @@ fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static
 /// each token once and rejects most cheaply (no hashing, no calls), where a test per token cost a call or three in
 /// the wasm build. It asks what `candidate` asks first: a number; an apostrophe glued to a number
 /// (`apostrophe_decade`, which needs that; no apostrophe has a table entry, so `money_prefix` finds nothing at one:
-/// a test holds this); or a word or sign that [`Starts::may`] lets through: one whose entry can start a figure
-/// (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an entry has)
-/// or a decade of a life (`age_decade` reads no other word).
+/// a test holds this); or a word or sign that both halves of [`Starts`] let through: one whose entry can start a
+/// figure (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an
+/// entry has) or a decade of a life (`age_decade` reads no other word).
 fn next_start(toks: &Tokens, starts: Starts, i: usize) -> usize {
     let bytes = toks.text.as_bytes();
     let rest = toks.toks.get(i..).unwrap_or_default();
@@ -266,7 +266,7 @@ fn next_start(toks: &Tokens, starts: Starts, i: usize) -> usize {
             rest.get(k + 1)
                 .is_some_and(|n| n.kind == TokKind::Number && n.start() == t.end())
         } else {
-            starts.may(s)
+            starts.fine_may(s)
         };
         if may {
             return i + k;
@@ -716,8 +716,12 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         Ctx::YearOnly => true,
         Ctx::Ok => false,
     };
-    if let Some(c) = age_decade(toks, i) {
-        return (!year_only).then_some(c);
+    // (`age_decade` reads only two digits ending in 0 at a number.)
+    let s = toks.bytes_at(i);
+    if s.len() == 2 && s.ends_with(b"0") {
+        if let Some(c) = age_decade(toks, i) {
+            return (!year_only).then_some(c);
+        }
     }
     // The table entry of the token after the number, looked up once: the forms below and `read_digits` ask about it.
     let next = Next {

@@ -341,7 +341,8 @@ impl Lexicon {
         self.lookup(ix, s)
     }
 
-    /// The filter of the words and signs whose entry [`Lex::starts`] a figure, to ask with [`Starts::may`].
+    /// The filter of the words and signs whose entry [`Lex::starts`] a figure, to ask with [`Starts::pre_may`] and
+    /// [`Starts::fine_may`].
     pub fn starts(&self) -> Starts<'_> {
         let ix = self.index();
         Starts {
@@ -408,13 +409,17 @@ impl Default for Starts<'_> {
 
 impl Starts<'_> {
     /// Whether the word or sign `s` may have an entry that [`Lex::starts`] a figure: false for most, with no hashing.
-    /// (True does not mean it has one.)
-    #[inline]
+    /// (True does not mean it has one.) `figure::next_start` asks its two halves, [`Starts::pre_may`] and
+    /// [`Starts::fine_may`], in turn.
+    #[cfg(test)]
     pub fn may(self, s: &[u8]) -> bool {
         let (first, last) = (s.first().copied(), s.last().copied());
-        if !self.pre_may(first.unwrap_or(0), last.unwrap_or(0), s.len()) {
-            return false;
-        }
+        self.pre_may(first.unwrap_or(0), last.unwrap_or(0), s.len()) && self.fine_may(s)
+    }
+
+    /// The second, finer half of the filter, for a word or sign that passed the first ([`Starts::pre_may`]).
+    #[inline]
+    pub fn fine_may(self, s: &[u8]) -> bool {
         let (b, c) = start_bits(s);
         let set = |b: usize| {
             self.fine
@@ -424,7 +429,7 @@ impl Starts<'_> {
         s.len() <= MAX_KEY && set(b) && set(c)
     }
 
-    /// The first, coarser half of [`Starts::may`], which also lets the apostrophes through: of a token whose first
+    /// The first, coarser half of the filter, which also lets the apostrophes through: of a token whose first
     /// and last bytes are `first` and `last`, `len` bytes long.
     #[inline]
     pub fn pre_may(self, first: u8, last: u8, len: usize) -> bool {
@@ -582,6 +587,12 @@ mod tests {
         let t = Tokens::new("' \u{2019} \u{2018}");
         assert_eq!(t.len(), 3);
         assert!((0..3).all(|i| lexicon().get(&t, i).is_none()));
+        // ... and the first filter lets them through to that test.
+        for i in 0..3 {
+            let s = t.bytes_at(i);
+            let (first, last) = (s[0], s[s.len() - 1]);
+            assert!(lexicon().starts().pre_may(first, last, s.len()));
+        }
     }
 
     /// `Seq::matches` takes a row's first token as matched by the entry it is found under.
