@@ -152,16 +152,17 @@ impl Lex {
     }
 }
 
-/// FNV-1a over the ASCII-lowercased bytes of `s`, then mixed so that its high bits (which pick the slot) depend on
-/// every byte: the keys are short words, and a fixed table needs no protection against flooding. Setting bit 5
-/// lowercases ASCII letters; it also folds some other bytes together, which only costs a rare extra probe.
+/// A hash of the ASCII-lowercased `s` from its first, second, second-to-last and last bytes and its length (not
+/// every byte: the keys are short words, which these tell apart well enough for a table a quarter full; keys that
+/// share all five only probe a little further), mixed so that its high bits (which pick the slot) depend on all of
+/// them: a fixed table needs no protection against flooding. Setting bit 5 lowercases ASCII letters; it also folds
+/// some other bytes together, which only costs a rare extra probe.
 fn hash_lower(s: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in s {
-        h ^= u32::from(b | 0x20);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    (h ^ (h >> 15)).wrapping_mul(0x9e37_79b9)
+    let n = s.len();
+    let at = |k: usize| u32::from(s.get(k).copied().unwrap_or(0) | 0x20);
+    let h = at(0) | at(1) << 8 | at(n.wrapping_sub(2)) << 16 | at(n.wrapping_sub(1)) << 24;
+    let h = (h ^ n as u32).wrapping_mul(0x9e37_79b9);
+    (h ^ (h >> 15)).wrapping_mul(0x85eb_ca77)
 }
 
 /// The slot of hash `h` in a table of `mask + 1` slots (a power of two up to 2^16): its high bits.
