@@ -567,8 +567,8 @@ impl Lines {
 }
 
 /// The style of the line whose first token is `start`, and the first token of the next line (or the token count).
-/// [`find`] asks for each line in turn as it reaches it, so the line's tokens are read while they are still in cache
-/// (a pass of its own over a long text's tokens ran from memory: 2 ms a megabyte in wasm).
+/// [`Lines::at`] asks for a line as [`find`] reaches a mention in it, so the line's tokens are read while they are
+/// still in cache (a pass of its own over a long text's tokens ran from memory: 2 ms a megabyte in wasm).
 fn line_style(toks: &Tokens, start: usize) -> (LineStyle, usize) {
     let (mut words, mut caps, mut long, mut long_cap) = (0usize, 0usize, 0usize, 0usize);
     let mut end = start;
