@@ -2000,6 +2000,10 @@ fn is_determiner(s: &[u8]) -> bool {
 /// percent"), or for a measured amount a minus sign glued to its digits ("-14C", "−14 °C") with a space or an opening
 /// bracket before the sign (not the dash of a range "5-14C"). Not after a number ("10 minus 4 degrees").
 fn minus_before(toks: &Tokens, c: &Cand) -> bool {
+    // (Both rules below are for a quantity or a percentage only: most figures are neither.)
+    if !matches!(c.class, FigureClass::Quantity | FigureClass::Percent) {
+        return false;
+    }
     let Some(m) = c.start.checked_sub(1) else {
         return false;
     };
@@ -2010,7 +2014,7 @@ fn minus_before(toks: &Tokens, c: &Cand) -> bool {
     };
     let s = toks.bytes_at(m);
     if s.eq_ignore_ascii_case(b"minus") {
-        return matches!(c.class, FigureClass::Quantity | FigureClass::Percent) && !after_number();
+        return !after_number();
     }
     c.class == FigureClass::Quantity
         && c.digits
