@@ -222,21 +222,20 @@ fn assemble(
     // three lists gives the sorted order with no sort; should one not (checked here, in one pass), the candidates
     // are sorted as keys (start, longest first, index in the three lists one after the other), which are unique, so
     // [`sort_keys`] gives the same order.
-    let ordered = in_order(people.mentions.iter().map(|p| &p.range))
-        && in_order(countries.iter().map(|c| &c.range))
-        && in_order(figures.iter().map(|f| &f.range));
-    let sorted: Vec<SortKey> = if ordered {
-        Vec::new()
-    } else {
-        let ranges = (people.mentions.iter().map(|p| &p.range))
-            .chain(countries.iter().map(|c| &c.range))
-            .chain(figures.iter().map(|f| &f.range));
-        let mut keys: Vec<SortKey> = (ranges.enumerate())
-            .map(|(i, r)| (r.start, usize::MAX - r.end, i))
-            .collect();
-        sort_keys(&mut keys);
-        keys
-    };
+    let lens = [n_people, n_countries, figures.len()];
+    let ordered = (0..3)
+        .all(|l| (1..lens[l]).all(|h| range_in(l, h - 1).map(key) <= range_in(l, h).map(key)));
+    let mut sorted: Vec<SortKey> = Vec::new();
+    if !ordered {
+        for l in 0..3 {
+            for h in 0..lens[l] {
+                if let Some(r) = range_in(l, h) {
+                    sorted.push((r.start, usize::MAX - r.end, sorted.len()));
+                }
+            }
+        }
+        sort_keys(&mut sorted);
+    }
     // The merge: the next candidate of each list and its key ((usize::MAX, usize::MAX) past its end, greater than any
     // candidate's, whose start is at most `u32::MAX`).
     let key_in = |l: usize, h: usize| range_in(l, h).map_or((usize::MAX, usize::MAX), key);
@@ -262,7 +261,7 @@ fn assemble(
             }
         }
         let h = heads[l];
-        if h >= [n_people, n_countries, figures.len()][l] {
+        if h >= lens[l] {
             return None;
         }
         heads[l] += 1;
@@ -367,17 +366,6 @@ fn assemble(
 /// The sort key of a range: by start, longest first.
 fn key(r: &Range<usize>) -> (usize, usize) {
     (r.start, usize::MAX - r.end)
-}
-
-/// Whether the ranges are in order by [`key`].
-fn in_order<'a>(mut ranges: impl Iterator<Item = &'a Range<usize>>) -> bool {
-    let mut last = (0, 0);
-    ranges.all(|r| {
-        let k = key(r);
-        let ok = last <= k;
-        last = k;
-        ok
-    })
 }
 
 /// A sort key whose last field makes it unique: (start, `usize::MAX - end`, index), or (offset, index, 0).

@@ -184,13 +184,9 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
             )
     };
     for (i, t) in toks.toks.iter().enumerate() {
-        if f.stack.is_empty() {
-            // Nothing is open: only a mark matters. (`last_alnum_end` is only ever compared with the start of an
-            // open mark, which no token before it ends after: left as it is until one opens, it compares the same.)
-            if !may_be_mark(t) {
-                continue;
-            }
-        } else {
+        // While nothing is open only a mark matters: `last_alnum_end` is only ever compared with the start of an open
+        // mark, which no token before it ends after, so left as it is until one opens it compares the same.
+        if !f.stack.is_empty() {
             if t.line_start() && i > 0 {
                 f.end_paragraph(toks.toks[i - 1].end());
             }
@@ -198,9 +194,9 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
                 f.last_alnum_end = t.end();
                 continue;
             }
-            if !may_be_mark(t) {
-                continue;
-            }
+        }
+        if !may_be_mark(t) {
+            continue;
         }
         let Some(m) = classify(toks, i) else { continue };
         if m.close {
