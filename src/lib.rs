@@ -227,8 +227,8 @@ fn assemble(
         .all(|l| (1..lens[l]).all(|h| range_in(l, h - 1).map(key) <= range_in(l, h).map(key)));
     let mut sorted: Vec<SortKey> = Vec::new();
     if !ordered {
-        for l in 0..3 {
-            for h in 0..lens[l] {
+        for (l, &len) in lens.iter().enumerate() {
+            for h in 0..len {
                 if let Some(r) = range_in(l, h) {
                     sorted.push((r.start, usize::MAX - r.end, sorted.len()));
                 }

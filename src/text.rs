@@ -285,10 +285,11 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
             kind = TokKind::Number;
             i += 1;
             // Digits, and `,` or `.` with a digit after them.
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_digit() {
-                    i += 1;
-                } else if matches!(b, b',' | b'.')
+            loop {
+                i += (bytes.get(i..).unwrap_or_default().iter())
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if matches!(bytes.get(i), Some(b',' | b'.'))
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 {
                     i += 2;
