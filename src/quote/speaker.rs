@@ -278,8 +278,8 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
     if !toks.is_word(i) || toks.toks[i].cap() {
         return false;
     }
-    let w = toks.s(i);
-    w.ends_with("ly")
+    let w = toks.bytes_at(i);
+    w.ends_with(b"ly")
         || [
             "also",
             "later",
@@ -295,7 +295,7 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
             "previously",
         ]
         .iter()
-        .any(|a| a.eq_ignore_ascii_case(w))
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// A token that may stand in a title or role before a name: a word (`Israeli`, `former`), a number, or `.` `-` `’`
@@ -303,18 +303,30 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
 fn is_title_tok(toks: &Tokens, i: usize) -> bool {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Word => {
-            let w = toks.s(i);
-            ![
-                "for", "of", "to", "with", "from", "at", "in", "on", "by", "and", "or", "who",
-                "which", "that",
-            ]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
+            let w = toks.bytes_of(t);
+            // (None of these is longer than five letters.)
+            w.len() > 5
+                || ![
+                    "for", "of", "to", "with", "from", "at", "in", "on", "by", "and", "or", "who",
+                    "which", "that",
+                ]
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
         }
         Some(t) if t.kind == TokKind::Number => true,
-        Some(_) => matches!(toks.s(i), "." | "-" | "’" | "'"),
+        Some(t) => is_title_punct(toks.bytes_of(t)),
         None => false,
     }
+}
+
+/// `.`, `-`, `’` or `'`: the punctuation inside a title (`U.S.`, `president-elect`, `Israel’s`).
+fn is_title_punct(w: &[u8]) -> bool {
+    matches!(w, b"." | b"-" | b"'" | b"\xE2\x80\x99") // the last is `’`
+}
+
+/// `’` or `'`, before a possessive `s`.
+fn is_apostrophe(w: &[u8]) -> bool {
+    matches!(w, b"'" | b"\xE2\x80\x99") // the second is `’`
 }
 
 /// What an attribution names.
@@ -364,8 +376,11 @@ impl<'p> Mentions<'p> {
         let mut seek = Seek(0);
         for m in all {
             let s = seek.index_at(toks, m.range.start);
-            // The end is a few tokens on from the start.
-            let e = Seek(s).index_at(toks, m.range.end);
+            // The end is a few tokens on from the start (mentions do not overlap: these walks cover each token once).
+            let mut e = s;
+            while toks.get(e).is_some_and(|t| t.start() < m.range.end) {
+                e += 1;
+            }
             if toks.get(s).is_some_and(|t| t.start() == m.range.start) {
                 set(&mut men.starts, s);
             }
@@ -971,12 +986,12 @@ impl Roles {
                 && !toks.toks[j].line_start()
             {
                 let p = j - 1;
-                let w = toks.s(p);
+                let w = toks.bytes_at(p);
                 let ok = (toks.is_cap_word(p) && men.ending_at(toks, p).is_none())
                     || is_role_word(toks, p)
                     || toks.toks[p].kind == TokKind::Number
-                    || matches!(w, "." | "-" | "’" | "'")
-                    || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'"));
+                    || is_title_punct(w)
+                    || (w == b"s" && p > 0 && is_apostrophe(toks.bytes_at(p - 1)));
                 if !ok {
                     break;
                 }
@@ -1040,7 +1055,7 @@ impl Roles {
         let mut known = false;
         let vocab = vocab();
         for k in words.iter() {
-            let f = vocab.flags(toks.s(k).as_bytes());
+            let f = vocab.flags(toks.bytes_at(k));
             known |= f & TITLE != 0;
             // A word in both gender lists counts as female.
             genders |= if f & FEMALE != 0 {
@@ -1110,7 +1125,7 @@ fn descr_words(
             nation = nation.or(Some(m.country.code));
             continue;
         }
-        let possessive = toks.s(k) == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
+        let possessive = toks.bytes_at(k) == b"s" && k > 0 && is_apostrophe(toks.bytes_at(k - 1));
         if t.kind == TokKind::Word && !possessive && words.n < DESCR_TOKENS {
             words.at[words.n] = k;
             words.n += 1;
@@ -1246,7 +1261,7 @@ enum Role {
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
     toks.is_word(i)
         && !toks.toks[i].cap()
-        && vocab().flags(toks.s(i).as_bytes()) & (TITLE | MODIFIER) != 0
+        && vocab().flags(toks.bytes_at(i)) & (TITLE | MODIFIER) != 0
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
