@@ -261,14 +261,12 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                 if i > limit {
                     break;
                 }
-                // An ASCII letter is a capital when its bit 5 (0x20) is clear: the word is all capitals when the OR
-                // of its letters has it clear (looked at only for a capitalised word, one in several).
+                // An ASCII letter is a capital when its bit 5 (0x20) is clear (the rest of the word is looked at only
+                // for a capitalised word, and mostly only its second letter).
                 let cap = b & 0x20 == 0;
                 let all_caps = cap
                     && i - start >= 2
-                    && (bytes.get(start..i).unwrap_or_default().iter()).fold(0, |or, &b| or | b)
-                        & 0x20
-                        == 0;
+                    && (bytes.get(start + 1..i).unwrap_or_default().iter()).all(|&b| b & 0x20 == 0);
                 toks.push(Token {
                     // Both fit: `start < i <= limit <= u32::MAX`.
                     start: start as u32,
