@@ -247,10 +247,20 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
         let mut c = char::from(b);
         if b.is_ascii_alphabetic() {
             // The ASCII fast path of the word path below: no decoding until a byte outside ASCII.
+            // `bits` is the OR of the letters: an ASCII letter is a capital when its bit 5 (0x20) is clear, so the
+            // word is all capitals when the OR has it clear (with no branch on the case of the word, which would be
+            // mispredicted at one capitalised word in several).
+            let mut bits = b;
             let rest = bytes.get(i + 1..).unwrap_or_default();
             i += 1
                 + (rest.iter())
-                    .position(|b| !b.is_ascii_alphabetic())
+                    .position(|&b| {
+                        let letter = b.is_ascii_alphabetic();
+                        if letter {
+                            bits |= b;
+                        }
+                        !letter
+                    })
                     .unwrap_or(rest.len());
             // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
             let end = match bytes.get(i) {
@@ -261,12 +271,8 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                 if i > limit {
                     break;
                 }
-                // An ASCII letter is a capital when its bit 5 (0x20) is clear (the rest of the word is looked at only
-                // for a capitalised word, and mostly only its second letter).
                 let cap = b & 0x20 == 0;
-                let all_caps = cap
-                    && i - start >= 2
-                    && (bytes.get(start + 1..i).unwrap_or_default().iter()).all(|&b| b & 0x20 == 0);
+                let all_caps = cap && i - start >= 2 && bits & 0x20 == 0;
                 toks.push(Token {
                     // Both fit: `start < i <= limit <= u32::MAX`.
                     start: start as u32,
