@@ -284,7 +284,8 @@ fn assemble(
     // first, so a quote precedes what it contains, and at equal ranges the candidate first. Quotes are in text order
     // and do not overlap, and the kept candidates neither, so this is the order of a stable sort by start, longest
     // first, of the kept candidates followed by the quotes. Their speakers are person indices here.
-    let mut quotes = quotes.into_iter().zip(speakers).peekable();
+    let n_quotes = quotes.len().min(speakers.len());
+    let mut qi = 0;
     while let Some((l, h)) = next_candidate() {
         let Some(range) = range_in(l, h).cloned() else {
             break;
@@ -293,11 +294,14 @@ fn assemble(
             continue;
         }
         last_end = range.end;
-        while let Some((q, speaker)) = quotes.next_if(|(q, _)| key(q) < key(&range)) {
+        while qi < n_quotes && key(&quotes[qi]) < key(&range) {
             doc.annotations.push(Annotation {
-                range: q,
-                attrs: Attrs::Quote { speaker },
+                range: quotes[qi].clone(),
+                attrs: Attrs::Quote {
+                    speaker: speakers[qi],
+                },
             });
+            qi += 1;
         }
         let attrs = if l == 0 {
             let e = person_entity(
@@ -345,9 +349,9 @@ fn assemble(
         };
         doc.annotations.push(Annotation { range, attrs });
     }
-    for (range, speaker) in quotes {
+    for (range, &speaker) in quotes.iter().zip(&speakers).skip(qi) {
         doc.annotations.push(Annotation {
-            range,
+            range: range.clone(),
             attrs: Attrs::Quote { speaker },
         });
     }

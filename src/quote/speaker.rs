@@ -357,11 +357,9 @@ struct Mentions<'p> {
     /// [`Mentions::ending_at`].
     starts: Vec<u64>,
     ends: Vec<u64>,
-    /// The last answer of [`Mentions::first_from`], where the next search starts ([`gallop`]): the searches of one
-    /// quote are near each other, so each costs the logarithm of a short distance and touches only nearby memory
-    /// (a binary search of all the mentions misses the cache at every step in a long text).
-    hint: std::cell::Cell<usize>,
-    /// The same for [`Mentions::index_at`].
+    /// The last answer of [`Mentions::index_at`], where the next search starts ([`Seek`]): the searches of one quote
+    /// are near each other, so each costs the logarithm of a short distance and touches only nearby memory (a binary
+    /// search of all the tokens misses the cache at most steps in a long text).
     tok_hint: std::cell::Cell<usize>,
 }
 
@@ -373,7 +371,6 @@ impl<'p> Mentions<'p> {
             spans: Vec::with_capacity(all.len()),
             starts: vec![0; words],
             ends: vec![0; words],
-            hint: std::cell::Cell::new(0),
             tok_hint: std::cell::Cell::new(0),
         };
         let set = |bits: &mut [u64], k: usize| {
@@ -406,14 +403,13 @@ impl<'p> Mentions<'p> {
 
     /// The first mention starting at or after byte `from`.
     fn first_from(&self, from: usize) -> usize {
-        let i = gallop(self.all, self.hint.get(), |m| m.range.start < from);
-        self.hint.set(i);
-        i
+        self.all.partition_point(|m| m.range.start < from)
     }
 
     /// [`Tokens::index_at`], searched from the last answer ([`gallop`]).
     fn index_at(&self, toks: &Tokens, pos: usize) -> usize {
-        let i = gallop(&toks.toks, self.tok_hint.get(), |t| t.start() < pos);
+        let mut seek = Seek(self.tok_hint.get());
+        let i = seek.index_at(toks, pos);
         self.tok_hint.set(i);
         i
     }
