@@ -237,7 +237,7 @@ fn assemble(
         sort_keys(&mut sorted);
     }
     // The merge: the next candidate of each list and its key ((usize::MAX, usize::MAX) past its end, greater than any
-    // candidate's, whose start is at most `u32::MAX`).
+    // candidate's, whose start is below its end, a token offset, at most `u32::MAX`).
     let key_in = |l: usize, h: usize| range_in(l, h).map_or((usize::MAX, usize::MAX), key);
     let mut heads = [0usize; 3];
     let mut keys = [key_in(0, 0), key_in(1, 0), key_in(2, 0)];
