@@ -208,43 +208,112 @@ fn assemble(
     people: person::People,
 ) -> Document {
     // Candidates for the flat layer (non-quote), resolved greedily by start, longest first; at equal ranges persons,
-    // then countries, then figures, each in their order. A candidate is its index in that order, so the sort key
-    // (start, longest first, index) is unique and [`sort_keys`] gives the order of a stable sort by range.
+    // then countries, then figures, each in their order. A candidate is its index in that order (persons, countries,
+    // figures), so the order is that of a stable sort by range of the three lists one after the other.
     let (n_people, n_countries) = (people.mentions.len(), countries.len());
-    let mut flat: Vec<SortKey> = Vec::with_capacity(n_people + n_countries + figures.len());
-    let ranges = (people.mentions.iter().map(|p| &p.range))
-        .chain(countries.iter().map(|c| &c.range))
-        .chain(figures.iter().map(|f| &f.range));
-    for (i, r) in ranges.enumerate() {
-        flat.push((r.start, usize::MAX - r.end, i));
+    let n_flat = n_people + n_countries + figures.len();
+    // Candidate `h` of list `l` (0 persons, 1 countries, 2 figures).
+    let range_in = |l: usize, h: usize| match l {
+        0 => people.mentions.get(h).map(|p| &p.range),
+        1 => countries.get(h).map(|c| &c.range),
+        _ => figures.get(h).map(|f| &f.range),
+    };
+    // Each recogniser gives its results in that order already (in text order, not overlapping), so merging the
+    // three lists gives the sorted order with no sort; should one not (checked here, in one pass), the candidates
+    // are sorted as keys (start, longest first, index in the three lists one after the other), which are unique, so
+    // [`sort_keys`] gives the same order.
+    let lens = [n_people, n_countries, figures.len()];
+    let ordered = (0..3)
+        .all(|l| (1..lens[l]).all(|h| range_in(l, h - 1).map(key) <= range_in(l, h).map(key)));
+    let mut sorted: Vec<SortKey> = Vec::new();
+    if !ordered {
+        for (l, &len) in lens.iter().enumerate() {
+            for h in 0..len {
+                if let Some(r) = range_in(l, h) {
+                    sorted.push((r.start, usize::MAX - r.end, sorted.len()));
+                }
+            }
+        }
+        sort_keys(&mut sorted);
     }
-    sort_keys(&mut flat);
+    // The merge: the next candidate of each list and its key ((usize::MAX, usize::MAX) past its end, greater than any
+    // candidate's, whose start is below its end, a token offset, at most `u32::MAX`).
+    let key_in = |l: usize, h: usize| range_in(l, h).map_or((usize::MAX, usize::MAX), key);
+    let mut heads = [0usize; 3];
+    let mut keys = [key_in(0, 0), key_in(1, 0), key_in(2, 0)];
+    let mut next = 0;
+    // The next candidate, as (list, index in it).
+    let mut next_candidate = || -> Option<(usize, usize)> {
+        if !ordered {
+            let i = sorted.get(next)?.2;
+            next += 1;
+            return Some(match i.checked_sub(n_people) {
+                None => (0, i),
+                Some(c) if c < n_countries => (1, c),
+                Some(c) => (2, c - n_countries),
+            });
+        }
+        // The least key, the first list at equal keys.
+        let mut l = 0;
+        for m in 1..3 {
+            if keys[m] < keys[l] {
+                l = m;
+            }
+        }
+        let h = heads[l];
+        if h >= lens[l] {
+            return None;
+        }
+        heads[l] += 1;
+        keys[l] = key_in(l, h + 1);
+        Some((l, h))
+    };
 
-    let mut doc = Document::default();
-    // Entity numbering: first mention order, across kinds.
+    let mut doc = Document {
+        annotations: Vec::with_capacity(n_flat + quotes.len()),
+        entities: Vec::new(),
+    };
+    // Entity numbering: first mention order, across kinds; the persons of the flat layer first, then the quotes'
+    // speakers (numbered in a last pass over the quotes).
     let mut person_entity_of: Vec<Option<usize>> = vec![None; people.entities.len()];
     // The document entity of each country, by its ISO code's two letters (A-Z, as country.rs's tests hold): an array
     // rather than a hash map, which would link std's SipHash into the wasm for this one use.
     let mut country_entity: Vec<Option<usize>> = vec![None; 26 * 26];
     let mut last_end = 0usize;
-    let mut kept: Vec<Annotation> = Vec::with_capacity(flat.len() + quotes.len());
-    for (start, rev_end, i) in flat {
-        let range = start..usize::MAX - rev_end;
+    // The quotes, merged in as the kept candidates go: sorted by start; at equal starts the longer (enclosing) span
+    // first, so a quote precedes what it contains, and at equal ranges the candidate first. Quotes are in text order
+    // and do not overlap, and the kept candidates neither, so this is the order of a stable sort by start, longest
+    // first, of the kept candidates followed by the quotes. Their speakers are person indices here.
+    let n_quotes = quotes.len().min(speakers.len());
+    let mut qi = 0;
+    while let Some((l, h)) = next_candidate() {
+        let Some(range) = range_in(l, h).cloned() else {
+            break;
+        };
         if range.start < last_end || range.start >= range.end {
             continue;
         }
         last_end = range.end;
-        let attrs = if i < n_people {
+        while qi < n_quotes && key(&quotes[qi]) < key(&range) {
+            doc.annotations.push(Annotation {
+                range: quotes[qi].clone(),
+                attrs: Attrs::Quote {
+                    speaker: speakers[qi],
+                },
+            });
+            qi += 1;
+        }
+        let attrs = if l == 0 {
             let e = person_entity(
-                &mut doc,
+                &mut doc.entities,
                 &mut person_entity_of,
                 &people,
-                people.mentions[i].entity,
+                people.mentions[h].entity,
             );
             doc.entities[e].mentions += 1;
             Attrs::Person { entity: e }
-        } else if i < n_people + n_countries {
-            let c = &countries[i - n_people];
+        } else if l == 1 {
+            let c = &countries[h];
             let code = c.country.code;
             let slot = match *code.as_bytes() {
                 [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
@@ -276,28 +345,31 @@ fn assemble(
                 form: c.form,
             }
         } else {
-            Attrs::Figure(figures[i - n_people - n_countries].attrs.clone())
+            Attrs::Figure(figures[h].attrs.clone())
         };
-        kept.push(Annotation { range, attrs });
+        doc.annotations.push(Annotation { range, attrs });
     }
-    for (range, speaker) in quotes.into_iter().zip(speakers) {
-        let speaker = speaker.map(|pe| person_entity(&mut doc, &mut person_entity_of, &people, pe));
-        kept.push(Annotation {
-            range,
+    for (range, &speaker) in quotes.iter().zip(&speakers).skip(qi) {
+        doc.annotations.push(Annotation {
+            range: range.clone(),
             attrs: Attrs::Quote { speaker },
         });
     }
-    // Sorted by start; at equal starts the longer (enclosing) span first, so a quote precedes what it contains (and
-    // equal ranges keep their order, as in a stable sort).
-    let mut order: Vec<SortKey> = (kept.iter().enumerate())
-        .map(|(i, a)| (a.range.start, usize::MAX - a.range.end, i))
-        .collect();
-    sort_keys(&mut order);
-    let mut kept: Vec<Option<Annotation>> = kept.into_iter().map(Some).collect();
-    doc.annotations = (order.iter())
-        .filter_map(|&(_, _, i)| kept.get_mut(i)?.take())
-        .collect();
+    // The speakers' entities, in the order of the quotes (as the annotations hold them).
+    for a in &mut doc.annotations {
+        if let Attrs::Quote {
+            speaker: Some(pe), ..
+        } = &mut a.attrs
+        {
+            *pe = person_entity(&mut doc.entities, &mut person_entity_of, &people, *pe);
+        }
+    }
     doc
+}
+
+/// The sort key of a range: by start, longest first.
+fn key(r: &Range<usize>) -> (usize, usize) {
+    (r.start, usize::MAX - r.end)
 }
 
 /// A sort key whose last field makes it unique: (start, `usize::MAX - end`, index), or (offset, index, 0).
@@ -312,20 +384,20 @@ pub(crate) fn sort_keys(keys: &mut [SortKey]) {
 
 /// The document entity of person `pe` (an index into `people.entities`), created at its first use.
 fn person_entity(
-    doc: &mut Document,
+    entities: &mut Vec<Entity>,
     entity_of: &mut [Option<usize>],
     people: &person::People,
     pe: usize,
 ) -> usize {
     *entity_of[pe].get_or_insert_with(|| {
         let src = &people.entities[pe];
-        doc.entities.push(Entity {
+        entities.push(Entity {
             kind: Kind::Person,
             name: src.name.clone(),
             code: None,
             title: src.title.clone(),
             mentions: 0,
         });
-        doc.entities.len() - 1
+        entities.len() - 1
     })
 }

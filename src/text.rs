@@ -230,31 +230,65 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: a quarter of the length is enough without a reallocation.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
-    let mut line_start = true;
-    let mut sent_start = true;
+    // The `LINE_START` and `SENT_START` flags of the next token.
+    let mut starts = LINE_START | SENT_START;
     let mut i = 0;
-    while i < text.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b.is_ascii_whitespace() {
             if b == b'\n' || b == b'\r' {
-                line_start = true;
-                sent_start = true;
+                starts = LINE_START | SENT_START;
             }
             i += 1;
             continue;
         }
         let start = i;
         let kind;
-        // For words: whether every character was ASCII, and the OR of their bytes (an ASCII letter is a capital
-        // when its bit 5, 0x20, is clear: the word is all capitals when the OR has it clear).
-        let mut ascii_word = false;
-        let mut bits = 0u8;
-        // The first character (for words and punctuation).
-        let c;
-        if b.is_ascii_digit() {
+        // The first character (for punctuation).
+        let mut c = char::from(b);
+        if b.is_ascii_alphabetic() {
+            // The ASCII fast path of the word path below: no decoding until a byte outside ASCII.
+            // `bits` is the OR of the letters: an ASCII letter is a capital when its bit 5 (0x20) is clear, so the
+            // word is all capitals when the OR has it clear (with no branch on the case of the word, which would be
+            // mispredicted at one capitalised word in several).
+            let mut bits = b;
+            let rest = bytes.get(i + 1..).unwrap_or_default();
+            i += 1
+                + (rest.iter())
+                    .position(|&b| {
+                        let letter = b.is_ascii_alphabetic();
+                        if letter {
+                            bits |= b;
+                        }
+                        !letter
+                    })
+                    .unwrap_or(rest.len());
+            // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
+            let end = match bytes.get(i) {
+                Some(&b) if b >= 0x80 => word_end(text, i),
+                _ => i,
+            };
+            if end == i {
+                if i > limit {
+                    break;
+                }
+                let cap = b & 0x20 == 0;
+                let all_caps = cap && i - start >= 2 && bits & 0x20 == 0;
+                toks.push(Token {
+                    // Both fit: `start < i <= limit <= u32::MAX`.
+                    start: start as u32,
+                    end: i as u32,
+                    kind: TokKind::Word,
+                    flags: starts | (u8::from(cap) * CAP) | (u8::from(all_caps) * ALL_CAPS),
+                });
+                starts = 0;
+                continue;
+            }
+            kind = TokKind::Word;
+            i = end;
+        } else if b.is_ascii_digit() {
             kind = TokKind::Number;
-            c = char::from(b);
             i += 1;
+            // Digits, and `,` or `.` with a digit after them.
             loop {
                 i += (bytes.get(i..).unwrap_or_default().iter())
                     .take_while(|b| b.is_ascii_digit())
@@ -267,41 +301,16 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                     break;
                 }
             }
-        } else if b.is_ascii_alphabetic() {
-            // The ASCII fast path of the word loop below: no decoding until a byte outside ASCII.
-            kind = TokKind::Word;
-            c = char::from(b);
-            i += 1;
-            ascii_word = true;
-            bits = b;
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_alphabetic() {
-                    bits |= b;
-                    i += 1;
-                    continue;
-                }
-                if b < 0x80 {
-                    break;
-                }
-                // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
-                let end = word_end(text, i);
-                ascii_word = end == i;
-                i = end;
-                break;
-            }
         } else if b < 0x80 && b != 0x0B {
             // ASCII punctuation (or a control character): what the general path below makes of it, without its
             // tests (U+000B is the one character `char::is_whitespace` holds a space and `is_ascii_whitespace` not).
             kind = TokKind::Punct;
-            c = char::from(b);
             i = marks_end(text, i + 1);
         } else {
             // SAFETY of slicing: `i` is always on a char boundary (we advance by whole chars).
-            c = if b < 0x80 {
-                char::from(b)
-            } else {
-                text[i..].chars().next().unwrap_or('\u{FFFD}')
-            };
+            if b >= 0x80 {
+                c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            }
             let plain = b >= 0x80 && is_plain_punct(c);
             if b >= 0x80 && !plain && is_word_char(c) {
                 kind = TokKind::Word;
@@ -309,8 +318,7 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
             } else if !plain && c.is_whitespace() {
                 // Unicode spaces (no-break space, em space, line separator...), and U+000B.
                 if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
-                    line_start = true;
-                    sent_start = true;
+                    starts = LINE_START | SENT_START;
                 }
                 i += c.len_utf8();
                 continue;
@@ -319,57 +327,50 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                 i = marks_end(text, i + c.len_utf8());
             }
         }
-        let (cap, all_caps) = if ascii_word {
-            // An ASCII word is all letters, so a capital is a byte without bit 5 (0x20).
-            let cap = b & 0x20 == 0;
-            (cap, cap && i - start >= 2 && bits & 0x20 == 0)
-        } else if kind == TokKind::Word {
-            let s = &text[start..i];
-            let mut chars = s.chars();
-            let first = chars.next().map(|c| c.is_uppercase()).unwrap_or(false);
-            let mut letters = 0usize;
-            let mut upper = 0usize;
-            for c in s.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        upper += 1;
-                    }
-                }
-            }
-            (first, letters >= 2 && upper == letters)
-        } else {
-            (false, false)
-        };
         if i > limit {
             break;
         }
+        let flags = if kind == TokKind::Word {
+            starts | word_case(&text[start..i])
+        } else {
+            starts
+        };
         toks.push(Token {
             // Both fit: `start < i <= limit <= u32::MAX`.
             start: start as u32,
             end: i as u32,
             kind,
-            flags: (u8::from(cap) * CAP)
-                | (u8::from(all_caps) * ALL_CAPS)
-                | (u8::from(line_start) * LINE_START)
-                | (u8::from(sent_start) * SENT_START),
+            flags,
         });
-        line_start = false;
-        if kind == TokKind::Punct {
+        starts = match c {
+            _ if kind != TokKind::Punct => 0,
             // A punct token is one character, unless marks follow it (then it is none of these).
-            match c {
-                _ if i - start != c.len_utf8() => sent_start = false,
-                '.' | '!' | '?' | '…' => sent_start = true,
-                // Closing marks keep the state; opening marks keep a pending sentence start.
-                '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '»' | '«' | '(' | '[' | '-'
-                | '–' | '—' | ':' => {}
-                _ => sent_start = false,
-            }
-        } else {
-            sent_start = false;
-        }
+            _ if i - start != c.len_utf8() => 0,
+            '.' | '!' | '?' | '…' => SENT_START,
+            // Closing marks keep the state; opening marks keep a pending sentence start.
+            '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '»' | '«' | '(' | '[' | '-' | '–'
+            | '—' | ':' => starts & SENT_START,
+            _ => 0,
+        };
     }
     toks
+}
+
+/// The `CAP` and `ALL_CAPS` flags of word `s`: its first character is uppercase; it has two letters or more, all
+/// uppercase.
+fn word_case(s: &str) -> u8 {
+    let first = s.chars().next().is_some_and(|c| c.is_uppercase());
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    (u8::from(first) * CAP) | (u8::from(letters >= 2 && upper == letters) * ALL_CAPS)
 }
 
 #[cfg(test)]

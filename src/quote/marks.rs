@@ -31,21 +31,39 @@ pub(super) struct Mark {
     pub weak: bool,
 }
 
-/// The family of quotation mark `s`. Every mark starts with the byte `"`, `'`, 0xC2 or 0xE2: [`super::find`] skips
-/// other punctuation by its first byte.
-fn family(s: &str) -> Option<Family> {
-    Some(match s {
-        "\"" | "“" | "”" | "„" | "‟" => Family::Double,
-        "'" | "‘" | "’" | "‚" | "‛" => Family::Single,
-        "«" | "»" => Family::Guillemet,
-        "‹" | "›" => Family::SingleGuillemet,
+/// The quotation mark whose bytes are `s`, with its family. Every mark starts with the byte `"`, `'`, 0xC2 or 0xE2:
+/// [`super::find`] skips other punctuation by its first byte.
+fn mark_of(s: &[u8]) -> Option<(char, Family)> {
+    // As UTF-8 bytes: « » are C2 AB and C2 BB, the others E2 80 and one byte.
+    Some(match *s {
+        [b'"'] => ('"', Family::Double),
+        [b'\''] => ('\'', Family::Single),
+        [0xC2, 0xAB] => ('«', Family::Guillemet),
+        [0xC2, 0xBB] => ('»', Family::Guillemet),
+        // ‘ ’ ‚ ‛ (U+2018..U+201B) and “ ” „ ‟ (U+201C..U+201F).
+        [0xE2, 0x80, b @ 0x98..=0x9F] => (
+            char::from_u32(0x2000 + u32::from(b & 0x3F))?,
+            if b < 0x9C {
+                Family::Single
+            } else {
+                Family::Double
+            },
+        ),
+        [0xE2, 0x80, 0xB9] => ('‹', Family::SingleGuillemet),
+        [0xE2, 0x80, 0xBA] => ('›', Family::SingleGuillemet),
         _ => return None,
     })
 }
 
+/// The family of quotation mark `s`.
+#[cfg(test)]
+fn family(s: &str) -> Option<Family> {
+    mark_of(s.as_bytes()).map(|m| m.1)
+}
+
 /// The token's text is a quotation mark of any family.
 pub(super) fn is_quote_mark(s: &str) -> bool {
-    family(s).is_some()
+    mark_of(s.as_bytes()).is_some()
 }
 
 /// A letter, digit or combining mark. ASCII and the common punctuation of [`is_plain_punct`] (the neighbours of most
@@ -98,14 +116,13 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     if t.kind != TokKind::Punct {
         return None;
     }
-    let s = toks.s(i);
-    let fam = family(s)?;
-    if in_wrapper(toks, i) || n_contraction(toks, i) {
+    let (c, fam) = mark_of(toks.bytes_of(t))?;
+    if in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)) {
         return None;
     }
     let text = toks.text;
-    let prev = text.get(..t.start()).and_then(|p| p.chars().next_back());
-    let next = text.get(t.end()..).and_then(|n| n.chars().next());
+    let prev = char_before(text, t.start());
+    let next = char_at(text, t.end());
     let l_space = prev.is_none_or(is_space);
     let r_space = next.is_none_or(is_space);
     let l_open = l_space || prev.is_some_and(opens_left);
@@ -122,10 +139,13 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     let line_open = loose && t.line_start() && !r_space_to_line_end(text, t.end());
     // A mark between spaces after a comma and before a lowercase word closes a quote (`…moments , " said
     // Washington`), never opens one; before a capital it may open the next in a list (`" Ice " , " Fire "`).
-    let loose_close =
-        loose && i > 0 && toks.s(i - 1) == "," && toks.is_word(i + 1) && !toks.is_cap_word(i + 1);
+    let loose_close = loose
+        && i > 0
+        && toks.bytes_at(i - 1) == b","
+        && toks.is_word(i + 1)
+        && !toks.is_cap_word(i + 1);
     // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
-    let elided = l_open && (two_digits(text, t.end()) || elision(toks, i));
+    let elided = || l_open && (two_digits(text, t.end()) || elision(toks, i));
     let mark = |open: bool, close: bool| {
         Some(Mark {
             fam,
@@ -143,8 +163,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         })
     };
     let after_s = prev.is_some_and(|c| c == 's' || c == 'S');
-    match s {
-        "\"" => {
+    match c {
+        '"' => {
             if prev.is_some_and(|c| c.is_ascii_digit()) {
                 // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
                 return if r_bound { mark(false, true) } else { None };
@@ -155,7 +175,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 _ => mark(true, true),
             }
         }
-        "“" | "‟" => {
+        '“' | '‟' => {
             if loose_close {
                 mark(false, true)
             } else if loose && !line_open {
@@ -167,7 +187,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 mark(true, false)
             }
         }
-        "”" => {
+        '”' => {
             if open_ctx && !close_ctx {
                 // Swedish ”…”, or a wrong-way opening mark.
                 mark(true, true)
@@ -175,29 +195,29 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 mark(false, true)
             }
         }
-        "„" | "‚" => {
+        '„' | '‚' => {
             if r_space {
                 None
             } else {
                 mark(true, false)
             }
         }
-        "«" | "‹" => {
+        '«' | '‹' => {
             if close_ctx && !open_ctx {
                 mark(true, true)
             } else {
                 mark(true, false)
             }
         }
-        "»" | "›" => {
+        '»' | '›' => {
             if open_ctx && !close_ctx {
                 mark(true, true)
             } else {
                 mark(false, true)
             }
         }
-        "‘" | "‛" => {
-            if (l_alnum && r_alnum) || elided {
+        '‘' | '‛' => {
+            if (l_alnum && r_alnum) || elided() {
                 None
             } else if loose {
                 mark(true, true)
@@ -209,7 +229,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 None
             }
         }
-        "’" => {
+        '’' => {
             if r_alnum {
                 // Never opens: don’t, Trump’s, 1990’s; ’90s, ’em.
                 None
@@ -223,7 +243,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         }
         _ => {
             // The straight single mark '.
-            if (l_alnum && r_alnum) || elided {
+            if (l_alnum && r_alnum) || elided() {
                 None
             } else if prev.is_some_and(|c| c.is_ascii_digit()) {
                 // A foot mark (`6' tall`) unless it closes an open quote.
@@ -242,6 +262,22 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
                 None
             }
         }
+    }
+}
+
+/// The character that ends just before byte `at`, if any (ASCII without decoding).
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at.checked_sub(1)?) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(..at)?.chars().next_back(),
+    }
+}
+
+/// The character that starts at byte `at`, if any (ASCII without decoding).
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
     }
 }
 
@@ -270,59 +306,63 @@ fn two_digits(text: &str, at: usize) -> bool {
 /// The word after mark `i` is one an apostrophe shortens, and it touches the mark.
 fn elision(toks: &Tokens, i: usize) -> bool {
     toks.touch(i) && toks.is_word(i + 1) && {
-        let w = toks.s(i + 1);
-        ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w))
+        let w = toks.bytes_at(i + 1);
+        ELISIONS
+            .iter()
+            .any(|e| e.as_bytes().eq_ignore_ascii_case(w))
     }
 }
 
-fn is_single(s: &str) -> bool {
-    matches!(s, "'" | "‘" | "’")
+/// `'`, `‘` or `’`.
+fn is_single(s: &[u8]) -> bool {
+    matches!(mark_of(s), Some(('\'' | '‘' | '’', _)))
 }
 
 /// Mark `i` is one of the two apostrophes of `rock ’n’ roll`.
 fn n_contraction(toks: &Tokens, i: usize) -> bool {
-    let is_n = |k: usize| toks.str_at(k).eq_ignore_ascii_case("n");
-    let first = is_n(i + 1) && toks.touch(i) && toks.touch(i + 1) && is_single(toks.str_at(i + 2));
+    let is_n = |k: usize| toks.bytes_at(k).eq_ignore_ascii_case(b"n");
+    let first =
+        is_n(i + 1) && toks.touch(i) && toks.touch(i + 1) && is_single(toks.bytes_at(i + 2));
     let last = i >= 2
         && is_n(i - 1)
         && toks.touch(i - 2)
         && toks.touch(i - 1)
-        && is_single(toks.str_at(i - 2));
-    is_single(toks.s(i)) && (first || last)
+        && is_single(toks.bytes_at(i - 2));
+    is_single(toks.bytes_at(i)) && (first || last)
 }
 
 /// Mark `i` belongs to a JSON-like wrapper rather than to the prose: it touches a brace (`{“`, `“}`), it follows
 /// an opening or precedes a closing square bracket (`[“`, `”]`), or it is one side of a key-value colon (`”:”`,
 /// `":{`). Square brackets on the inner side are prose: an editor's insertion (`“[He] said`, `…[them]”`).
 fn in_wrapper(toks: &Tokens, i: usize) -> bool {
-    let before = |k: usize| {
+    let before = |k: usize| -> &[u8] {
         if k < i && toks.touch(k) {
-            toks.str_at(k)
+            toks.bytes_at(k)
         } else {
-            ""
+            b""
         }
     };
-    let after = |k: usize| {
+    let after = |k: usize| -> &[u8] {
         if k > i && toks.touch(k - 1) {
-            toks.str_at(k)
+            toks.bytes_at(k)
         } else {
-            ""
+            b""
         }
     };
-    let p1 = if i >= 1 { before(i - 1) } else { "" };
+    let p1 = if i >= 1 { before(i - 1) } else { b"" };
     let n1 = after(i + 1);
-    if matches!(p1, "{" | "}" | "[") || matches!(n1, "{" | "}" | "]") {
+    if matches!(p1, b"{" | b"}" | b"[") || matches!(n1, b"{" | b"}" | b"]") {
         return true;
     }
-    if n1 == ":" {
+    if n1 == b":" {
         let n2 = after(i + 2);
-        if is_quote_mark(n2) || matches!(n2, "{" | "[") {
+        if mark_of(n2).is_some() || matches!(n2, b"{" | b"[") {
             return true;
         }
     }
-    if p1 == ":" && i >= 2 {
+    if p1 == b":" && i >= 2 {
         let p2 = before(i - 2);
-        if is_quote_mark(p2) || matches!(p2, "}" | "]") {
+        if mark_of(p2).is_some() || matches!(p2, b"}" | b"]") {
             return true;
         }
     }

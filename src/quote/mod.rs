@@ -174,20 +174,28 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
         inner: Vec::new(),
         last_alnum_end: 0,
     };
+    // A quotation mark ([`marks`]' families) starts with one of these bytes: other punctuation (most of it) is
+    // passed over without classifying.
+    let may_be_mark = |t: &crate::text::Token| {
+        t.kind == crate::text::TokKind::Punct
+            && matches!(
+                toks.text.as_bytes().get(t.start()),
+                Some(b'"' | b'\'' | 0xC2 | 0xE2)
+            )
+    };
     for (i, t) in toks.toks.iter().enumerate() {
-        if t.line_start() && i > 0 && !f.stack.is_empty() {
-            f.end_paragraph(toks.toks[i - 1].end());
+        // While nothing is open only a mark matters: `last_alnum_end` is only ever compared with the start of an open
+        // mark, which no token before it ends after, so left as it is until one opens it compares the same.
+        if !f.stack.is_empty() {
+            if t.line_start() && i > 0 {
+                f.end_paragraph(toks.toks[i - 1].end());
+            }
+            if t.kind != crate::text::TokKind::Punct {
+                f.last_alnum_end = t.end();
+                continue;
+            }
         }
-        if t.kind != crate::text::TokKind::Punct {
-            f.last_alnum_end = t.end();
-            continue;
-        }
-        // A quotation mark ([`marks`]' families) starts with one of these bytes: other punctuation (most of it) is
-        // passed over without classifying.
-        if !matches!(
-            toks.text.as_bytes().get(t.start()),
-            Some(b'"' | b'\'' | 0xC2 | 0xE2)
-        ) {
+        if !may_be_mark(t) {
             continue;
         }
         let Some(m) = classify(toks, i) else { continue };

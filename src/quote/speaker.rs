@@ -278,8 +278,8 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
     if !toks.is_word(i) || toks.toks[i].cap() {
         return false;
     }
-    let w = toks.s(i);
-    w.ends_with("ly")
+    let w = toks.bytes_at(i);
+    w.ends_with(b"ly")
         || [
             "also",
             "later",
@@ -295,7 +295,7 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
             "previously",
         ]
         .iter()
-        .any(|a| a.eq_ignore_ascii_case(w))
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// A token that may stand in a title or role before a name: a word (`Israeli`, `former`), a number, or `.` `-` `’`
@@ -303,18 +303,30 @@ fn is_aux(toks: &Tokens, i: usize) -> bool {
 fn is_title_tok(toks: &Tokens, i: usize) -> bool {
     match toks.get(i) {
         Some(t) if t.kind == TokKind::Word => {
-            let w = toks.s(i);
-            ![
-                "for", "of", "to", "with", "from", "at", "in", "on", "by", "and", "or", "who",
-                "which", "that",
-            ]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
+            let w = toks.bytes_of(t);
+            // (None of these is longer than five letters.)
+            w.len() > 5
+                || ![
+                    "for", "of", "to", "with", "from", "at", "in", "on", "by", "and", "or", "who",
+                    "which", "that",
+                ]
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(w))
         }
         Some(t) if t.kind == TokKind::Number => true,
-        Some(_) => matches!(toks.s(i), "." | "-" | "’" | "'"),
+        Some(t) => is_title_punct(toks.bytes_of(t)),
         None => false,
     }
+}
+
+/// `.`, `-`, `’` or `'`: the punctuation inside a title (`U.S.`, `president-elect`, `Israel’s`).
+fn is_title_punct(w: &[u8]) -> bool {
+    matches!(w, b"." | b"-" | b"'" | b"\xE2\x80\x99") // the last is `’`
+}
+
+/// `’` or `'`, before a possessive `s`.
+fn is_apostrophe(w: &[u8]) -> bool {
+    matches!(w, b"'" | b"\xE2\x80\x99") // the second is `’`
 }
 
 /// What an attribution names.
@@ -345,6 +357,10 @@ struct Mentions<'p> {
     /// [`Mentions::ending_at`].
     starts: Vec<u64>,
     ends: Vec<u64>,
+    /// The last answer of [`Mentions::index_at`], where the next search starts ([`Seek`]): the searches of one quote
+    /// are near each other, so each costs the logarithm of a short distance and touches only nearby memory (a binary
+    /// search of all the tokens misses the cache at most steps in a long text).
+    tok_hint: std::cell::Cell<usize>,
 }
 
 impl<'p> Mentions<'p> {
@@ -355,6 +371,7 @@ impl<'p> Mentions<'p> {
             spans: Vec::with_capacity(all.len()),
             starts: vec![0; words],
             ends: vec![0; words],
+            tok_hint: std::cell::Cell::new(0),
         };
         let set = |bits: &mut [u64], k: usize| {
             if let Some(w) = bits.get_mut(k / 64) {
@@ -364,8 +381,11 @@ impl<'p> Mentions<'p> {
         let mut seek = Seek(0);
         for m in all {
             let s = seek.index_at(toks, m.range.start);
-            // The end is a few tokens on from the start.
-            let e = Seek(s).index_at(toks, m.range.end);
+            // The end is a few tokens on from the start (mentions do not overlap: these walks cover each token once).
+            let mut e = s;
+            while toks.get(e).is_some_and(|t| t.start() < m.range.end) {
+                e += 1;
+            }
             if toks.get(s).is_some_and(|t| t.start() == m.range.start) {
                 set(&mut men.starts, s);
             }
@@ -384,6 +404,14 @@ impl<'p> Mentions<'p> {
     /// The first mention starting at or after byte `from`.
     fn first_from(&self, from: usize) -> usize {
         self.all.partition_point(|m| m.range.start < from)
+    }
+
+    /// [`Tokens::index_at`], searched from the last answer ([`gallop`]).
+    fn index_at(&self, toks: &Tokens, pos: usize) -> usize {
+        let mut seek = Seek(self.tok_hint.get());
+        let i = seek.index_at(toks, pos);
+        self.tok_hint.set(i);
+        i
     }
 
     /// The mention that starts exactly where token `k` starts, as its index.
@@ -409,32 +437,45 @@ impl<'p> Mentions<'p> {
     }
 }
 
+/// `v.partition_point(pred)` (`pred` holds for a prefix of `v`), searched from index `k` (the previous answer) in
+/// steps that double, forward or back: an answer near `k` costs the logarithm of the distance, and touches only the
+/// memory around it.
+fn gallop<T>(v: &[T], k: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let k = k.min(v.len());
+    let mut step = 1;
+    if k > 0 && !pred(&v[k - 1]) {
+        // The answer is at most `hi`.
+        let mut hi = k - 1;
+        loop {
+            let lo = hi.saturating_sub(step);
+            if lo == 0 || pred(&v[lo]) {
+                return lo + v[lo..hi].partition_point(&pred);
+            }
+            hi = lo;
+            step *= 2;
+        }
+    }
+    // Every element before `lo` holds.
+    let mut lo = k;
+    loop {
+        let hi = (lo + step).min(v.len());
+        if hi == v.len() || !pred(&v[hi]) {
+            return lo + v[lo..hi].partition_point(&pred);
+        }
+        lo = hi + 1;
+        step *= 2;
+    }
+}
+
 /// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
-/// forward from the previous answer, in steps that double (so a long jump costs its logarithm), instead of a binary
-/// search of all the tokens each time; a position before the previous one is searched for among the tokens before.
+/// from the previous answer ([`gallop`]) instead of a binary search of all the tokens each time.
 struct Seek(usize);
 
 impl Seek {
     /// The index of the first token that starts at or after byte `pos`.
     fn index_at(&mut self, toks: &Tokens, pos: usize) -> usize {
-        let t = &toks.toks;
-        let k = self.0.min(t.len());
-        let found = if k > 0 && t[k - 1].start() >= pos {
-            t[..k].partition_point(|x| x.start() < pos)
-        } else {
-            // Every token before `lo` starts before `pos`.
-            let (mut lo, mut step) = (k, 1);
-            loop {
-                let hi = (lo + step).min(t.len());
-                if hi == t.len() || t[hi].start() >= pos {
-                    break lo + t[lo..hi].partition_point(|x| x.start() < pos);
-                }
-                lo = hi + 1;
-                step *= 2;
-            }
-        };
-        self.0 = found;
-        found
+        self.0 = gallop(&toks.toks, self.0, |x| x.start() < pos);
+        self.0
     }
 }
 
@@ -682,7 +723,7 @@ fn before_quote(toks: &Tokens, men: &Mentions, open: usize, floor: usize) -> Att
         if is(v - 2, "quoted") {
             return subject_before(toks, men, v - 2, lo);
         }
-        let from = v.saturating_sub(10).max(toks.index_at(lo));
+        let from = v.saturating_sub(10).max(men.index_at(toks, lo));
         if let Some(u) = (from..v - 1)
             .rev()
             .find(|&k| is(k, "quoted") || is(k, "quotes"))
@@ -971,12 +1012,12 @@ impl Roles {
                 && !toks.toks[j].line_start()
             {
                 let p = j - 1;
-                let w = toks.s(p);
+                let w = toks.bytes_at(p);
                 let ok = (toks.is_cap_word(p) && men.ending_at(toks, p).is_none())
                     || is_role_word(toks, p)
                     || toks.toks[p].kind == TokKind::Number
-                    || matches!(w, "." | "-" | "’" | "'")
-                    || (w == "s" && p > 0 && matches!(toks.s(p - 1), "’" | "'"));
+                    || is_title_punct(w)
+                    || (w == b"s" && p > 0 && is_apostrophe(toks.bytes_at(p - 1)));
                 if !ok {
                     break;
                 }
@@ -1040,7 +1081,7 @@ impl Roles {
         let mut known = false;
         let vocab = vocab();
         for k in words.iter() {
-            let f = vocab.flags(toks.s(k).as_bytes());
+            let f = vocab.flags(toks.bytes_at(k));
             known |= f & TITLE != 0;
             // A word in both gender lists counts as female.
             genders |= if f & FEMALE != 0 {
@@ -1110,7 +1151,7 @@ fn descr_words(
             nation = nation.or(Some(m.country.code));
             continue;
         }
-        let possessive = toks.s(k) == "s" && k > 0 && matches!(toks.s(k - 1), "’" | "'");
+        let possessive = toks.bytes_at(k) == b"s" && k > 0 && is_apostrophe(toks.bytes_at(k - 1));
         if t.kind == TokKind::Word && !possessive && words.n < DESCR_TOKENS {
             words.at[words.n] = k;
             words.n += 1;
@@ -1246,7 +1287,7 @@ enum Role {
 fn is_role_word(toks: &Tokens, i: usize) -> bool {
     toks.is_word(i)
         && !toks.toks[i].cap()
-        && vocab().flags(toks.s(i).as_bytes()) & (TITLE | MODIFIER) != 0
+        && vocab().flags(toks.bytes_at(i)) & (TITLE | MODIFIER) != 0
 }
 
 /// A person mention is the subject of its sentence: only title words stand before it (`Israeli President Isaac
@@ -1334,7 +1375,7 @@ fn resolve_pronoun(
     };
     match pick {
         Some(e) if roles.gender(e).is_some_and(|h| h != g) => {
-            let lo = pronoun_floor(toks, at);
+            let lo = pronoun_floor(toks, men, at);
             men.all[..men.first_from(at)]
                 .iter()
                 .rev()
@@ -1350,9 +1391,9 @@ fn resolve_pronoun(
 /// How far back (a byte) a pronoun at byte `at` looks for its person: its own paragraph and the one before, and
 /// further back only over paragraphs with no speech verb but a pronoun's, within [`PRONOUN_WINDOW`]; a paragraph where
 /// someone else speaks (`The ministry said …`) stops it, so `"…," he said` is not given to a speaker of four paragraphs before.
-fn pronoun_floor(toks: &Tokens, at: usize) -> usize {
+fn pronoun_floor(toks: &Tokens, men: &Mentions, at: usize) -> usize {
     let lo = at.saturating_sub(PRONOUN_WINDOW);
-    let mut k = toks.index_at(at);
+    let mut k = men.index_at(toks, at);
     // Paragraphs passed: 0 while in the pronoun's own.
     let mut para = usize::from(toks.get(k).is_some_and(|t| t.line_start()));
     let mut verb = false;
@@ -1403,7 +1444,7 @@ fn nearest_subject(
     at: usize,
     last_speaker: Option<(usize, usize)>,
 ) -> Option<usize> {
-    let lo = pronoun_floor(toks, at);
+    let lo = pronoun_floor(toks, men, at);
     let k = men.first_from(at);
     let subject = (0..k)
         .rev()
@@ -1507,7 +1548,8 @@ pub fn speakers(
     }
     // An unclosed run-on part without an attribution of its own takes the speaker of the part right after it.
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        let next_part = || toks.index_at(quotes[qi].end) == toks.index_at(quotes[qi + 1].start);
+        let next_part =
+            || men.index_at(toks, quotes[qi].end) == men.index_at(toks, quotes[qi + 1].start);
         if !decided[qi] && !closed[qi] && out[qi + 1].is_some() && next_part() {
             out[qi] = out[qi + 1];
         }
@@ -1593,7 +1635,7 @@ fn continues(
                 && w.len() > 1
                 && (!toks.toks[t - 2].cap() || w.chars().count() >= 5))
     };
-    let next_sentence = (toks.index_at(prev.end)..open)
+    let next_sentence = (men.index_at(toks, prev.end)..open)
         .find(|&t| t >= 2 && ends_sentence(t))
         .map_or(q.start, |t| toks.toks[t].start());
     let k = men.first_from(next_sentence);
@@ -1654,6 +1696,20 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn gallop_is_partition_point() {
+        let v: Vec<usize> = (0..40).map(|i| i / 3 * 2).collect();
+        for k in 0..45 {
+            for x in 0..30 {
+                assert_eq!(
+                    gallop(&v, k, |&y| y < x),
+                    v.partition_point(|&y| y < x),
+                    "{k} {x}"
+                );
+            }
+        }
     }
 
     #[test]
