@@ -373,6 +373,29 @@ const UPPER: u8 = 64;
 /// Token is an initial (see `Ctx::initial`).
 const INITIAL: u8 = 128;
 
+/// The first index at or after `i` whose byte in `f` has any of `bits` (`f.len()` if none; `i` if past the end):
+/// eight bytes at a time, since most tokens have none of the flags the passes look for.
+fn next_with(f: &[u8], mut i: usize, bits: u8) -> usize {
+    let mask = u64::from_le_bytes([bits; 8]);
+    while let Some(chunk) = f.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let hit = u64::from_le_bytes(*chunk) & mask;
+        if hit != 0 {
+            // The lowest byte with a flag set is the first token (little-endian).
+            return i + hit.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    match f.get(i..) {
+        Some(rest) => {
+            i + rest
+                .iter()
+                .position(|&b| b & bits != 0)
+                .unwrap_or(rest.len())
+        }
+        None => i,
+    }
+}
+
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
     t: &'a Tokens<'t>,
@@ -454,50 +477,71 @@ impl<'a, 't> Ctx<'a, 't> {
         b == b"-" || b == "‐".as_bytes() || b == "‑".as_bytes()
     }
 
-    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
+    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, in one pass over the tokens.
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
-        headline_lines(t, &mut f);
-        // One pass: a capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask
-        // again about the same words), and is a name word unless it is a title word or a handle.
-        for (i, (tok, fl)) in t.toks.iter().zip(f.iter_mut()).enumerate() {
-            if tok.cap() || tok.all_caps() {
-                *fl |= UPPER;
+        let toks = &t.toks[..t.len().min(f.len())];
+        // `HEADLINE` (see `headline`): each line's counts are taken as the pass goes, and its tokens are marked when
+        // it ends, if it is a headline.
+        let mut line = Line::default();
+        // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
+        // about the same words), and is a name word unless it is a title word or a handle.
+        for (i, tok) in toks.iter().enumerate() {
+            if tok.line_start() && i > line.first {
+                line.end(t, i, &mut f);
             }
-            // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
-            if tok.kind == TokKind::Word
-                && tok.cap()
-                && *fl & BLOCKED == 0
-                && t.touch(i)
-                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
-                && t.bytes_at(i + 1) == b"."
-            {
-                let s = &t.text[tok.start()..tok.end()];
-                if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
-                    *fl |= INITIAL;
+            let (cap, all_caps) = (tok.cap(), tok.all_caps());
+            match tok.kind {
+                TokKind::Word => {
+                    let long = tok.end() - tok.start() >= 4;
+                    line.words += 1;
+                    line.caps += usize::from(all_caps);
+                    line.long += usize::from(long);
+                    line.cap_long += usize::from(long && cap);
                 }
+                TokKind::Number => line.numbers += 1,
+                TokKind::Punct => {}
             }
-            if tok.kind != TokKind::Word || !tok.cap() || tok.all_caps() || *fl & BLOCKED != 0 {
+            // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
+            if !cap && !all_caps {
                 continue;
             }
-            if lex.title_words.contains(&t.text[tok.start()..tok.end()]) {
-                *fl |= TITLE;
+            let fl = f[i] | UPPER;
+            f[i] = fl;
+            if tok.kind != TokKind::Word || !cap || fl & BLOCKED != 0 {
+                continue;
+            }
+            let s = &t.text[tok.start()..tok.end()];
+            // The neighbour first; the characters last (a letter is at most 4 bytes).
+            if t.touch(i)
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
+                && t.bytes_at(i + 1) == b"."
+                && s.len() <= 4
+                && s.chars().count() == 1
+                && s.chars().all(char::is_uppercase)
+            {
+                f[i] |= INITIAL;
+            }
+            if all_caps {
+                continue;
+            }
+            if lex.title_words.contains(s) {
+                f[i] |= TITLE;
                 continue;
             }
             // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
             // builder.)
             if i > 0 && t.touch(i - 1) {
                 let p = t.bytes_at(i - 1);
-                if matches!(p, b"@" | b"#" | b"/" | b"_")
-                    || (p == b"." && t.s(i).chars().count() != 1)
-                {
+                if matches!(p, b"@" | b"#" | b"/" | b"_") || (p == b"." && s.chars().count() != 1) {
                     continue;
                 }
             }
-            *fl |= NAME;
-            if lex.stop.contains(&t.text[tok.start()..tok.end()]) {
-                *fl |= STOP;
+            f[i] |= NAME;
+            if lex.stop.contains(s) {
+                f[i] |= STOP;
             }
         }
+        line.end(t, toks.len(), &mut f);
         Ctx { t, lex, f }
     }
 
@@ -1170,38 +1214,42 @@ fn country_in_parens(cx: &Ctx, last: usize) -> bool {
     }
 }
 
-/// Marks with `HEADLINE` the tokens that lie on headline lines: at least three words, and nearly every word of four or
-/// more letters capitalised (Title Case) or the whole line in capitals. One pass, counting as it goes.
-fn headline_lines(t: &Tokens, out: &mut [u8]) {
-    let mut line_first = 0;
-    let (mut words, mut long, mut cap_long, mut caps, mut numbers) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for i in 0..=t.len() {
-        let tok = t.toks.get(i);
-        if tok.is_none_or(|x| i > line_first && x.line_start()) {
-            // A line that ends like a sentence is prose, however many capitals it has.
-            let ends_sentence = i > line_first
-                && t.toks[i - 1].kind == TokKind::Punct
-                && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
-            let all_caps = caps * 5 >= words * 4;
-            let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
-            // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
-            let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
-            if headline {
-                out[line_first..i].iter_mut().for_each(|h| *h |= HEADLINE);
+/// The counts of one line, for `HEADLINE`: a headline line has at least four words, and nearly every word of four or
+/// more letters capitalised (Title Case) or the whole line in capitals.
+#[derive(Default)]
+struct Line {
+    /// The line's first token.
+    first: usize,
+    words: usize,
+    /// Words of four bytes or more, and those of them capitalised.
+    long: usize,
+    cap_long: usize,
+    /// Words in capitals.
+    caps: usize,
+    numbers: usize,
+}
+
+impl Line {
+    /// The line ends before token `i`: marks its tokens with `HEADLINE` in `out` if it is a headline, and starts the
+    /// next line at `i`.
+    fn end(&mut self, t: &Tokens, i: usize, out: &mut [u8]) {
+        let first = self.first;
+        // A line that ends like a sentence is prose, however many capitals it has.
+        let ends_sentence = i > first
+            && t.toks[i - 1].kind == TokKind::Punct
+            && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
+        let all_caps = self.caps * 5 >= self.words * 4;
+        let title_case = self.long >= 3 && self.cap_long * 5 >= self.long * 4 && !ends_sentence;
+        // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
+        if self.words >= 4 && self.numbers < 2 && (all_caps || title_case) {
+            if let Some(line) = out.get_mut(first..i) {
+                line.iter_mut().for_each(|h| *h |= HEADLINE);
             }
-            line_first = i;
-            (words, long, cap_long, caps, numbers) = (0, 0, 0, 0, 0);
         }
-        let Some(tok) = tok else { break };
-        numbers += usize::from(tok.kind == TokKind::Number);
-        if tok.kind == TokKind::Word {
-            words += 1;
-            caps += usize::from(tok.all_caps());
-            let is_long = tok.end() - tok.start() >= 4;
-            long += usize::from(is_long);
-            cap_long += usize::from(is_long && tok.cap());
-        }
+        *self = Line {
+            first: i,
+            ..Line::default()
+        };
     }
 }
 
@@ -1273,8 +1321,14 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     if by_last.is_empty() {
         return;
     }
-    for i in 0..t.len() {
-        if !cx.name_word(i) || cx.headline(i) {
+    let mut next = 0;
+    loop {
+        let i = next_with(&cx.f, next, NAME);
+        if i >= t.len() {
+            break;
+        }
+        next = i + 1;
+        if cx.headline(i) {
             continue;
         }
         let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
@@ -1364,10 +1418,7 @@ pub fn find(
     let mut i = 0;
     while i < t.len() {
         // Only a name word starts a run: the flags are searched for the next one first.
-        i += cx.f[i..]
-            .iter()
-            .position(|&b| b & NAME != 0)
-            .unwrap_or(t.len() - i);
+        i = next_with(&cx.f, i, NAME);
         if i >= t.len() {
             break;
         }
@@ -1752,11 +1803,8 @@ pub fn find(
         // Below, a token that is neither capitalised nor in capitals, and starts no pass-1 name, is passed over: they
         // are skipped at once, searching the flags.
         let stop = found.get(fi).map_or(t.len(), |f| f.first);
-        if let Some(skip) = cx.f.get(i..stop) {
-            i += skip
-                .iter()
-                .position(|&b| b & UPPER != 0)
-                .unwrap_or(skip.len());
+        if let Some(upto) = cx.f.get(..stop) {
+            i = next_with(upto, i, UPPER);
             if i >= t.len() {
                 break;
             }
