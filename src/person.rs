@@ -480,31 +480,27 @@ impl<'a, 't> Ctx<'a, 't> {
     /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, in one pass over the tokens.
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
         let toks = &t.toks[..t.len().min(f.len())];
-        // `HEADLINE` (see `headline`): each line's counts are taken as the pass goes, and its tokens are marked when
-        // it ends, if it is a headline.
-        let mut line = Line::default();
+        // `HEADLINE` (see `headline_line`): only a line with few lowercase words of four or more bytes against its
+        // words in capitals can be one, so this pass counts just those two; the line's other counts are taken at its
+        // end, if it can.
+        let (mut first, mut upper, mut lower_long) = (0, 0usize, 0usize);
         // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
         // about the same words), and is a name word unless it is a title word or a handle.
         for (i, tok) in toks.iter().enumerate() {
-            if tok.line_start() && i > line.first {
-                line.end(t, i, &mut f);
+            if tok.line_start() && i > first {
+                if lower_long * 4 <= upper {
+                    headline_line(t, first..i, &mut f);
+                }
+                (first, upper, lower_long) = (i, 0, 0);
             }
             let (cap, all_caps) = (tok.cap(), tok.all_caps());
-            match tok.kind {
-                TokKind::Word => {
-                    let long = tok.end() - tok.start() >= 4;
-                    line.words += 1;
-                    line.caps += usize::from(all_caps);
-                    line.long += usize::from(long);
-                    line.cap_long += usize::from(long && cap);
-                }
-                TokKind::Number => line.numbers += 1,
-                TokKind::Punct => {}
-            }
             // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
             if !cap && !all_caps {
+                lower_long +=
+                    usize::from(tok.kind == TokKind::Word && tok.end() - tok.start() >= 4);
                 continue;
             }
+            upper += 1;
             let fl = f[i] | UPPER;
             f[i] = fl;
             if tok.kind != TokKind::Word || !cap || fl & BLOCKED != 0 {
@@ -541,7 +537,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 f[i] |= STOP;
             }
         }
-        line.end(t, toks.len(), &mut f);
+        if lower_long * 4 <= upper {
+            headline_line(t, first..toks.len(), &mut f);
+        }
         Ctx { t, lex, f }
     }
 
@@ -1214,42 +1212,38 @@ fn country_in_parens(cx: &Ctx, last: usize) -> bool {
     }
 }
 
-/// The counts of one line, for `HEADLINE`: a headline line has at least four words, and nearly every word of four or
-/// more letters capitalised (Title Case) or the whole line in capitals.
-#[derive(Default)]
-struct Line {
-    /// The line's first token.
-    first: usize,
-    words: usize,
-    /// Words of four bytes or more, and those of them capitalised.
-    long: usize,
-    cap_long: usize,
-    /// Words in capitals.
-    caps: usize,
-    numbers: usize,
-}
-
-impl Line {
-    /// The line ends before token `i`: marks its tokens with `HEADLINE` in `out` if it is a headline, and starts the
-    /// next line at `i`.
-    fn end(&mut self, t: &Tokens, i: usize, out: &mut [u8]) {
-        let first = self.first;
-        // A line that ends like a sentence is prose, however many capitals it has.
-        let ends_sentence = i > first
-            && t.toks[i - 1].kind == TokKind::Punct
-            && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
-        let all_caps = self.caps * 5 >= self.words * 4;
-        let title_case = self.long >= 3 && self.cap_long * 5 >= self.long * 4 && !ends_sentence;
-        // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
-        if self.words >= 4 && self.numbers < 2 && (all_caps || title_case) {
-            if let Some(line) = out.get_mut(first..i) {
-                line.iter_mut().for_each(|h| *h |= HEADLINE);
-            }
+/// Marks the tokens `line` with `HEADLINE` in `out` if the line is a headline: at least four words, no more than one
+/// number, and nearly every word of four or more bytes capitalised (Title Case, unless the line ends like a sentence)
+/// or nearly every word in capitals.
+///
+/// Either way, the line has at most a quarter as many lowercase (neither capitalised nor in capitals) words of four
+/// or more bytes as words capitalised or in capitals: those lowercase words are among the words not in capitals,
+/// which are at most a quarter of the words in capitals, and among the long words not capitalised, at most a quarter
+/// of the long words capitalised. `Ctx::new` counts only these two as it goes, and calls this for no other line.
+fn headline_line(t: &Tokens, line: Range<usize>, out: &mut [u8]) {
+    let (mut words, mut long, mut cap_long, mut caps, mut numbers) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    for tok in t.toks.get(line.clone()).unwrap_or_default() {
+        numbers += usize::from(tok.kind == TokKind::Number);
+        if tok.kind == TokKind::Word {
+            words += 1;
+            caps += usize::from(tok.all_caps());
+            let is_long = tok.end() - tok.start() >= 4;
+            long += usize::from(is_long);
+            cap_long += usize::from(is_long && tok.cap());
         }
-        *self = Line {
-            first: i,
-            ..Line::default()
-        };
+    }
+    // A line that ends like a sentence is prose, however many capitals it has.
+    let ends_sentence = line.end > line.start
+        && t.toks[line.end - 1].kind == TokKind::Punct
+        && matches!(t.s(line.end - 1), "." | "”" | "\"" | ",");
+    let all_caps = caps * 5 >= words * 4;
+    let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
+    // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
+    if words >= 4 && numbers < 2 && (all_caps || title_case) {
+        if let Some(line) = out.get_mut(line) {
+            line.iter_mut().for_each(|h| *h |= HEADLINE);
+        }
     }
 }
 
