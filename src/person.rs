@@ -1282,8 +1282,6 @@ struct Found {
     title: Option<Range<usize>>,
     /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
     honorific: bool,
-    /// Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
-    relative: bool,
 }
 
 /// The text of a run's part (first token, last token).
@@ -1590,7 +1588,6 @@ pub fn find(
                     parts: n + usize::from(named_title),
                     title,
                     honorific,
-                    relative: relative_before(&cx, first, &mut buf),
                 },
                 person,
             ));
@@ -1728,15 +1725,17 @@ pub fn find(
         }
         // The bearers of each surname key (see `principal`).
         let notable = lex.notable_full.contains(&people.entities[e].name);
+        // Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
+        let relative = relative_before(&cx, f.first, &mut buf);
         note_owner(
             &mut owners,
             &t.text[t.toks[ls].start()..t.toks[le].end()],
             e,
-            f.relative,
+            relative,
             notable,
         );
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
-            note_owner(&mut owners, t.s(le), e, f.relative, notable);
+            note_owner(&mut owners, t.s(le), e, relative, notable);
         }
         // The given name, for a mention by it alone ("Amara").
         if ls > f.first
@@ -2223,16 +2222,14 @@ fn undoubled(key: &str) -> &str {
 /// keys with one stem of at least five letters name one person.
 fn variant_stem(key: &str) -> Option<&str> {
     let b = key.as_bytes();
-    if b.len() < 6 || !b.iter().all(u8::is_ascii_alphabetic) {
-        return None;
-    }
+    // (The ending first: most words have none of these, and are told without a look at their other letters.)
     let n = match b {
         [.., b'v' | b'w'] => b.len() - 1,
         [.., b'i' | b'y', b'i' | b'y'] => b.len() - 2,
         [.., b'i' | b'y'] => b.len() - 1,
         _ => return None,
     };
-    (n >= 5).then(|| &key[..n])
+    (b.len() >= 6 && n >= 5 && b.iter().all(u8::is_ascii_alphabetic)).then(|| &key[..n])
 }
 
 /// An empty map with room for `n` keys.
