@@ -1647,7 +1647,17 @@ pub fn find(
     let mut people = People::default();
     // (The maps are made at their size: a key or two for each name, a few for some.)
     let n = found.len();
-    let mut by_name: Map<String, usize> = sized(n);
+    // The canonical name of each found name of two parts or more (the others are no entity here), made once for the
+    // map below and for pass 2.
+    let names: Vec<Cow<str>> = (found.iter())
+        .map(|f| match f.parts {
+            2.. => canonical_name(t, f.first, f.last),
+            _ => Cow::Borrowed(""),
+        })
+        .collect();
+    let mut by_name: Map<&str, usize> = sized(n);
+    // The entity of each found name of two parts or more (`usize::MAX` for the others).
+    let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
@@ -1665,15 +1675,19 @@ pub fn find(
     let mut owners: Map<&str, Owners> = sized(n);
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
     let mut given_of: Map<&str, Option<usize>> = sized(n);
-    for f in found.iter().filter(|f| f.parts >= 2) {
-        let name = canonical_name(t, f.first, f.last);
-        if by_name.contains_key(&*name) {
+    for ((f, name), entity) in found.iter().zip(&names).zip(&mut entity_of) {
+        if f.parts < 2 {
             continue;
         }
-        let e = people.entities.len();
-        let name = String::from(&*name);
-        by_name.insert(name.clone(), e);
-        people.entities.push(PersonEntity { name, title: None });
+        let e = *by_name.entry(name).or_insert(people.entities.len());
+        *entity = e;
+        if e < people.entities.len() {
+            continue;
+        }
+        people.entities.push(PersonEntity {
+            name: name.to_string(),
+            title: None,
+        });
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
         starts
@@ -1806,10 +1820,10 @@ pub fn find(
             let range = t.toks[f.first].start()..t.toks[f.last].end();
             let e = if f.parts >= 2 {
                 // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
-                let name = canonical_name(t, f.first, f.last);
-                match keys.get(&*name) {
+                let name = names.get(fi).map_or("", |n| n);
+                match key_bits.may(name).then(|| keys.get(name)).flatten() {
                     Some(&Some(full)) => Some(full),
-                    _ => by_name.get(&*name).copied(),
+                    _ => entity_of.get(fi).copied(),
                 }
             } else {
                 None
