@@ -278,6 +278,20 @@ const PARTICLES: &[&str] = &[
 /// the length and a few comparisons instead of a scan of 25 strings: it runs for most capitalised words.
 /// (A unit test keeps the two lists equal.)
 fn is_particle(s: &[u8]) -> bool {
+    // Every particle is lowercase ASCII of at most 5 bytes and starts with one of these letters: most words are told
+    // by their first byte (capitalised name words, above all), before the comparisons.
+    let initial = |c: u8| {
+        matches!(
+            c,
+            b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'w' | b'y' | b'z'
+        )
+    };
+    s.len() <= 5 && s.first().is_some_and(|&c| initial(c)) && is_listed_particle(s)
+}
+
+/// `s` is one of [`PARTICLES`] (see [`is_particle`]).
+#[inline(never)]
+fn is_listed_particle(s: &[u8]) -> bool {
     matches!(
         s,
         b"al"
@@ -326,7 +340,7 @@ fn is_particle_any_case(b: &[u8]) -> bool {
     for (d, c) in low.iter_mut().zip(b) {
         *d = c.to_ascii_lowercase();
     }
-    is_particle(&low[..b.len()])
+    is_listed_particle(&low[..b.len()])
 }
 
 /// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
