@@ -142,13 +142,23 @@ impl Sieve {
     /// the length and lowercases the first and last bytes, all that [`sig`] reads. (Other text is lowercased first: a
     /// letter's lowercase may be longer or shorter.)
     fn passes_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> bool {
-        if s.is_ascii() {
-            let b = s.as_bytes();
-            let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
-            self.bits(keys)
-                .has(sig_of(b.len(), low(b.first()), low(b.last())))
-        } else {
-            self.passes(keys, lower(s, buf))
+        match lower_sig(s.as_bytes()) {
+            Some(h) => self.bits(keys).has(h),
+            None => self.passes(keys, lower(s, buf)),
+        }
+    }
+
+    /// The text of token `i` may be one of `keys` (as [`Sieve::passes`]; its bytes are read without a char boundary
+    /// check, which the sieve does not need).
+    fn passes_at(&self, keys: &Keys, t: &Tokens, i: usize) -> bool {
+        self.bits(keys).has(sig(t.bytes_at(i)))
+    }
+
+    /// The text of token `i` lowercased may be one of `keys` (as [`Sieve::passes_lower`]).
+    fn passes_lower_at(&self, keys: &Keys, t: &Tokens, i: usize, buf: &mut String) -> bool {
+        match lower_sig(t.bytes_at(i)) {
+            Some(h) => self.bits(keys).has(h),
+            None => self.passes(keys, lower(t.str_at(i), buf)),
         }
     }
 
@@ -182,6 +192,11 @@ impl Bits {
         self.has(sig(s.as_bytes()))
     }
 
+    /// The text of token `i` may be one of the keys.
+    fn may_at(&self, t: &Tokens, i: usize) -> bool {
+        self.has(sig(t.bytes_at(i)))
+    }
+
     /// The bit of signature `h` is set.
     fn has(&self, h: usize) -> bool {
         self.0[h >> 6] & (1 << (h & 63)) != 0
@@ -195,6 +210,14 @@ fn sig(b: &[u8]) -> usize {
         b.first().copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
     )
+}
+
+/// The [`sig`] of ASCII `b` lowercased (None for other text): lowercasing keeps the length and lowercases the first and
+/// last bytes, all that `sig` reads.
+fn lower_sig(b: &[u8]) -> Option<usize> {
+    let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
+    b.is_ascii()
+        .then(|| sig_of(b.len(), low(b.first()), low(b.last())))
 }
 
 /// 12 bits of a length, a first and a last byte (0 for none).
@@ -221,9 +244,15 @@ impl Sifted {
         self.sieve.passes(&self.set.0, s) && self.lookup(s)
     }
 
-    /// Whether `s` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the sieve.
-    fn contains_lower(&self, s: &str, buf: &mut String) -> bool {
-        self.sieve.passes_lower(&self.set.0, s, buf) && self.lookup(lower(s, buf))
+    /// Whether the text of token `i` is in the set: its bytes are read only past the sieve.
+    fn contains_at(&self, t: &Tokens, i: usize) -> bool {
+        self.sieve.passes_at(&self.set.0, t, i) && self.lookup(t.str_at(i))
+    }
+
+    /// Whether the text of token `i` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the
+    /// sieve.
+    fn contains_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> bool {
+        self.sieve.passes_lower_at(&self.set.0, t, i, buf) && self.lookup(lower(t.str_at(i), buf))
     }
 
     /// The set's own lookup, out of line: `contains` is then only the sieve, which turns most words away, and a
@@ -248,18 +277,28 @@ impl<V: Copy> SiftedMap<V> {
         }
     }
 
-    fn get(&self, s: &str) -> Option<V> {
-        if self.sieve.passes(&self.map.keys, s) {
-            self.map.get(s)
+    /// The value of `s` lowercased (as [`Sifted::contains_lower_at`]).
+    fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
+        if self.sieve.passes_lower(&self.map.keys, s, buf) {
+            self.map.get(lower(s, buf))
         } else {
             None
         }
     }
 
-    /// The value of `s` lowercased (as [`Sifted::contains_lower`]).
-    fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
-        if self.sieve.passes_lower(&self.map.keys, s, buf) {
-            self.map.get(lower(s, buf))
+    /// The value of the text of token `i` (as [`Sifted::contains_at`]).
+    fn get_at(&self, t: &Tokens, i: usize) -> Option<V> {
+        if self.sieve.passes_at(&self.map.keys, t, i) {
+            self.map.get(t.str_at(i))
+        } else {
+            None
+        }
+    }
+
+    /// The value of the text of token `i` lowercased (as [`Sifted::contains_lower_at`]).
+    fn get_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> Option<V> {
+        if self.sieve.passes_lower_at(&self.map.keys, t, i, buf) {
+            self.map.get(lower(t.str_at(i), buf))
         } else {
             None
         }
@@ -591,7 +630,7 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 b & TITLE != 0
             }
-            _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
+            _ => self.word(i) && self.lex.title_words.contains_at(self.t, i),
         }
     }
 
@@ -600,7 +639,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn stop(&self, i: usize) -> bool {
         match self.f.get(i) {
             Some(&b) if b & NAME != 0 => b & STOP != 0,
-            _ => self.lex.stop.contains(self.t.str_at(i)),
+            _ => self.lex.stop.contains_at(self.t, i),
         }
     }
 
@@ -674,7 +713,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             if end == j && cx.particle_any_case(j) {
                 run.particles += 1;
             }
-            if cx.lex.org.contains(t.s(end)) {
+            if cx.lex.org.contains_at(t, end) {
                 run.org = true;
             }
             run.parts.push((j, end));
@@ -780,12 +819,12 @@ fn title_tail(cx: &Ctx, run: &mut Run) {
     });
     let k = match found {
         Some(k) => k,
-        None if run.parts.len() >= 2 && cx.lex.org.contains(t.s(run.parts[0].1)) => 1,
+        None if run.parts.len() >= 2 && cx.lex.org.contains_at(t, run.parts[0].1) => 1,
         None => return,
     };
     run.parts.drain(..k);
     run.first = run.parts[0].0;
-    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains(t.s(b)));
+    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains_at(t, b));
     run.initials = run
         .parts
         .iter()
@@ -917,7 +956,7 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     }
     cx.lex
         .titles
-        .get_lower(cx.t.s(i - 2), buf)
+        .get_lower_at(cx.t, i - 2, buf)
         .is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
@@ -933,7 +972,7 @@ fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     };
     cx.word(w)
         && !cx.t.toks[w].cap()
-        && cx.lex.titles.get_lower(cx.t.s(w), buf).is_some_and(|v| {
+        && cx.lex.titles.get_lower_at(cx.t, w, buf).is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
         })
@@ -949,7 +988,7 @@ fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     if t.s(i - 1) == "to" && i >= 2 && t.s(i - 2).eq_ignore_ascii_case("according") {
         return true;
     }
-    cx.lex.verbs.contains_lower(t.s(i - 1), buf)
+    cx.lex.verbs.contains_lower_at(t, i - 1, buf)
 }
 
 /// "Tuvalu’s prime minister, Feleti Teo,": a role and a comma right before the name.
@@ -1025,14 +1064,14 @@ fn credit_slot(cx: &Ctx, first: usize) -> bool {
 fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     let t = cx.t;
     let n = last + 1;
-    if cx.word(n) && cx.lex.verbs.contains_lower(t.s(n), buf) {
+    if cx.word(n) && cx.lex.verbs.contains_lower_at(t, n, buf) {
         return true;
     }
     if !cx.is_punct(n, ",") {
         return false;
     }
     // "Semyon Sharetsky, told Reuters"
-    if cx.word(n + 1) && !t.toks[n + 1].cap() && cx.lex.verbs.contains_lower(t.s(n + 1), buf) {
+    if cx.word(n + 1) && !t.toks[n + 1].cap() && cx.lex.verbs.contains_lower_at(t, n + 1, buf) {
         return true;
     }
     // "Smith, 45, said"
@@ -1050,7 +1089,7 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         }
         if cx.word(k)
             && !t.toks[k].cap()
-            && cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
+            && cx.lex.titles.get_lower_at(t, k, buf).is_some_and(|v| {
                 v.iter()
                     .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
             })
@@ -1337,7 +1376,11 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         if cx.headline(i) {
             continue;
         }
-        let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
+        let Some(ks) = last_bits
+            .may_at(t, i)
+            .then(|| by_last.get(t.s(i)))
+            .flatten()
+        else {
             continue;
         };
         let alone = !(i > 0 && !t.toks[i].line_start() && (cx.name_word(i - 1) || t.touch(i - 1)))
@@ -1350,7 +1393,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
         let verb_after = t.is_word(i + 1)
             && !t.toks[i + 1].cap()
-            && cx.lex.verbs.contains_lower(t.s(i + 1), buf);
+            && cx.lex.verbs.contains_lower_at(t, i + 1, buf);
         let closed = t
             .get(i + 1)
             .is_none_or(|x| x.kind == TokKind::Punct || x.line_start());
@@ -1441,7 +1484,7 @@ pub fn find(
             continue;
         }
         // An organisation that looks like a name ("Morgan Stanley"): never a person, not even in part.
-        if let Some(len) = lex.org_names.get(t.s(i)).and_then(|seqs| {
+        if let Some(len) = lex.org_names.get_at(t, i).and_then(|seqs| {
             seqs.iter()
                 .find(|seq| seq.iter().enumerate().all(|(k, w)| t.str_at(i + k) == *w))
                 .map(|seq| seq.len())
@@ -1542,7 +1585,7 @@ pub fn find(
         };
         let title = title_before(&cx, first, &mut buf);
         let family_first = n >= 2
-            && lex.family_first.contains(t.s(run.parts[0].0))
+            && lex.family_first.contains_at(t, run.parts[0].0)
             && run.parts[0].0 == run.parts[0].1;
         // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
         // place's as often as a person's, and count as no evidence.
@@ -1783,7 +1826,7 @@ pub fn find(
         }
         // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
         for k in f.first + 1..f.last {
-            if cx.word(k) && lex.notable.contains(t.s(k)) {
+            if cx.word(k) && lex.notable.contains_at(t, k) {
                 keys.entry(t.s(k)).or_insert(Some(e));
                 key_bits.insert(t.s(k));
             }
@@ -1875,7 +1918,7 @@ pub fn find(
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
-                || (cx.word(i + 1) && cx.lex.verbs.contains_lower(t.s(i + 1), &mut buf)))
+                || (cx.word(i + 1) && cx.lex.verbs.contains_lower_at(t, i + 1, &mut buf)))
         {
             if let Some(&Some(e)) = keys.get(t.s(i)) {
                 if near(&last_seen, e, t.toks[i].start()) {
@@ -1909,7 +1952,7 @@ pub fn find(
         }
         // A whole known name again (e.g. in a headline).
         if let Some(cands) = start_bits
-            .may(t.s(i))
+            .may_at(t, i)
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
