@@ -1459,26 +1459,12 @@ fn canonical(s: &str) -> String {
     out
 }
 
-/// Finds the people.
-pub fn find(
-    t: &Tokens,
-    countries: &[CountryMention],
-    figures: &[Figure],
-    _quotes: &[Range<usize>],
-) -> People {
-    let lex = lexicon();
-    let mut f = vec![0u8; t.len()];
-    mark_ranges(
-        t,
-        countries.iter().map(|c| c.range.clone()),
-        &mut f,
-        COUNTRY | BLOCKED,
-    );
-    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
-    let cx = Ctx::new(t, lex, f);
-    let mut buf = String::new();
-
-    // Pass 1: names with evidence.
+/// Pass 1 of [`find`]: the names the text gives evidence for, in text order, and the tokens vetoed as no part of a
+/// name (organisations, titles). A function of its own (as is pass 2's setup in `find`), so that each is compiled with
+/// its own registers.
+#[inline(never)]
+fn names_with_evidence(cx: &Ctx, buf: &mut String) -> (Vec<Found>, Vec<bool>) {
+    let (t, lex) = (cx.t, cx.lex);
     let mut cands: Vec<(Found, bool)> = Vec::new();
     let mut spare: Vec<(usize, usize)> = Vec::new();
     let mut vetoed = vec![false; t.len()];
@@ -1496,7 +1482,7 @@ pub fn find(
             && !(i > 0 && t.touch(i - 1) && t.bytes_at(i - 1) == b".")
             && (!cx.stop(i)
                 || cx.initial(i)
-                || (lex.stop_given(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
+                || (lex.stop_given(t.s(i)) && title_before(cx, i, buf).is_some()));
         if !starts {
             i += 1;
             continue;
@@ -1511,13 +1497,13 @@ pub fn find(
             i += len;
             continue;
         }
-        let mut run = build_run(&cx, i, std::mem::take(&mut spare));
-        trim_sentence_word(&cx, &mut run);
+        let mut run = build_run(cx, i, std::mem::take(&mut spare));
+        trim_sentence_word(cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
         let of_title = i >= 2 && t.bytes_at(i - 1) == b"of" && cx.title_word(i - 2);
         if of_title {
-            title_tail(&cx, &mut run);
+            title_tail(cx, &mut run);
             // The title's words are no name, nor glued to the name after them.
             vetoed[i..run.first].iter_mut().for_each(|v| *v = true);
         }
@@ -1569,7 +1555,7 @@ pub fn find(
             || org_continues
             || ampersand
             || before_title
-            || score_line_team(&cx, run.first, run.last)
+            || score_line_team(cx, run.first, run.last)
         {
             vetoed[run.first..=run.last]
                 .iter_mut()
@@ -1579,15 +1565,18 @@ pub fn find(
             continue;
         }
         let n = run.parts.len();
-        let first_given = {
+        // (Asked only where it decides: of a one-part run, only after "the".)
+        let first_given = |run: &Run| {
             let (a, b) = run.parts[0];
-            let s = &t.text[t.toks[a].start()..t.toks[b].end()];
             // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
             let head = t.s(a);
             // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
-            (lex.given.contains(s) || (b > a && lex.given.contains(head)))
-                && !cx.stop(a)
+            !cx.stop(a)
                 && head.chars().nth(1).is_some()
+                && (lex
+                    .given
+                    .contains(&t.text[t.toks[a].start()..t.toks[b].end()])
+                    || (b > a && lex.given.contains(head)))
         };
         // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
         let named_title = run.first >= 1
@@ -1601,7 +1590,7 @@ pub fn find(
         } else {
             run.first
         };
-        let title = title_before(&cx, first, &mut buf);
+        let title = title_before(cx, first, buf);
         let family_first = n >= 2
             && lex.family_first.contains_at(t, run.parts[0].0)
             && run.parts[0].0 == run.parts[0].1;
@@ -1610,18 +1599,18 @@ pub fn find(
         let place_slot =
             run.first >= 1 && matches!(t.bytes_at(run.first - 1), b"in" | b"at" | b"near");
         let person = if named_title
-            || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
-            || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
-            || (n <= 3 && run.initials == 0 && name_slot(&cx, run.first))
+            || (n <= 4 && n > run.initials && sports_slot(cx, run.first, run.last))
+            || ((2..=4).contains(&n) && n > run.initials && credit_slot(cx, run.first))
+            || (n <= 3 && run.initials == 0 && name_slot(cx, run.first))
         {
             true
-        } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
+        } else if the_before(cx, run.first) && (!first_given(&run) || plural_end(cx, run.last)) {
             // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
             // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
             false
         } else if cx.headline(run.first) {
-            n == 2 && n > run.initials && (first_given || title.is_some())
-                || country_in_parens(&cx, run.last)
+            n == 2 && n > run.initials && (first_given(&run) || title.is_some())
+                || country_in_parens(cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
@@ -1631,24 +1620,24 @@ pub fn find(
                     n >= 2
                         && n > run.initials
                         && n - run.initials - run.particles <= 4
-                        && (first_given
+                        && (first_given(&run)
                             || family_first
                             || (!place_slot
                                 && (run.middle_initial
                                     || run.initials >= 2
                                     || (run.initials >= 1 && !t.toks[run.first].line_start())
                                     || run.has_particle))
-                            || relation_before(&cx, run.first, &mut buf)
-                            || verb_before(&cx, run.first, &mut buf)
-                            || role_comma_before(&cx, run.first, &mut buf)
-                            || of_country_after(&cx, run.last)
+                            || relation_before(cx, run.first, buf)
+                            || verb_before(cx, run.first, buf)
+                            || role_comma_before(cx, run.first, buf)
+                            || of_country_after(cx, run.last)
                             || (n <= 3
                                 && lex
                                     .notable_full
                                     .contains(part_text(t, (run.first, run.last))))
-                            || evidence_after(&cx, run.last, &mut buf))
-                        || country_in_parens(&cx, run.last)
-                        || (n == 1 && run.initials == 0 && age_after(&cx, run.last))
+                            || evidence_after(cx, run.last, buf))
+                        || country_in_parens(cx, run.last)
+                        || (n == 1 && run.initials == 0 && age_after(cx, run.last))
                 }
             }
         };
@@ -1674,7 +1663,7 @@ pub fn find(
     // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
     // ("Boeing said"), but their names seldom end in the word they speak as. (Not at a sentence's start, where any word
     // is capitalised: "Joining Chang …".)
-    promote_by_surname(&cx, &mut cands, &mut buf);
+    promote_by_surname(cx, &mut cands, buf);
     // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
     // is a person too. One sweep each way carries the evidence along the whole list.
     // A role in brackets may stand between them ("Wasim Akram ( captain ) , Moin Khan").
@@ -1717,6 +1706,30 @@ pub fn find(
         }
     }
     let found: Vec<Found> = cands.into_iter().filter(|c| c.1).map(|c| c.0).collect();
+    (found, vetoed)
+}
+
+/// Finds the people.
+pub fn find(
+    t: &Tokens,
+    countries: &[CountryMention],
+    figures: &[Figure],
+    _quotes: &[Range<usize>],
+) -> People {
+    let lex = lexicon();
+    let mut f = vec![0u8; t.len()];
+    mark_ranges(
+        t,
+        countries.iter().map(|c| c.range.clone()),
+        &mut f,
+        COUNTRY | BLOCKED,
+    );
+    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
+    let cx = Ctx::new(t, lex, f);
+    let mut buf = String::new();
+
+    // Pass 1: names with evidence.
+    let (found, vetoed) = names_with_evidence(&cx, &mut buf);
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
