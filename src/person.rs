@@ -122,54 +122,103 @@ struct Lexicon {
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
 
-/// A quick "no" before a compiled-in table's lookup: [`Bits`] of the table's keys, made on first use. Most words lede
-/// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
-/// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
-/// always the table's.
-struct Sieve(OnceLock<Box<Bits>>);
+/// A quick "no" before a compiled-in table's lookup, and a quicker "yes": [`Bits`] of the table's keys, and the key
+/// of each [`sig`] that only one key has, made on first use. Most words lede asks about are in no table; the sieve
+/// turns most of them away with a few byte loads and a multiply, before the hash of every byte and the comparison the
+/// table needs. A word it lets through is compared with the one key of its signature, or looked up in the table where
+/// two keys share it (few do), so the answer is always the table's.
+struct Sieve(OnceLock<Box<SieveData>>);
+
+struct SieveData {
+    bits: Bits,
+    /// By signature: 0 for no key, the key's index plus one for one key, `u16::MAX` for two or more.
+    slots: [u16; 4096],
+}
 
 impl Sieve {
     const fn new() -> Self {
         Sieve(OnceLock::new())
     }
 
-    /// `s` may be one of `keys` (false: it is not).
-    fn passes(&self, keys: &Keys, s: &str) -> bool {
-        self.bits(keys).may(s)
-    }
-
-    /// `s` lowercased (as [`lower`] does) may be one of `keys`. For ASCII, told without the copy: lowercasing keeps
-    /// the length and lowercases the first and last bytes, all that [`sig`] reads. (Other text is lowercased first: a
-    /// letter's lowercase may be longer or shorter.)
-    fn passes_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> bool {
-        match lower_sig(s.as_bytes()) {
-            Some(h) => self.bits(keys).has(h),
-            None => self.passes(keys, lower(s, buf)),
-        }
-    }
-
-    /// The text of token `i` may be one of `keys` (as [`Sieve::passes`]; its bytes are read without a char boundary
-    /// check, which the sieve does not need).
-    fn passes_at(&self, keys: &Keys, t: &Tokens, i: usize) -> bool {
-        self.bits(keys).has(sig(t.bytes_at(i)))
-    }
-
-    /// The text of token `i` lowercased may be one of `keys` (as [`Sieve::passes_lower`]).
-    fn passes_lower_at(&self, keys: &Keys, t: &Tokens, i: usize, buf: &mut String) -> bool {
-        match lower_sig(t.bytes_at(i)) {
-            Some(h) => self.bits(keys).has(h),
-            None => self.passes(keys, lower(t.str_at(i), buf)),
-        }
-    }
-
-    fn bits(&self, keys: &Keys) -> &Bits {
+    fn data(&self, keys: &Keys) -> &SieveData {
         self.0.get_or_init(|| {
-            let mut bits = Box::new(Bits::new());
-            (0..keys.len())
-                .filter_map(|k| keys.key(k))
-                .for_each(|k| bits.insert(k));
-            bits
+            let mut d = Box::new(SieveData {
+                bits: Bits::new(),
+                slots: [0; 4096],
+            });
+            for (k, key) in (0..keys.len()).filter_map(|k| Some((k, keys.key(k)?))) {
+                d.bits.insert(key);
+                let slot = &mut d.slots[sig(key.as_bytes())];
+                *slot = match (*slot, u16::try_from(k + 1)) {
+                    (0, Ok(one)) if one < u16::MAX => one,
+                    _ => u16::MAX,
+                };
+            }
+            d
         })
+    }
+
+    /// The index in `keys` of `s`, whose signature is `h`.
+    fn find(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
+        let d = self.data(keys);
+        if !d.bits.has(h) {
+            return None;
+        }
+        d.resolve(keys, h, s)
+    }
+
+    /// The index in `keys` of the text of token `i` (read as bytes for the sieve, as text only past it).
+    fn find_at(&self, keys: &Keys, t: &Tokens, i: usize) -> Option<usize> {
+        let d = self.data(keys);
+        let h = sig(t.bytes_at(i));
+        if !d.bits.has(h) {
+            return None;
+        }
+        d.resolve(keys, h, t.str_at(i))
+    }
+
+    /// The index in `keys` of the text of token `i` lowercased (as [`lower`], into `buf`): lowercased only past the
+    /// sieve (ASCII; other text is lowercased first, as a letter's lowercase may be longer or shorter).
+    fn find_lower_at(&self, keys: &Keys, t: &Tokens, i: usize, buf: &mut String) -> Option<usize> {
+        self.find_lower(keys, t.bytes_at(i), || t.str_at(i), buf)
+    }
+
+    /// The index in `keys` of `s` (`b` its bytes) lowercased (see [`Sieve::find_lower_at`]).
+    fn find_lower<'s>(
+        &self,
+        keys: &Keys,
+        b: &[u8],
+        s: impl Fn() -> &'s str,
+        buf: &mut String,
+    ) -> Option<usize> {
+        let d = self.data(keys);
+        let h = match lower_sig(b) {
+            Some(h) => h,
+            None => sig(lower(s(), buf).as_bytes()),
+        };
+        if !d.bits.has(h) {
+            return None;
+        }
+        if b.is_ascii() {
+            lower(s(), buf);
+        }
+        d.resolve(keys, h, buf.as_str())
+    }
+}
+
+impl SieveData {
+    /// The index in `keys` of `s`, whose signature's bit is set: the one key of the signature compared, or the
+    /// table's lookup. Out of line, so that the sieve's "no" before it is all that is inlined.
+    #[inline(never)]
+    fn resolve(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
+        match self.slots[h] {
+            0 => None,
+            u16::MAX => keys.find(s),
+            one => {
+                let k = usize::from(one - 1);
+                (keys.key(k) == Some(s)).then_some(k)
+            }
+        }
     }
 }
 
@@ -241,25 +290,18 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.sieve.passes(&self.set.0, s) && self.lookup(s)
+        self.sieve.find(&self.set.0, sig(s.as_bytes()), s).is_some()
     }
 
-    /// Whether the text of token `i` is in the set: its bytes are read only past the sieve.
+    /// Whether the text of token `i` is in the set: its bytes are read as text only past the sieve.
     fn contains_at(&self, t: &Tokens, i: usize) -> bool {
-        self.sieve.passes_at(&self.set.0, t, i) && self.lookup(t.str_at(i))
+        self.sieve.find_at(&self.set.0, t, i).is_some()
     }
 
     /// Whether the text of token `i` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the
     /// sieve.
     fn contains_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> bool {
-        self.sieve.passes_lower_at(&self.set.0, t, i, buf) && self.lookup(lower(t.str_at(i), buf))
-    }
-
-    /// The set's own lookup, out of line: `contains` is then only the sieve, which turns most words away, and a
-    /// tail call (inlined, the hash loop made every call save and restore registers it never needed).
-    #[inline(never)]
-    fn lookup(&self, s: &str) -> bool {
-        self.set.contains(s)
+        self.sieve.find_lower_at(&self.set.0, t, i, buf).is_some()
     }
 }
 
@@ -279,29 +321,22 @@ impl<V: Copy> SiftedMap<V> {
 
     /// The value of `s` lowercased (as [`Sifted::contains_lower_at`]).
     fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
-        if self.sieve.passes_lower(&self.map.keys, s, buf) {
-            self.map.get(lower(s, buf))
-        } else {
-            None
-        }
+        let k = self
+            .sieve
+            .find_lower(&self.map.keys, s.as_bytes(), || s, buf)?;
+        self.map.values.get(k).copied()
     }
 
     /// The value of the text of token `i` (as [`Sifted::contains_at`]).
     fn get_at(&self, t: &Tokens, i: usize) -> Option<V> {
-        if self.sieve.passes_at(&self.map.keys, t, i) {
-            self.map.get(t.str_at(i))
-        } else {
-            None
-        }
+        let k = self.sieve.find_at(&self.map.keys, t, i)?;
+        self.map.values.get(k).copied()
     }
 
     /// The value of the text of token `i` lowercased (as [`Sifted::contains_lower_at`]).
     fn get_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> Option<V> {
-        if self.sieve.passes_lower_at(&self.map.keys, t, i, buf) {
-            self.map.get(lower(t.str_at(i), buf))
-        } else {
-            None
-        }
+        let k = self.sieve.find_lower_at(&self.map.keys, t, i, buf)?;
+        self.map.values.get(k).copied()
     }
 }
 
