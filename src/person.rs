@@ -290,7 +290,12 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.sieve.find(&self.set.0, sig(s.as_bytes()), s).is_some()
+        self.contains_sig(sig(s.as_bytes()), s)
+    }
+
+    /// Whether `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several sets).
+    fn contains_sig(&self, h: usize, s: &str) -> bool {
+        self.sieve.find(&self.set.0, h, s).is_some()
     }
 
     /// Whether the text of token `i` is in the set: its bytes are read as text only past the sieve.
@@ -626,7 +631,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if all_caps {
                 continue;
             }
-            if lex.title_words.contains(s) {
+            // (One signature for both lookups.)
+            let h = sig(s.as_bytes());
+            if lex.title_words.contains_sig(h, s) {
                 f[i] |= TITLE;
                 continue;
             }
@@ -639,7 +646,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
             f[i] |= NAME;
-            if lex.stop.contains(s) {
+            if lex.stop.contains_sig(h, s) {
                 f[i] |= STOP;
             }
         }
@@ -1850,9 +1857,10 @@ pub fn find(
         let fs = t.s(f.first);
         let korean_style =
             f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap() && t.touch(f.last - 1);
+        let fs_given = lex.given.contains(fs);
         if lex.family_first.contains(fs)
             || korean_style
-            || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
+            || (!fs_given && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
             key_bits.insert(fs);
@@ -1872,11 +1880,7 @@ pub fn find(
             note_owner(&mut owners, t.s(le), e, relative, notable);
         }
         // The given name, for a mention by it alone ("Amara").
-        if ls > f.first
-            && lex.given.contains(fs)
-            && !cx.initial(f.first)
-            && !cx.particle_any_case(f.first)
-        {
+        if ls > f.first && fs_given && !cx.initial(f.first) && !cx.particle_any_case(f.first) {
             given_bits.insert(fs);
             given_of
                 .entry(fs)
