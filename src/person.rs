@@ -122,17 +122,14 @@ struct Lexicon {
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
 
-/// A quick "no" before a compiled-in table's lookup, and a quicker "yes": [`Bits`] of the table's keys, and the key
-/// of each [`sig`] that only one key has, made on first use. Most words lede asks about are in no table; the sieve
-/// turns most of them away with a few byte loads and a multiply, before the hash of every byte and the comparison the
-/// table needs. A word it lets through is compared with the one key of its signature, or looked up in the table where
-/// two keys share it (few do), so the answer is always the table's.
+/// A quick "no" before a compiled-in table's lookup: [`Bits`] of the table's keys, made on first use. Most words lede
+/// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
+/// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
+/// always the table's.
 struct Sieve(OnceLock<Box<SieveData>>);
 
 struct SieveData {
     bits: Bits,
-    /// By signature: 0 for no key, the key's index plus one for one key, `u16::MAX` for two or more.
-    slots: [u16; 4096],
 }
 
 impl Sieve {
@@ -142,18 +139,10 @@ impl Sieve {
 
     fn data(&self, keys: &Keys) -> &SieveData {
         self.0.get_or_init(|| {
-            let mut d = Box::new(SieveData {
-                bits: Bits::new(),
-                slots: [0; 4096],
-            });
-            for (k, key) in (0..keys.len()).filter_map(|k| Some((k, keys.key(k)?))) {
-                d.bits.insert(key);
-                let slot = &mut d.slots[sig(key.as_bytes())];
-                *slot = match (*slot, u16::try_from(k + 1)) {
-                    (0, Ok(one)) if one < u16::MAX => one,
-                    _ => u16::MAX,
-                };
-            }
+            let mut d = Box::new(SieveData { bits: Bits::new() });
+            (0..keys.len())
+                .filter_map(|k| keys.key(k))
+                .for_each(|k| d.bits.insert(k));
             d
         })
     }
@@ -207,18 +196,11 @@ impl Sieve {
 }
 
 impl SieveData {
-    /// The index in `keys` of `s`, whose signature's bit is set: the one key of the signature compared, or the
-    /// table's lookup. Out of line, so that the sieve's "no" before it is all that is inlined.
+    /// The index in `keys` of `s`, whose signature's bit is set: the table's lookup, out of line, so that the sieve's
+    /// "no" before it is all that is inlined.
     #[inline(never)]
-    fn resolve(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
-        match self.slots[h] {
-            0 => None,
-            u16::MAX => keys.find(s),
-            one => {
-                let k = usize::from(one - 1);
-                (keys.key(k) == Some(s)).then_some(k)
-            }
-        }
+    fn resolve(&self, keys: &Keys, _h: usize, s: &str) -> Option<usize> {
+        keys.find(s)
     }
 }
 
@@ -1785,7 +1767,8 @@ pub fn find(
             _ => Cow::Borrowed(""),
         })
         .collect();
-    let mut by_name: Map<&str, usize> = sized(n);
+    // (Values as in `keys`, so that both maps share one copy of the map's code.)
+    let mut by_name: Map<&str, Option<usize>> = sized(n);
     // The entity of each found name of two parts or more (`usize::MAX` for the others).
     let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
@@ -1809,7 +1792,10 @@ pub fn find(
         if f.parts < 2 {
             continue;
         }
-        let e = *by_name.entry(name).or_insert(people.entities.len());
+        let e = by_name
+            .entry(name)
+            .or_insert(Some(people.entities.len()))
+            .unwrap_or_default();
         *entity = e;
         if e < people.entities.len() {
             continue;
