@@ -1389,7 +1389,7 @@ fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
 /// capitalised name words.
 fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     let t = cx.t;
-    let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    let mut by_last: Map<&str, Few> = Map::default();
     // A sieve before the map, which every name word is looked up in.
     let mut last_bits = Bits::new();
     for (k, (f, person)) in cands.iter().enumerate() {
@@ -1401,7 +1401,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             && !t.toks[f.first].sent_start()
             && !cx.stop(f.first)
         {
-            by_last.entry(t.s(f.last)).or_default().push(k);
+            push_few(&mut by_last, t.s(f.last), k);
             last_bits.insert(t.s(f.last));
         }
     }
@@ -1446,7 +1446,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             continue;
         }
         let at = t.toks[i].start();
-        for &k in ks {
+        for &k in ks.as_slice() {
             let f = &cands[k].0;
             if f.last != i && at.abs_diff(t.toks[f.first].start()) <= KEY_REACH {
                 cands[k].1 = true;
@@ -1777,10 +1777,10 @@ pub fn find(
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
-    let mut sharing: Map<&str, Vec<usize>> = sized(n); // surname key -> every entity it names
-                                                       // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
-                                                       // so that a text naming many people with the same given name does not compare each mention with all of them.
-    let mut starts: Map<(&str, &str), Vec<usize>> = sized(n);
+    let mut sharing: Map<&str, Few> = sized(n); // surname key -> every entity it names
+                                                // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Few> = sized(n);
     // Entity -> the tokens of its full name where it first stands, first and last (for re-matching full names).
     let mut tokens_of: Vec<(usize, usize)> = Vec::new();
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
@@ -1806,10 +1806,7 @@ pub fn find(
         });
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
-        starts
-            .entry((t.s(f.first), t.str_at(f.first + 1)))
-            .or_default()
-            .push(e);
+        push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
         start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
@@ -2012,7 +2009,7 @@ pub fn find(
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
-            if let Some((e, len)) = cands.iter().find_map(|&e| {
+            if let Some((e, len)) = cands.as_slice().iter().find_map(|&e| {
                 let (a, b) = tokens_of[e];
                 let len = b - a + 1;
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
@@ -2060,10 +2057,7 @@ pub fn find(
         {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
             Some(&None) => {
-                let mut close = sharing
-                    .get(key)
-                    .into_iter()
-                    .flatten()
+                let mut close = (sharing.get(key).map_or(&[][..], Few::as_slice).iter())
                     .copied()
                     .filter(|&e| near(&last_seen, e, at));
                 match (close.next(), close.next()) {
@@ -2364,16 +2358,48 @@ fn sized<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, Default::default())
 }
 
+/// The indices a per-document map keeps for one key: most keys have one, which then takes no allocation.
+enum Few {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Few {
+    fn push(&mut self, x: usize) {
+        match self {
+            Few::One(one) => *self = Few::Many(vec![*one, x]),
+            Few::Many(v) => v.push(x),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Few::One(one) => std::slice::from_ref(one),
+            Few::Many(v) => v,
+        }
+    }
+}
+
+/// Adds `x` to the indices of `key` in `map`.
+fn push_few<K: std::hash::Hash + Eq>(map: &mut Map<K, Few>, key: K, x: usize) {
+    map.entry(key)
+        .and_modify(|f| f.push(x))
+        .or_insert(Few::One(x));
+}
+
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
-    sharing: &mut Map<&'t str, Vec<usize>>,
+    sharing: &mut Map<&'t str, Few>,
     key: &'t str,
     e: usize,
 ) {
-    let ents = sharing.entry(key).or_default();
-    if ents.last() != Some(&e) {
-        ents.push(e);
+    match sharing.get_mut(key) {
+        Some(ents) if ents.as_slice().last() != Some(&e) => ents.push(e),
+        Some(_) => {}
+        None => {
+            sharing.insert(key, Few::One(e));
+        }
     }
     keys.entry(key)
         .and_modify(|v| {
