@@ -138,13 +138,7 @@ impl Sieve {
     }
 
     fn data(&self, keys: &Keys) -> &SieveData {
-        self.0.get_or_init(|| {
-            let mut d = Box::new(SieveData { bits: Bits::new() });
-            (0..keys.len())
-                .filter_map(|k| keys.key(k))
-                .for_each(|k| d.bits.insert(k));
-            d
-        })
+        self.0.get_or_init(|| SieveData::new(keys))
     }
 
     /// The index in `keys` of `s`, whose signature is `h`.
@@ -166,36 +160,38 @@ impl Sieve {
         d.resolve(keys, h, t.str_at(i))
     }
 
-    /// The index in `keys` of the text of token `i` lowercased (as [`lower`], into `buf`): lowercased only past the
-    /// sieve (ASCII; other text is lowercased first, as a letter's lowercase may be longer or shorter).
+    /// The index in `keys` of the text of token `i` lowercased (as [`Sieve::find_lower`]).
     fn find_lower_at(&self, keys: &Keys, t: &Tokens, i: usize, buf: &mut String) -> Option<usize> {
-        self.find_lower(keys, t.bytes_at(i), || t.str_at(i), buf)
+        self.find_lower(keys, t.str_at(i), buf)
     }
 
-    /// The index in `keys` of `s` (`b` its bytes) lowercased (see [`Sieve::find_lower_at`]).
-    fn find_lower<'s>(
-        &self,
-        keys: &Keys,
-        b: &[u8],
-        s: impl Fn() -> &'s str,
-        buf: &mut String,
-    ) -> Option<usize> {
+    /// The index in `keys` of `s` lowercased (as [`lower`], into `buf`): lowercased only past the sieve (ASCII;
+    /// other text is lowercased first, as a letter's lowercase may be longer or shorter).
+    fn find_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> Option<usize> {
         let d = self.data(keys);
-        let h = match lower_sig(b) {
+        let h = match lower_sig(s.as_bytes()) {
             Some(h) => h,
-            None => sig(lower(s(), buf).as_bytes()),
+            None => sig(lower(s, buf).as_bytes()),
         };
         if !d.bits.has(h) {
             return None;
         }
-        if b.is_ascii() {
-            lower(s(), buf);
-        }
-        d.resolve(keys, h, buf.as_str())
+        d.resolve(keys, h, lower(s, buf))
     }
 }
 
 impl SieveData {
+    /// Made once per table, out of line (not inlined with each lookup).
+    #[cold]
+    #[inline(never)]
+    fn new(keys: &Keys) -> Box<Self> {
+        let mut d = Box::new(SieveData { bits: Bits::new() });
+        (0..keys.len())
+            .filter_map(|k| keys.key(k))
+            .for_each(|k| d.bits.insert(k));
+        d
+    }
+
     /// The index in `keys` of `s`, whose signature's bit is set: the table's lookup, out of line, so that the sieve's
     /// "no" before it is all that is inlined.
     #[inline(never)]
@@ -247,7 +243,9 @@ fn sig(b: &[u8]) -> usize {
 /// last bytes, all that `sig` reads.
 fn lower_sig(b: &[u8]) -> Option<usize> {
     let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
-    b.is_ascii()
+    // (A plain loop: std's `is_ascii`, made for long text, is several times the code, for words of a few bytes.)
+    b.iter()
+        .all(u8::is_ascii)
         .then(|| sig_of(b.len(), low(b.first()), low(b.last())))
 }
 
@@ -308,9 +306,7 @@ impl<V: Copy> SiftedMap<V> {
 
     /// The value of `s` lowercased (as [`Sifted::contains_lower_at`]).
     fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
-        let k = self
-            .sieve
-            .find_lower(&self.map.keys, s.as_bytes(), || s, buf)?;
+        let k = self.sieve.find_lower(&self.map.keys, s, buf)?;
         self.map.values.get(k).copied()
     }
 
@@ -419,16 +415,21 @@ impl Lexicon {
     /// "He"): a sieve of those that are, made on first use, turns the others away before the filter's hash.
     fn stop_given(&self, s: &str) -> bool {
         static BITS: OnceLock<Box<Bits>> = OnceLock::new();
-        let bits = BITS.get_or_init(|| {
-            let mut bits = Box::new(Bits::new());
-            let keys = &self.stop.set.0;
-            (0..keys.len())
-                .filter_map(|k| keys.key(k))
-                .filter(|k| self.given.contains(k))
-                .for_each(|k| bits.insert(k));
-            bits
-        });
+        let bits = BITS.get_or_init(|| self.stop_given_bits());
         bits.may(s) && self.given.contains(s)
+    }
+
+    /// The sieve of [`Lexicon::stop_given`], made once.
+    #[cold]
+    #[inline(never)]
+    fn stop_given_bits(&self) -> Box<Bits> {
+        let mut bits = Box::new(Bits::new());
+        let keys = &self.stop.set.0;
+        (0..keys.len())
+            .filter_map(|k| keys.key(k))
+            .filter(|k| self.given.contains(k))
+            .for_each(|k| bits.insert(k));
+        bits
     }
 }
 
@@ -1458,6 +1459,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
 /// Canonical form of the name `first..=last`: its text with each run of whitespace made one space. Tokens hold no
 /// whitespace, so the text is its own canonical form when every gap between tokens is empty or one space: then it is
 /// borrowed, not copied.
+#[inline(never)]
 fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
     let s = &t.text[t.toks[first].start()..t.toks[last].end()];
     let plain = (first..last).all(|k| {
