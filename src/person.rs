@@ -2396,13 +2396,14 @@ fn insert_key<'t>(
     key: &'t str,
     e: usize,
 ) {
-    match sharing.get_mut(key) {
-        Some(ents) if ents.as_slice().last() != Some(&e) => ents.push(e),
-        Some(_) => {}
-        None => {
-            sharing.insert(key, Few::One(e));
-        }
-    }
+    sharing
+        .entry(key)
+        .and_modify(|ents| {
+            if ents.as_slice().last() != Some(&e) {
+                ents.push(e);
+            }
+        })
+        .or_insert(Few::One(e));
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
