@@ -410,29 +410,6 @@ fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
-impl Lexicon {
-    /// Whether `s`, a stop word, is a given name (as [`Filter::contains`] says). Most stop words are not ("The",
-    /// "He"): a sieve of those that are, made on first use, turns the others away before the filter's hash.
-    fn stop_given(&self, s: &str) -> bool {
-        static BITS: OnceLock<Box<Bits>> = OnceLock::new();
-        let bits = BITS.get_or_init(|| self.stop_given_bits());
-        bits.may(s) && self.given.contains(s)
-    }
-
-    /// The sieve of [`Lexicon::stop_given`], made once.
-    #[cold]
-    #[inline(never)]
-    fn stop_given_bits(&self) -> Box<Bits> {
-        let mut bits = Box::new(Bits::new());
-        let keys = &self.stop.set.0;
-        (0..keys.len())
-            .filter_map(|k| keys.key(k))
-            .filter(|k| self.given.contains(k))
-            .for_each(|k| bits.insert(k));
-        bits
-    }
-}
-
 /// Lowercases `s` into `buf` (reused across calls) and returns it.
 fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
@@ -802,7 +779,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         }
         if cx.initial(next) || cx.name_word(next) {
             // Stop words do not continue a name unless they are given names ("Theresa May").
-            if cx.stop(next) && !cx.lex.stop_given(t.s(next)) {
+            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
                 break;
             }
             j = next;
@@ -1508,7 +1485,7 @@ fn names_with_evidence(cx: &Ctx, buf: &mut String) -> (Vec<Found>, Vec<bool>) {
             && !(i > 0 && t.touch(i - 1) && t.bytes_at(i - 1) == b".")
             && (!cx.stop(i)
                 || cx.initial(i)
-                || (lex.stop_given(t.s(i)) && title_before(cx, i, buf).is_some()));
+                || (lex.given.contains(t.s(i)) && title_before(cx, i, buf).is_some()));
         if !starts {
             i += 1;
             continue;
