@@ -126,38 +126,27 @@ include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
 /// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
 /// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
 /// always the table's.
-struct Sieve(OnceLock<Box<SieveData>>);
-
-struct SieveData {
-    bits: Bits,
-}
+struct Sieve(OnceLock<Box<Bits>>);
 
 impl Sieve {
     const fn new() -> Self {
         Sieve(OnceLock::new())
     }
 
-    fn data(&self, keys: &Keys) -> &SieveData {
-        self.0.get_or_init(|| SieveData::new(keys))
+    fn bits(&self, keys: &Keys) -> &Bits {
+        self.0.get_or_init(|| Bits::of(keys))
     }
 
     /// The index in `keys` of `s`, whose signature is `h`.
     fn find(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
-        let d = self.data(keys);
-        if !d.bits.has(h) {
-            return None;
-        }
-        d.resolve(keys, h, s)
+        self.bits(keys).has(h).then(|| lookup(keys, s)).flatten()
     }
 
     /// The index in `keys` of the text of token `i` (read as bytes for the sieve, as text only past it).
     fn find_at(&self, keys: &Keys, t: &Tokens, i: usize) -> Option<usize> {
-        let d = self.data(keys);
-        let h = sig(t.bytes_at(i));
-        if !d.bits.has(h) {
-            return None;
-        }
-        d.resolve(keys, h, t.str_at(i))
+        (self.bits(keys).has(sig(t.bytes_at(i))))
+            .then(|| lookup(keys, t.str_at(i)))
+            .flatten()
     }
 
     /// The index in `keys` of the text of token `i` lowercased (as [`Sieve::find_lower`]).
@@ -168,36 +157,22 @@ impl Sieve {
     /// The index in `keys` of `s` lowercased (as [`lower`], into `buf`): lowercased only past the sieve (ASCII;
     /// other text is lowercased first, as a letter's lowercase may be longer or shorter).
     fn find_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> Option<usize> {
-        let d = self.data(keys);
         let h = match lower_sig(s.as_bytes()) {
             Some(h) => h,
             None => sig(lower(s, buf).as_bytes()),
         };
-        if !d.bits.has(h) {
+        if !self.bits(keys).has(h) {
             return None;
         }
-        d.resolve(keys, h, lower(s, buf))
+        lookup(keys, lower(s, buf))
     }
 }
 
-impl SieveData {
-    /// Made once per table, out of line (not inlined with each lookup).
-    #[cold]
-    #[inline(never)]
-    fn new(keys: &Keys) -> Box<Self> {
-        let mut d = Box::new(SieveData { bits: Bits::new() });
-        (0..keys.len())
-            .filter_map(|k| keys.key(k))
-            .for_each(|k| d.bits.insert(k));
-        d
-    }
-
-    /// The index in `keys` of `s`, whose signature's bit is set: the table's lookup, out of line, so that the sieve's
-    /// "no" before it is all that is inlined.
-    #[inline(never)]
-    fn resolve(&self, keys: &Keys, _h: usize, s: &str) -> Option<usize> {
-        keys.find(s)
-    }
+/// The index in `keys` of `s`: the table's lookup, out of line, so that the sieve's "no" before it is all that is
+/// inlined (inlined, the hash loop made every call save and restore registers it never needed).
+#[inline(never)]
+fn lookup(keys: &Keys, s: &str) -> Option<usize> {
+    keys.find(s)
 }
 
 /// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
@@ -207,6 +182,17 @@ struct Bits([u64; 64]);
 impl Bits {
     fn new() -> Self {
         Bits([0; 64])
+    }
+
+    /// The bits of `keys`: made once per table, out of line (not inlined with each lookup).
+    #[cold]
+    #[inline(never)]
+    fn of(keys: &Keys) -> Box<Self> {
+        let mut bits = Box::new(Bits::new());
+        (0..keys.len())
+            .filter_map(|k| keys.key(k))
+            .for_each(|k| bits.insert(k));
+        bits
     }
 
     fn insert(&mut self, s: &str) {
