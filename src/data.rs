@@ -28,28 +28,46 @@ pub type Map<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefau
 #[allow(dead_code)]
 pub type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
-/// FNV-1a: several times faster than the standard SipHash on the short keys lede looks up (words, names). It does not
-/// resist crafted collisions; the keys are the reader's own text and compiled-in words, and a collision costs time, never
-/// a wrong answer.
+/// A multiply-and-add hash of eight bytes at a time (as rustc's FxHash): several times faster than the standard
+/// SipHash on the short keys lede looks up (words, names), and a word of up to eight bytes is one step. It does not
+/// resist crafted collisions; the keys are the reader's own text and compiled-in words, and a collision costs time,
+/// never a wrong answer. (No map of lede's is iterated, so nothing depends on the order it gives.)
 #[derive(Default)]
 pub struct FastHasher(u64);
 
+impl FastHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = self.0.wrapping_add(x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves its best bits at the top; the table takes its index from the bottom.
+        self.0.rotate_left(26)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 

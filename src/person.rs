@@ -133,34 +133,46 @@ impl Sieve {
         Sieve(OnceLock::new())
     }
 
-    /// `s` may be one of `keys` (false: it is not).
-    fn passes(&self, keys: &Keys, s: &str) -> bool {
-        self.bits(keys).may(s)
-    }
-
-    /// `s` lowercased (as [`lower`] does) may be one of `keys`. For ASCII, told without the copy: lowercasing keeps
-    /// the length and lowercases the first and last bytes, all that [`sig`] reads. (Other text is lowercased first: a
-    /// letter's lowercase may be longer or shorter.)
-    fn passes_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> bool {
-        if s.is_ascii() {
-            let b = s.as_bytes();
-            let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
-            self.bits(keys)
-                .has(sig_of(b.len(), low(b.first()), low(b.last())))
-        } else {
-            self.passes(keys, lower(s, buf))
-        }
-    }
-
     fn bits(&self, keys: &Keys) -> &Bits {
-        self.0.get_or_init(|| {
-            let mut bits = Box::new(Bits::new());
-            (0..keys.len())
-                .filter_map(|k| keys.key(k))
-                .for_each(|k| bits.insert(k));
-            bits
-        })
+        self.0.get_or_init(|| Bits::of(keys))
     }
+
+    /// The index in `keys` of `s`, whose signature is `h`.
+    fn find(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
+        self.bits(keys).has(h).then(|| lookup(keys, s)).flatten()
+    }
+
+    /// The index in `keys` of the text of token `i` (read as bytes for the sieve, as text only past it).
+    fn find_at(&self, keys: &Keys, t: &Tokens, i: usize) -> Option<usize> {
+        (self.bits(keys).has(sig(t.bytes_at(i))))
+            .then(|| lookup(keys, t.str_at(i)))
+            .flatten()
+    }
+
+    /// The index in `keys` of the text of token `i` lowercased (as [`Sieve::find_lower`]).
+    fn find_lower_at(&self, keys: &Keys, t: &Tokens, i: usize, buf: &mut String) -> Option<usize> {
+        self.find_lower(keys, t.str_at(i), buf)
+    }
+
+    /// The index in `keys` of `s` lowercased (as [`lower`], into `buf`): lowercased only past the sieve (ASCII;
+    /// other text is lowercased first, as a letter's lowercase may be longer or shorter).
+    fn find_lower(&self, keys: &Keys, s: &str, buf: &mut String) -> Option<usize> {
+        let h = match lower_sig(s.as_bytes()) {
+            Some(h) => h,
+            None => sig(lower(s, buf).as_bytes()),
+        };
+        if !self.bits(keys).has(h) {
+            return None;
+        }
+        lookup(keys, lower(s, buf))
+    }
+}
+
+/// The index in `keys` of `s`: the table's lookup, out of line, so that the sieve's "no" before it is all that is
+/// inlined (inlined, the hash loop made every call save and restore registers it never needed).
+#[inline(never)]
+fn lookup(keys: &Keys, s: &str) -> Option<usize> {
+    keys.find(s)
 }
 
 /// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
@@ -172,6 +184,17 @@ impl Bits {
         Bits([0; 64])
     }
 
+    /// The bits of `keys`: made once per table, out of line (not inlined with each lookup).
+    #[cold]
+    #[inline(never)]
+    fn of(keys: &Keys) -> Box<Self> {
+        let mut bits = Box::new(Bits::new());
+        (0..keys.len())
+            .filter_map(|k| keys.key(k))
+            .for_each(|k| bits.insert(k));
+        bits
+    }
+
     fn insert(&mut self, s: &str) {
         let h = sig(s.as_bytes());
         self.0[h >> 6] |= 1 << (h & 63);
@@ -180,6 +203,11 @@ impl Bits {
     /// `s` may be one of the keys (false: it is not).
     fn may(&self, s: &str) -> bool {
         self.has(sig(s.as_bytes()))
+    }
+
+    /// The text of token `i` may be one of the keys.
+    fn may_at(&self, t: &Tokens, i: usize) -> bool {
+        self.has(sig(t.bytes_at(i)))
     }
 
     /// The bit of signature `h` is set.
@@ -195,6 +223,16 @@ fn sig(b: &[u8]) -> usize {
         b.first().copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
     )
+}
+
+/// The [`sig`] of ASCII `b` lowercased (None for other text): lowercasing keeps the length and lowercases the first and
+/// last bytes, all that `sig` reads.
+fn lower_sig(b: &[u8]) -> Option<usize> {
+    let low = |c: Option<&u8>| c.map_or(0, u8::to_ascii_lowercase);
+    // (A plain loop: std's `is_ascii`, made for long text, is several times the code, for words of a few bytes.)
+    b.iter()
+        .all(u8::is_ascii)
+        .then(|| sig_of(b.len(), low(b.first()), low(b.last())))
 }
 
 /// 12 bits of a length, a first and a last byte (0 for none).
@@ -218,19 +256,23 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.sieve.passes(&self.set.0, s) && self.lookup(s)
+        self.contains_sig(sig(s.as_bytes()), s)
     }
 
-    /// Whether `s` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the sieve.
-    fn contains_lower(&self, s: &str, buf: &mut String) -> bool {
-        self.sieve.passes_lower(&self.set.0, s, buf) && self.lookup(lower(s, buf))
+    /// Whether `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several sets).
+    fn contains_sig(&self, h: usize, s: &str) -> bool {
+        self.sieve.find(&self.set.0, h, s).is_some()
     }
 
-    /// The set's own lookup, out of line: `contains` is then only the sieve, which turns most words away, and a
-    /// tail call (inlined, the hash loop made every call save and restore registers it never needed).
-    #[inline(never)]
-    fn lookup(&self, s: &str) -> bool {
-        self.set.contains(s)
+    /// Whether the text of token `i` is in the set: its bytes are read as text only past the sieve.
+    fn contains_at(&self, t: &Tokens, i: usize) -> bool {
+        self.sieve.find_at(&self.set.0, t, i).is_some()
+    }
+
+    /// Whether the text of token `i` lowercased (as [`lower`], into `buf`) is in the set: lowercased only past the
+    /// sieve.
+    fn contains_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> bool {
+        self.sieve.find_lower_at(&self.set.0, t, i, buf).is_some()
     }
 }
 
@@ -248,21 +290,22 @@ impl<V: Copy> SiftedMap<V> {
         }
     }
 
-    fn get(&self, s: &str) -> Option<V> {
-        if self.sieve.passes(&self.map.keys, s) {
-            self.map.get(s)
-        } else {
-            None
-        }
+    /// The value of `s` lowercased (as [`Sifted::contains_lower_at`]).
+    fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
+        let k = self.sieve.find_lower(&self.map.keys, s, buf)?;
+        self.map.values.get(k).copied()
     }
 
-    /// The value of `s` lowercased (as [`Sifted::contains_lower`]).
-    fn get_lower(&self, s: &str, buf: &mut String) -> Option<V> {
-        if self.sieve.passes_lower(&self.map.keys, s, buf) {
-            self.map.get(lower(s, buf))
-        } else {
-            None
-        }
+    /// The value of the text of token `i` (as [`Sifted::contains_at`]).
+    fn get_at(&self, t: &Tokens, i: usize) -> Option<V> {
+        let k = self.sieve.find_at(&self.map.keys, t, i)?;
+        self.map.values.get(k).copied()
+    }
+
+    /// The value of the text of token `i` lowercased (as [`Sifted::contains_lower_at`]).
+    fn get_lower_at(&self, t: &Tokens, i: usize, buf: &mut String) -> Option<V> {
+        let k = self.sieve.find_lower_at(&self.map.keys, t, i, buf)?;
+        self.map.values.get(k).copied()
     }
 }
 
@@ -278,6 +321,20 @@ const PARTICLES: &[&str] = &[
 /// the length and a few comparisons instead of a scan of 25 strings: it runs for most capitalised words.
 /// (A unit test keeps the two lists equal.)
 fn is_particle(s: &[u8]) -> bool {
+    // Every particle is lowercase ASCII of at most 5 bytes and starts with one of these letters: most words are told
+    // by their first byte (capitalised name words, above all), before the comparisons.
+    let initial = |c: u8| {
+        matches!(
+            c,
+            b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b't' | b'v' | b'w' | b'y' | b'z'
+        )
+    };
+    s.len() <= 5 && s.first().is_some_and(|&c| initial(c)) && is_listed_particle(s)
+}
+
+/// `s` is one of [`PARTICLES`] (see [`is_particle`]).
+#[inline(never)]
+fn is_listed_particle(s: &[u8]) -> bool {
     matches!(
         s,
         b"al"
@@ -326,7 +383,7 @@ fn is_particle_any_case(b: &[u8]) -> bool {
     for (d, c) in low.iter_mut().zip(b) {
         *d = c.to_ascii_lowercase();
     }
-    is_particle(&low[..b.len()])
+    is_listed_particle(&low[..b.len()])
 }
 
 /// Lowercase words allowed at the front of a title phrase ("former Prime Minister", "acting President").
@@ -372,6 +429,29 @@ const STOP: u8 = 32;
 const UPPER: u8 = 64;
 /// Token is an initial (see `Ctx::initial`).
 const INITIAL: u8 = 128;
+
+/// The first index at or after `i` whose byte in `f` has any of `bits` (`f.len()` if none; `i` if past the end):
+/// eight bytes at a time, since most tokens have none of the flags the passes look for.
+fn next_with(f: &[u8], mut i: usize, bits: u8) -> usize {
+    let mask = u64::from_le_bytes([bits; 8]);
+    while let Some(chunk) = f.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let hit = u64::from_le_bytes(*chunk) & mask;
+        if hit != 0 {
+            // The lowest byte with a flag set is the first token (little-endian).
+            return i + hit.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    match f.get(i..) {
+        Some(rest) => {
+            i + rest
+                .iter()
+                .position(|&b| b & bits != 0)
+                .unwrap_or(rest.len())
+        }
+        None => i,
+    }
+}
 
 /// Per-token facts the passes share.
 struct Ctx<'a, 't> {
@@ -454,49 +534,70 @@ impl<'a, 't> Ctx<'a, 't> {
         b == b"-" || b == "‐".as_bytes() || b == "‑".as_bytes()
     }
 
-    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, once per token.
+    /// `f` holds `BLOCKED` and `COUNTRY` (see `mark_ranges`); the rest is computed here, in one pass over the tokens.
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
-        headline_lines(t, &mut f);
-        // One pass: a capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask
-        // again about the same words), and is a name word unless it is a title word or a handle.
-        for (i, (tok, fl)) in t.toks.iter().zip(f.iter_mut()).enumerate() {
-            if tok.cap() || tok.all_caps() {
-                *fl |= UPPER;
-            }
-            // The flags and the neighbour first; the characters last (a letter is at most 4 bytes).
-            if tok.kind == TokKind::Word
-                && tok.cap()
-                && *fl & BLOCKED == 0
-                && t.touch(i)
-                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
-                && t.bytes_at(i + 1) == b"."
-            {
-                let s = &t.text[tok.start()..tok.end()];
-                if s.len() <= 4 && s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
-                    *fl |= INITIAL;
+        let toks = &t.toks[..t.len().min(f.len())];
+        // `HEADLINE` (see `headline_line`): only a line with few lowercase words of four or more bytes against its
+        // words in capitals can be one, so this pass counts just those two; the line's other counts are taken at its
+        // end, if it can.
+        let (mut first, mut upper, mut lower_long) = (0, 0usize, 0usize);
+        // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
+        // about the same words), and is a name word unless it is a title word or a handle.
+        for (i, tok) in toks.iter().enumerate() {
+            if tok.line_start() && i > first {
+                if lower_long * 4 <= upper {
+                    headline_line(t, first..i, &mut f);
                 }
+                (first, upper, lower_long) = (i, 0, 0);
             }
-            if tok.kind != TokKind::Word || !tok.cap() || tok.all_caps() || *fl & BLOCKED != 0 {
+            let (cap, all_caps) = (tok.cap(), tok.all_caps());
+            // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
+            if !cap && !all_caps {
+                lower_long +=
+                    usize::from(tok.kind == TokKind::Word && tok.end() - tok.start() >= 4);
                 continue;
             }
-            if lex.title_words.contains(&t.text[tok.start()..tok.end()]) {
-                *fl |= TITLE;
+            upper += 1;
+            let fl = f[i] | UPPER;
+            f[i] = fl;
+            if tok.kind != TokKind::Word || !cap || fl & BLOCKED != 0 {
+                continue;
+            }
+            let s = &t.text[tok.start()..tok.end()];
+            // The neighbour first; the characters last (a letter is at most 4 bytes).
+            if t.touch(i)
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
+                && t.bytes_at(i + 1) == b"."
+                && s.len() <= 4
+                && s.chars().count() == 1
+                && s.chars().all(char::is_uppercase)
+            {
+                f[i] |= INITIAL;
+            }
+            if all_caps {
+                continue;
+            }
+            // (One signature for both lookups.)
+            let h = sig(s.as_bytes());
+            if lex.title_words.contains_sig(h, s) {
+                f[i] |= TITLE;
                 continue;
             }
             // Handles, hashtags, URLs, and the "s" of "U.S": not names. ("W.E.B." initials are handled by the run
             // builder.)
             if i > 0 && t.touch(i - 1) {
                 let p = t.bytes_at(i - 1);
-                if matches!(p, b"@" | b"#" | b"/" | b"_")
-                    || (p == b"." && t.s(i).chars().count() != 1)
-                {
+                if matches!(p, b"@" | b"#" | b"/" | b"_") || (p == b"." && s.chars().count() != 1) {
                     continue;
                 }
             }
-            *fl |= NAME;
-            if lex.stop.contains(&t.text[tok.start()..tok.end()]) {
-                *fl |= STOP;
+            f[i] |= NAME;
+            if lex.stop.contains_sig(h, s) {
+                f[i] |= STOP;
             }
+        }
+        if lower_long * 4 <= upper {
+            headline_line(t, first..toks.len(), &mut f);
         }
         Ctx { t, lex, f }
     }
@@ -535,7 +636,7 @@ impl<'a, 't> Ctx<'a, 't> {
             {
                 b & TITLE != 0
             }
-            _ => self.word(i) && self.lex.title_words.contains(self.t.s(i)),
+            _ => self.word(i) && self.lex.title_words.contains_at(self.t, i),
         }
     }
 
@@ -544,7 +645,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn stop(&self, i: usize) -> bool {
         match self.f.get(i) {
             Some(&b) if b & NAME != 0 => b & STOP != 0,
-            _ => self.lex.stop.contains(self.t.str_at(i)),
+            _ => self.lex.stop.contains_at(self.t, i),
         }
     }
 
@@ -618,7 +719,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             if end == j && cx.particle_any_case(j) {
                 run.particles += 1;
             }
-            if cx.lex.org.contains(t.s(end)) {
+            if cx.lex.org.contains_at(t, end) {
                 run.org = true;
             }
             run.parts.push((j, end));
@@ -724,12 +825,12 @@ fn title_tail(cx: &Ctx, run: &mut Run) {
     });
     let k = match found {
         Some(k) => k,
-        None if run.parts.len() >= 2 && cx.lex.org.contains(t.s(run.parts[0].1)) => 1,
+        None if run.parts.len() >= 2 && cx.lex.org.contains_at(t, run.parts[0].1) => 1,
         None => return,
     };
     run.parts.drain(..k);
     run.first = run.parts[0].0;
-    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains(t.s(b)));
+    run.org = run.parts.iter().any(|&(_, b)| cx.lex.org.contains_at(t, b));
     run.initials = run
         .parts
         .iter()
@@ -861,7 +962,7 @@ fn relation_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     }
     cx.lex
         .titles
-        .get_lower(cx.t.s(i - 2), buf)
+        .get_lower_at(cx.t, i - 2, buf)
         .is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
@@ -877,7 +978,7 @@ fn relative_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     };
     cx.word(w)
         && !cx.t.toks[w].cap()
-        && cx.lex.titles.get_lower(cx.t.s(w), buf).is_some_and(|v| {
+        && cx.lex.titles.get_lower_at(cx.t, w, buf).is_some_and(|v| {
             v.iter()
                 .any(|(p, c)| *c == TitleClass::Relation && p.len() == 1)
         })
@@ -893,7 +994,7 @@ fn verb_before(cx: &Ctx, i: usize, buf: &mut String) -> bool {
     if t.s(i - 1) == "to" && i >= 2 && t.s(i - 2).eq_ignore_ascii_case("according") {
         return true;
     }
-    cx.lex.verbs.contains_lower(t.s(i - 1), buf)
+    cx.lex.verbs.contains_lower_at(t, i - 1, buf)
 }
 
 /// "Tuvalu’s prime minister, Feleti Teo,": a role and a comma right before the name.
@@ -969,14 +1070,14 @@ fn credit_slot(cx: &Ctx, first: usize) -> bool {
 fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
     let t = cx.t;
     let n = last + 1;
-    if cx.word(n) && cx.lex.verbs.contains_lower(t.s(n), buf) {
+    if cx.word(n) && cx.lex.verbs.contains_lower_at(t, n, buf) {
         return true;
     }
     if !cx.is_punct(n, ",") {
         return false;
     }
     // "Semyon Sharetsky, told Reuters"
-    if cx.word(n + 1) && !t.toks[n + 1].cap() && cx.lex.verbs.contains_lower(t.s(n + 1), buf) {
+    if cx.word(n + 1) && !t.toks[n + 1].cap() && cx.lex.verbs.contains_lower_at(t, n + 1, buf) {
         return true;
     }
     // "Smith, 45, said"
@@ -994,7 +1095,7 @@ fn evidence_after(cx: &Ctx, last: usize, buf: &mut String) -> bool {
         }
         if cx.word(k)
             && !t.toks[k].cap()
-            && cx.lex.titles.get_lower(t.s(k), buf).is_some_and(|v| {
+            && cx.lex.titles.get_lower_at(t, k, buf).is_some_and(|v| {
                 v.iter()
                     .any(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Occupation))
             })
@@ -1170,30 +1271,18 @@ fn country_in_parens(cx: &Ctx, last: usize) -> bool {
     }
 }
 
-/// Marks with `HEADLINE` the tokens that lie on headline lines: at least three words, and nearly every word of four or
-/// more letters capitalised (Title Case) or the whole line in capitals. One pass, counting as it goes.
-fn headline_lines(t: &Tokens, out: &mut [u8]) {
-    let mut line_first = 0;
+/// Marks the tokens `line` with `HEADLINE` in `out` if the line is a headline: at least four words, no more than one
+/// number, and nearly every word of four or more bytes capitalised (Title Case, unless the line ends like a sentence)
+/// or nearly every word in capitals.
+///
+/// Either way, the line has at most a quarter as many lowercase (neither capitalised nor in capitals) words of four
+/// or more bytes as words capitalised or in capitals: those lowercase words are among the words not in capitals,
+/// which are at most a quarter of the words in capitals, and among the long words not capitalised, at most a quarter
+/// of the long words capitalised. `Ctx::new` counts only these two as it goes, and calls this for no other line.
+fn headline_line(t: &Tokens, line: Range<usize>, out: &mut [u8]) {
     let (mut words, mut long, mut cap_long, mut caps, mut numbers) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    for i in 0..=t.len() {
-        let tok = t.toks.get(i);
-        if tok.is_none_or(|x| i > line_first && x.line_start()) {
-            // A line that ends like a sentence is prose, however many capitals it has.
-            let ends_sentence = i > line_first
-                && t.toks[i - 1].kind == TokKind::Punct
-                && matches!(t.s(i - 1), "." | "”" | "\"" | ",");
-            let all_caps = caps * 5 >= words * 4;
-            let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
-            // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
-            let headline = words >= 4 && numbers < 2 && (all_caps || title_case);
-            if headline {
-                out[line_first..i].iter_mut().for_each(|h| *h |= HEADLINE);
-            }
-            line_first = i;
-            (words, long, cap_long, caps, numbers) = (0, 0, 0, 0, 0);
-        }
-        let Some(tok) = tok else { break };
+    for tok in t.toks.get(line.clone()).unwrap_or_default() {
         numbers += usize::from(tok.kind == TokKind::Number);
         if tok.kind == TokKind::Word {
             words += 1;
@@ -1201,6 +1290,18 @@ fn headline_lines(t: &Tokens, out: &mut [u8]) {
             let is_long = tok.end() - tok.start() >= 4;
             long += usize::from(is_long);
             cap_long += usize::from(is_long && tok.cap());
+        }
+    }
+    // A line that ends like a sentence is prose, however many capitals it has.
+    let ends_sentence = line.end > line.start
+        && t.toks[line.end - 1].kind == TokKind::Punct
+        && matches!(t.s(line.end - 1), "." | "”" | "\"" | ",");
+    let all_caps = caps * 5 >= words * 4;
+    let title_case = long >= 3 && cap_long * 5 >= long * 4 && !ends_sentence;
+    // Results tables ("2. Venuste Niyongabo (Burundi) 3:51.01") are rows of names and numbers, not headlines.
+    if words >= 4 && numbers < 2 && (all_caps || title_case) {
+        if let Some(line) = out.get_mut(line) {
+            line.iter_mut().for_each(|h| *h |= HEADLINE);
         }
     }
 }
@@ -1240,8 +1341,6 @@ struct Found {
     title: Option<Range<usize>>,
     /// Introduced by an honorific ("Prince Harry"): a one-part name that later mentions may repeat alone.
     honorific: bool,
-    /// Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
-    relative: bool,
 }
 
 /// The text of a run's part (first token, last token).
@@ -1254,7 +1353,7 @@ fn part_text<'t>(t: &Tokens<'t>, (a, b): (usize, usize)) -> &'t str {
 /// capitalised name words.
 fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
     let t = cx.t;
-    let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    let mut by_last: Map<&str, Few> = Map::default();
     // A sieve before the map, which every name word is looked up in.
     let mut last_bits = Bits::new();
     for (k, (f, person)) in cands.iter().enumerate() {
@@ -1266,18 +1365,28 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             && !t.toks[f.first].sent_start()
             && !cx.stop(f.first)
         {
-            by_last.entry(t.s(f.last)).or_default().push(k);
+            push_few(&mut by_last, t.s(f.last), k);
             last_bits.insert(t.s(f.last));
         }
     }
     if by_last.is_empty() {
         return;
     }
-    for i in 0..t.len() {
-        if !cx.name_word(i) || cx.headline(i) {
+    let mut next = 0;
+    loop {
+        let i = next_with(&cx.f, next, NAME);
+        if i >= t.len() {
+            break;
+        }
+        next = i + 1;
+        if cx.headline(i) {
             continue;
         }
-        let Some(ks) = last_bits.may(t.s(i)).then(|| by_last.get(t.s(i))).flatten() else {
+        let Some(ks) = last_bits
+            .may_at(t, i)
+            .then(|| by_last.get(t.s(i)))
+            .flatten()
+        else {
             continue;
         };
         let alone = !(i > 0 && !t.toks[i].line_start() && (cx.name_word(i - 1) || t.touch(i - 1)))
@@ -1290,7 +1399,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
         // Only a speaker's slot: "Sandberg said", "…, said Sandberg." (a punctuation mark after it), "Mr Sandberg".
         let verb_after = t.is_word(i + 1)
             && !t.toks[i + 1].cap()
-            && cx.lex.verbs.contains_lower(t.s(i + 1), buf);
+            && cx.lex.verbs.contains_lower_at(t, i + 1, buf);
         let closed = t
             .get(i + 1)
             .is_none_or(|x| x.kind == TokKind::Punct || x.line_start());
@@ -1301,7 +1410,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
             continue;
         }
         let at = t.toks[i].start();
-        for &k in ks {
+        for &k in ks.as_slice() {
             let f = &cands[k].0;
             if f.last != i && at.abs_diff(t.toks[f.first].start()) <= KEY_REACH {
                 cands[k].1 = true;
@@ -1313,6 +1422,7 @@ fn promote_by_surname(cx: &Ctx, cands: &mut [(Found, bool)], buf: &mut String) {
 /// Canonical form of the name `first..=last`: its text with each run of whitespace made one space. Tokens hold no
 /// whitespace, so the text is its own canonical form when every gap between tokens is empty or one space: then it is
 /// borrowed, not copied.
+#[inline(never)]
 fn canonical_name<'t>(t: &Tokens<'t>, first: usize, last: usize) -> Cow<'t, str> {
     let s = &t.text[t.toks[first].start()..t.toks[last].end()];
     let plain = (first..last).all(|k| {
@@ -1338,36 +1448,19 @@ fn canonical(s: &str) -> String {
     out
 }
 
-/// Finds the people.
-pub fn find(
-    t: &Tokens,
-    countries: &[CountryMention],
-    figures: &[Figure],
-    _quotes: &[Range<usize>],
-) -> People {
-    let lex = lexicon();
-    let mut f = vec![0u8; t.len()];
-    mark_ranges(
-        t,
-        countries.iter().map(|c| c.range.clone()),
-        &mut f,
-        COUNTRY | BLOCKED,
-    );
-    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
-    let cx = Ctx::new(t, lex, f);
-    let mut buf = String::new();
-
-    // Pass 1: names with evidence.
+/// Pass 1 of [`find`]: the names the text gives evidence for, in text order, and the tokens vetoed as no part of a
+/// name (organisations, titles). A function of its own (as is pass 2's setup in `find`), so that each is compiled with
+/// its own registers.
+#[inline(never)]
+fn names_with_evidence(cx: &Ctx, buf: &mut String) -> (Vec<Found>, Vec<bool>) {
+    let (t, lex) = (cx.t, cx.lex);
     let mut cands: Vec<(Found, bool)> = Vec::new();
     let mut spare: Vec<(usize, usize)> = Vec::new();
     let mut vetoed = vec![false; t.len()];
     let mut i = 0;
     while i < t.len() {
         // Only a name word starts a run: the flags are searched for the next one first.
-        i += cx.f[i..]
-            .iter()
-            .position(|&b| b & NAME != 0)
-            .unwrap_or(t.len() - i);
+        i = next_with(&cx.f, i, NAME);
         if i >= t.len() {
             break;
         }
@@ -1378,13 +1471,13 @@ pub fn find(
             && !(i > 0 && t.touch(i - 1) && t.bytes_at(i - 1) == b".")
             && (!cx.stop(i)
                 || cx.initial(i)
-                || (lex.given.contains(t.s(i)) && title_before(&cx, i, &mut buf).is_some()));
+                || (lex.given.contains(t.s(i)) && title_before(cx, i, buf).is_some()));
         if !starts {
             i += 1;
             continue;
         }
         // An organisation that looks like a name ("Morgan Stanley"): never a person, not even in part.
-        if let Some(len) = lex.org_names.get(t.s(i)).and_then(|seqs| {
+        if let Some(len) = lex.org_names.get_at(t, i).and_then(|seqs| {
             seqs.iter()
                 .find(|seq| seq.iter().enumerate().all(|(k, w)| t.str_at(i + k) == *w))
                 .map(|seq| seq.len())
@@ -1393,13 +1486,13 @@ pub fn find(
             i += len;
             continue;
         }
-        let mut run = build_run(&cx, i, std::mem::take(&mut spare));
-        trim_sentence_word(&cx, &mut run);
+        let mut run = build_run(cx, i, std::mem::take(&mut spare));
+        trim_sentence_word(cx, &mut run);
         // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Ayman Safadi": after a title and "of", the
         // capitalised words up to a given name that starts a two-part name end the title; the name starts there.
         let of_title = i >= 2 && t.bytes_at(i - 1) == b"of" && cx.title_word(i - 2);
         if of_title {
-            title_tail(&cx, &mut run);
+            title_tail(cx, &mut run);
             // The title's words are no name, nor glued to the name after them.
             vetoed[i..run.first].iter_mut().for_each(|v| *v = true);
         }
@@ -1451,7 +1544,7 @@ pub fn find(
             || org_continues
             || ampersand
             || before_title
-            || score_line_team(&cx, run.first, run.last)
+            || score_line_team(cx, run.first, run.last)
         {
             vetoed[run.first..=run.last]
                 .iter_mut()
@@ -1461,15 +1554,18 @@ pub fn find(
             continue;
         }
         let n = run.parts.len();
-        let first_given = {
+        // (Asked only where it decides: of a one-part run, only after "the".)
+        let first_given = |run: &Run| {
             let (a, b) = run.parts[0];
-            let s = &t.text[t.toks[a].start()..t.toks[b].end()];
             // A hyphenated given name counts by its first half ("Frank-Juergen", "Jean-Pierre").
             let head = t.s(a);
             // (No given name has one letter: a lone capital is an initial or a model letter, "C-130J Super".)
-            (lex.given.contains(s) || (b > a && lex.given.contains(head)))
-                && !cx.stop(a)
+            !cx.stop(a)
                 && head.chars().nth(1).is_some()
+                && (lex
+                    .given
+                    .contains(&t.text[t.toks[a].start()..t.toks[b].end()])
+                    || (b > a && lex.given.contains(head)))
         };
         // A title word that starts a widely known person's name is part of it ("Sheikh Hasina").
         let named_title = run.first >= 1
@@ -1483,27 +1579,27 @@ pub fn find(
         } else {
             run.first
         };
-        let title = title_before(&cx, first, &mut buf);
+        let title = title_before(cx, first, buf);
         let family_first = n >= 2
-            && lex.family_first.contains(t.s(run.parts[0].0))
+            && lex.family_first.contains_at(t, run.parts[0].0)
             && run.parts[0].0 == run.parts[0].1;
         // "at D.A. Davidson", "in Deir al-Balah": after these prepositions initials and particles are a firm's or a
         // place's as often as a person's, and count as no evidence.
         let place_slot =
             run.first >= 1 && matches!(t.bytes_at(run.first - 1), b"in" | b"at" | b"near");
         let person = if named_title
-            || (n <= 4 && n > run.initials && sports_slot(&cx, run.first, run.last))
-            || ((2..=4).contains(&n) && n > run.initials && credit_slot(&cx, run.first))
-            || (n <= 3 && run.initials == 0 && name_slot(&cx, run.first))
+            || (n <= 4 && n > run.initials && sports_slot(cx, run.first, run.last))
+            || ((2..=4).contains(&n) && n > run.initials && credit_slot(cx, run.first))
+            || (n <= 3 && run.initials == 0 && name_slot(cx, run.first))
         {
             true
-        } else if the_before(&cx, run.first) && (!first_given || plural_end(&cx, run.last)) {
+        } else if the_before(cx, run.first) && (!first_given(&run) || plural_end(cx, run.last)) {
             // "the Florida Marlins", "the San Diego Padres", "the Vancouver Sun": an article makes a team, a paper, a
             // place. ("the Marc Dutroux case": a given name and a surname that is no plural stay a person.)
             false
         } else if cx.headline(run.first) {
-            n == 2 && n > run.initials && (first_given || title.is_some())
-                || country_in_parens(&cx, run.last)
+            n == 2 && n > run.initials && (first_given(&run) || title.is_some())
+                || country_in_parens(cx, run.last)
         } else {
             match title {
                 Some((_, TitleClass::Honorific)) => true,
@@ -1513,24 +1609,24 @@ pub fn find(
                     n >= 2
                         && n > run.initials
                         && n - run.initials - run.particles <= 4
-                        && (first_given
+                        && (first_given(&run)
                             || family_first
                             || (!place_slot
                                 && (run.middle_initial
                                     || run.initials >= 2
                                     || (run.initials >= 1 && !t.toks[run.first].line_start())
                                     || run.has_particle))
-                            || relation_before(&cx, run.first, &mut buf)
-                            || verb_before(&cx, run.first, &mut buf)
-                            || role_comma_before(&cx, run.first, &mut buf)
-                            || of_country_after(&cx, run.last)
+                            || relation_before(cx, run.first, buf)
+                            || verb_before(cx, run.first, buf)
+                            || role_comma_before(cx, run.first, buf)
+                            || of_country_after(cx, run.last)
                             || (n <= 3
                                 && lex
                                     .notable_full
                                     .contains(part_text(t, (run.first, run.last))))
-                            || evidence_after(&cx, run.last, &mut buf))
-                        || country_in_parens(&cx, run.last)
-                        || (n == 1 && run.initials == 0 && age_after(&cx, run.last))
+                            || evidence_after(cx, run.last, buf))
+                        || country_in_parens(cx, run.last)
+                        || (n == 1 && run.initials == 0 && age_after(cx, run.last))
                 }
             }
         };
@@ -1545,7 +1641,6 @@ pub fn find(
                     parts: n + usize::from(named_title),
                     title,
                     honorific,
-                    relative: relative_before(&cx, first, &mut buf),
                 },
                 person,
             ));
@@ -1557,7 +1652,7 @@ pub fn find(
     // homered … , said Sandberg", "Mr Sandberg") is a person: the text vouches for the name. Companies speak alone too
     // ("Boeing said"), but their names seldom end in the word they speak as. (Not at a sentence's start, where any word
     // is capitalised: "Joining Chang …".)
-    promote_by_surname(&cx, &mut cands, &mut buf);
+    promote_by_surname(cx, &mut cands, buf);
     // Lists: a two- or three-part name next to a person in a list ("Mark Calcavecchia, Payne Stewart, Billy Mayfair")
     // is a person too. One sweep each way carries the evidence along the whole list.
     // A role in brackets may stand between them ("Wasim Akram ( captain ) , Moin Khan").
@@ -1600,22 +1695,57 @@ pub fn find(
         }
     }
     let found: Vec<Found> = cands.into_iter().filter(|c| c.1).map(|c| c.0).collect();
+    (found, vetoed)
+}
+
+/// Finds the people.
+pub fn find(
+    t: &Tokens,
+    countries: &[CountryMention],
+    figures: &[Figure],
+    _quotes: &[Range<usize>],
+) -> People {
+    let lex = lexicon();
+    let mut f = vec![0u8; t.len()];
+    mark_ranges(
+        t,
+        countries.iter().map(|c| c.range.clone()),
+        &mut f,
+        COUNTRY | BLOCKED,
+    );
+    mark_ranges(t, figures.iter().map(|f| f.range.clone()), &mut f, BLOCKED);
+    let cx = Ctx::new(t, lex, f);
+    let mut buf = String::new();
+
+    // Pass 1: names with evidence.
+    let (found, vetoed) = names_with_evidence(&cx, &mut buf);
 
     // Entities for multi-part names, keyed by canonical text.
     let mut people = People::default();
     // (The maps are made at their size: a key or two for each name, a few for some.)
     let n = found.len();
-    let mut by_name: Map<String, usize> = sized(n);
+    // The canonical name of each found name of two parts or more (the others are no entity here), made once for the
+    // map below and for pass 2.
+    let names: Vec<Cow<str>> = (found.iter())
+        .map(|f| match f.parts {
+            2.. => canonical_name(t, f.first, f.last),
+            _ => Cow::Borrowed(""),
+        })
+        .collect();
+    // (Values as in `keys`, so that both maps share one copy of the map's code.)
+    let mut by_name: Map<&str, Option<usize>> = sized(n);
+    // The entity of each found name of two parts or more (`usize::MAX` for the others).
+    let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
-    let mut sharing: Map<&str, Vec<usize>> = sized(n); // surname key -> every entity it names
-                                                       // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
-                                                       // so that a text naming many people with the same given name does not compare each mention with all of them.
-    let mut starts: Map<(&str, &str), Vec<usize>> = sized(n);
+    let mut sharing: Map<&str, Few> = sized(n); // surname key -> every entity it names
+                                                // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+                                                // so that a text naming many people with the same given name does not compare each mention with all of them.
+    let mut starts: Map<(&str, &str), Few> = sized(n);
     // Entity -> the tokens of its full name where it first stands, first and last (for re-matching full names).
     let mut tokens_of: Vec<(usize, usize)> = Vec::new();
     let mut named_at: Vec<usize> = Vec::new(); // entity -> where its full name first stands (byte offset)
@@ -1623,21 +1753,25 @@ pub fn find(
     let mut owners: Map<&str, Owners> = sized(n);
     // Given name (a multi-part name's first word) -> entity (None: two people share it).
     let mut given_of: Map<&str, Option<usize>> = sized(n);
-    for f in found.iter().filter(|f| f.parts >= 2) {
-        let name = canonical_name(t, f.first, f.last);
-        if by_name.contains_key(&*name) {
+    for ((f, name), entity) in found.iter().zip(&names).zip(&mut entity_of) {
+        if f.parts < 2 {
             continue;
         }
-        let e = people.entities.len();
-        let name = String::from(&*name);
-        by_name.insert(name.clone(), e);
-        people.entities.push(PersonEntity { name, title: None });
+        let e = by_name
+            .entry(name)
+            .or_insert(Some(people.entities.len()))
+            .unwrap_or_default();
+        *entity = e;
+        if e < people.entities.len() {
+            continue;
+        }
+        people.entities.push(PersonEntity {
+            name: name.to_string(),
+            title: None,
+        });
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
-        starts
-            .entry((t.s(f.first), t.str_at(f.first + 1)))
-            .or_default()
-            .push(e);
+        push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
         start_bits.insert(t.s(f.first));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
@@ -1674,31 +1808,30 @@ pub fn find(
         let fs = t.s(f.first);
         let korean_style =
             f.last >= 2 && cx.is_hyphen(f.last - 1) && !t.toks[f.last].cap() && t.touch(f.last - 1);
+        let fs_given = lex.given.contains(fs);
         if lex.family_first.contains(fs)
             || korean_style
-            || (!lex.given.contains(fs) && !cx.initial(f.first) && fs.chars().count() <= 4)
+            || (!fs_given && !cx.initial(f.first) && fs.chars().count() <= 4)
         {
             keys.entry(fs).or_insert(Some(e));
             key_bits.insert(fs);
         }
         // The bearers of each surname key (see `principal`).
         let notable = lex.notable_full.contains(&people.entities[e].name);
+        // Introduced as someone's relative ("her son, Miguel Ferreira", "his wife Naina Yeltsin").
+        let relative = relative_before(&cx, f.first, &mut buf);
         note_owner(
             &mut owners,
             &t.text[t.toks[ls].start()..t.toks[le].end()],
             e,
-            f.relative,
+            relative,
             notable,
         );
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
-            note_owner(&mut owners, t.s(le), e, f.relative, notable);
+            note_owner(&mut owners, t.s(le), e, relative, notable);
         }
         // The given name, for a mention by it alone ("Amara").
-        if ls > f.first
-            && lex.given.contains(fs)
-            && !cx.initial(f.first)
-            && !cx.particle_any_case(f.first)
-        {
+        if ls > f.first && fs_given && !cx.initial(f.first) && !cx.particle_any_case(f.first) {
             given_bits.insert(fs);
             given_of
                 .entry(fs)
@@ -1711,7 +1844,7 @@ pub fn find(
         }
         // The part a widely known person goes by ("Lula" of "Luiz Inácio Lula da Silva").
         for k in f.first + 1..f.last {
-            if cx.word(k) && lex.notable.contains(t.s(k)) {
+            if cx.word(k) && lex.notable.contains_at(t, k) {
                 keys.entry(t.s(k)).or_insert(Some(e));
                 key_bits.insert(t.s(k));
             }
@@ -1752,11 +1885,8 @@ pub fn find(
         // Below, a token that is neither capitalised nor in capitals, and starts no pass-1 name, is passed over: they
         // are skipped at once, searching the flags.
         let stop = found.get(fi).map_or(t.len(), |f| f.first);
-        if let Some(skip) = cx.f.get(i..stop) {
-            i += skip
-                .iter()
-                .position(|&b| b & UPPER != 0)
-                .unwrap_or(skip.len());
+        if let Some(upto) = cx.f.get(..stop) {
+            i = next_with(upto, i, UPPER);
             if i >= t.len() {
                 break;
             }
@@ -1765,10 +1895,10 @@ pub fn find(
             let range = t.toks[f.first].start()..t.toks[f.last].end();
             let e = if f.parts >= 2 {
                 // A two-part family name of someone named in full ("Le Maire" of "Bruno Le Maire") is that person.
-                let name = canonical_name(t, f.first, f.last);
-                match keys.get(&*name) {
+                let name = names.get(fi).map_or("", |n| n);
+                match key_bits.may(name).then(|| keys.get(name)).flatten() {
                     Some(&Some(full)) => Some(full),
-                    _ => by_name.get(&*name).copied(),
+                    _ => entity_of.get(fi).copied(),
                 }
             } else {
                 None
@@ -1806,7 +1936,7 @@ pub fn find(
             && (i == 0 || !t.touch(i - 1))
             && cx.title_word(i)
             && (age_after(&cx, i)
-                || (cx.word(i + 1) && cx.lex.verbs.contains_lower(t.s(i + 1), &mut buf)))
+                || (cx.word(i + 1) && cx.lex.verbs.contains_lower_at(t, i + 1, &mut buf)))
         {
             if let Some(&Some(e)) = keys.get(t.s(i)) {
                 if near(&last_seen, e, t.toks[i].start()) {
@@ -1840,11 +1970,11 @@ pub fn find(
         }
         // A whole known name again (e.g. in a headline).
         if let Some(cands) = start_bits
-            .may(t.s(i))
+            .may_at(t, i)
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
-            if let Some((e, len)) = cands.iter().find_map(|&e| {
+            if let Some((e, len)) = cands.as_slice().iter().find_map(|&e| {
                 let (a, b) = tokens_of[e];
                 let len = b - a + 1;
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
@@ -1892,10 +2022,7 @@ pub fn find(
         {
             Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
             Some(&None) => {
-                let mut close = sharing
-                    .get(key)
-                    .into_iter()
-                    .flatten()
+                let mut close = (sharing.get(key).map_or(&[][..], Few::as_slice).iter())
                     .copied()
                     .filter(|&e| near(&last_seen, e, at));
                 match (close.next(), close.next()) {
@@ -2181,16 +2308,14 @@ fn undoubled(key: &str) -> &str {
 /// keys with one stem of at least five letters name one person.
 fn variant_stem(key: &str) -> Option<&str> {
     let b = key.as_bytes();
-    if b.len() < 6 || !b.iter().all(u8::is_ascii_alphabetic) {
-        return None;
-    }
+    // (The ending first: most words have none of these, and are told without a look at their other letters.)
     let n = match b {
         [.., b'v' | b'w'] => b.len() - 1,
         [.., b'i' | b'y', b'i' | b'y'] => b.len() - 2,
         [.., b'i' | b'y'] => b.len() - 1,
         _ => return None,
     };
-    (n >= 5).then(|| &key[..n])
+    (b.len() >= 6 && n >= 5 && b.iter().all(u8::is_ascii_alphabetic)).then(|| &key[..n])
 }
 
 /// An empty map with room for `n` keys.
@@ -2198,17 +2323,50 @@ fn sized<K, V>(n: usize) -> Map<K, V> {
     Map::with_capacity_and_hasher(n, Default::default())
 }
 
+/// The indices a per-document map keeps for one key: most keys have one, which then takes no allocation.
+enum Few {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Few {
+    fn push(&mut self, x: usize) {
+        match self {
+            Few::One(one) => *self = Few::Many(vec![*one, x]),
+            Few::Many(v) => v.push(x),
+        }
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Few::One(one) => std::slice::from_ref(one),
+            Few::Many(v) => v,
+        }
+    }
+}
+
+/// Adds `x` to the indices of `key` in `map`.
+fn push_few<K: std::hash::Hash + Eq>(map: &mut Map<K, Few>, key: K, x: usize) {
+    map.entry(key)
+        .and_modify(|f| f.push(x))
+        .or_insert(Few::One(x));
+}
+
 /// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
-    sharing: &mut Map<&'t str, Vec<usize>>,
+    sharing: &mut Map<&'t str, Few>,
     key: &'t str,
     e: usize,
 ) {
-    let ents = sharing.entry(key).or_default();
-    if ents.last() != Some(&e) {
-        ents.push(e);
-    }
+    sharing
+        .entry(key)
+        .and_modify(|ents| {
+            if ents.as_slice().last() != Some(&e) {
+                ents.push(e);
+            }
+        })
+        .or_insert(Few::One(e));
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
