@@ -2046,6 +2046,13 @@ fn is_dash(s: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn figures_being_read_stay_small() {
+        // At 128 bytes or less a move is a few register copies; past it, a call to `memcpy` (see `Dec`).
+        assert!(std::mem::size_of::<Num>() <= 128);
+        assert!(std::mem::size_of::<Cand>() <= 128);
+    }
+
     fn figs(text: &str) -> Vec<(String, &'static str, Option<Value>, Option<&'static str>)> {
         let t = Tokens::new(text);
         find(&t)
