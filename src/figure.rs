@@ -231,6 +231,7 @@ struct Num {
 }
 
 /// `lx.get(toks, k)`, taken from what `num` remembers when it looked `k` up already.
+#[inline]
 fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static Lex> {
     match num.after {
         Some((a, lex)) if a == k => lex,
@@ -402,8 +403,9 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
 fn read_digits_with(toks: &Tokens, lx: &Lexicon, i: usize, next: Option<Next>) -> Option<Num> {
     let s = toks.str_at(i);
     let val = Dec::parse(s)?;
-    let year = if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
+    // (What `s.parse()` gives of four digits, without the general parser.)
+    let year = if s.len() == 4 {
+        digits_u32(s.as_bytes()).map(|y| y as i32)
     } else {
         None
     };

@@ -149,7 +149,12 @@ impl Dec {
 
     pub fn to_f64(self) -> f64 {
         match self.as_int() {
-            Some(n) => n as f64,
+            // (A whole number under 2^64 converts from `u64` to the same double, the nearest, without the
+            // 128-bit conversion routine.)
+            Some(n) => match u64::try_from(n) {
+                Ok(n) => n as f64,
+                Err(_) => n as f64,
+            },
             None => self.mant as f64 / 10f64.powi(self.frac as i32),
         }
     }
