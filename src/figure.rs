@@ -1246,7 +1246,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
         digits: num.digits,
         scale: num.scale,
     };
-    if let Some(p) = proportion(toks, lx, &num) {
+    if let Some(p) = proportion(toks, lx, num) {
         return Some(p);
     }
     // "twenty-first", "two-thirds": ordinals and fractions; but digits write no ordinal that way, so "10-second" is a
@@ -1289,7 +1289,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
         c.num = None;
         return Some(c);
     }
-    if let Some((seq, end)) = suffix(toks, lx, &num) {
+    if let Some((seq, end)) = suffix(toks, lx, num) {
         apply(&mut c, seq, end);
         if let What::Currency { cent: true, .. } = seq.what {
             c.num = c.num.and_then(Dec::hundredth);
@@ -1341,7 +1341,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
                 lx,
                 num.start,
                 y,
-                entry_at(toks, lx, &num, num.start + 1),
+                entry_at(toks, lx, num, num.start + 1),
             ) {
                 c.class = FigureClass::Date;
                 c.date = Some(Value::Date {
