@@ -732,15 +732,22 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         at: i + 1,
         lex: lx.get(toks, i + 1),
     };
-    // One form at a time, in this order: the first that is one decides.
-    let mut form = dashed_or_slashed(toks, i);
+    // One form at a time, in this order: the first that is one decides. Each is asked only when it can be one: the
+    // dashed and slashed forms and a decade need the number glued to what follows (they give `Other` otherwise), a
+    // day before a month one or two digits (`small_int`).
+    let glued = toks.touch(i);
+    let mut form = if glued {
+        dashed_or_slashed(toks, i)
+    } else {
+        Form::Other
+    };
     if matches!(form, Form::Other) {
         form = time_of_day(toks, lx, i, next);
     }
-    if matches!(form, Form::Other) {
+    if matches!(form, Form::Other) && s.len() <= 2 {
         form = day_month(toks, lx, i, next);
     }
-    if matches!(form, Form::Other) {
+    if matches!(form, Form::Other) && glued {
         form = decade(toks, i);
     }
     match form {
