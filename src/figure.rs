@@ -231,6 +231,7 @@ struct Num {
 }
 
 /// `lx.get(toks, k)`, taken from what `num` remembers when it looked `k` up already.
+#[inline]
 fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static Lex> {
     match num.after {
         Some((a, lex)) if a == k => lex,
@@ -314,7 +315,7 @@ fn candidate(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
                 }
             }
             let num = read_role(toks, lx, i, lex.role?)?;
-            finish(toks, lx, num)
+            finish(toks, lx, &num)
         }
         TokKind::Punct => apostrophe_decade(toks, i).or_else(|| money_prefix(toks, lx, i)),
     }
@@ -402,12 +403,13 @@ fn read_digits(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
 fn read_digits_with(toks: &Tokens, lx: &Lexicon, i: usize, next: Option<Next>) -> Option<Num> {
     let s = toks.str_at(i);
     let val = Dec::parse(s)?;
-    let year = if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
+    // (What `s.parse()` gives of four digits, without the general parser.)
+    let year = if s.len() == 4 {
+        digits_u32(s.as_bytes()).map(|y| y as i32)
     } else {
         None
     };
-    let num = Num {
+    let mut num = Num {
         start: i,
         end: i + 1,
         val: Some(val),
@@ -418,7 +420,8 @@ fn read_digits_with(toks: &Tokens, lx: &Lexicon, i: usize, next: Option<Next>) -
         year,
         after: next.map(|n| (n.at, n.lex)),
     };
-    Some(with_half_and_scale(toks, lx, num))
+    with_half_and_scale(toks, lx, &mut num);
+    Some(num)
 }
 
 /// Reads number words at `i`: "forty-two", "two hundred and fifty thousand", "a dozen", "half a million",
@@ -618,7 +621,7 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
     }
     let one = words == 1 && toks.bytes_at(i).eq_ignore_ascii_case(b"one");
     let val = Some(Dec::int(total.checked_add(cur)?));
-    let num = Num {
+    let mut num = Num {
         start: i,
         end,
         val,
@@ -629,12 +632,14 @@ fn compose(toks: &Tokens, lx: &Lexicon, i: usize) -> Option<Num> {
         year: None,
         after: None,
     };
-    Some(with_half_and_scale(toks, lx, num))
+    with_half_and_scale(toks, lx, &mut num);
+    Some(num)
 }
 
 /// Extends a number with "and a half" and, for digits, a scale word or abbreviation ("170 million", "£3m", "$2 bn",
 /// "$1.7-billion").
-fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
+// (In place: `Num` is too large to pass and return by value cheaply.)
+fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, num: &mut Num) {
     let e = num.end;
     if num.scale.is_none()
         && toks.bytes_at(e).eq_ignore_ascii_case(b"and")
@@ -648,13 +653,13 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
         }
     }
     if num.scale.is_some() || (!num.digits && num.end == e) {
-        return num;
+        return;
     }
     let e = num.end;
     let glued = toks.touch(e - 1);
     // The entry of the token after the number (which the caller may have looked up: `num.after`), kept for `suffix`
     // and `is_year`, which ask about it again; a word's (or sign's) entry gives its role, as `Lexicon::role` does.
-    let lex_e = entry_at(toks, lx, &num, e);
+    let lex_e = entry_at(toks, lx, num, e);
     num.after = Some((e, lex_e));
     let word_entry = |k: usize, lex: Option<&'static Lex>| {
         lex.filter(|_| toks.get(k).is_some_and(|t| t.kind != TokKind::Number))
@@ -664,10 +669,10 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
         None if is_dash(toks.bytes_at(e)) && glued && toks.touch(e) => {
             match word_entry(e + 1, lx.get(toks, e + 1)) {
                 Some(l) if l.role == Some(Role::Scale) => (Role::Scale, e + 1, l),
-                _ => return num,
+                _ => return,
             }
         }
-        None => return num,
+        None => return,
     };
     let ok = match role {
         Role::Scale => true,
@@ -676,7 +681,7 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
         _ => false,
     };
     if !ok {
-        return num;
+        return;
     }
     let mut m = lex.value as u128;
     let mut end = at + 1;
@@ -695,7 +700,6 @@ fn with_half_and_scale(toks: &Tokens, lx: &Lexicon, mut num: Num) -> Num {
         num.one = false;
         num.year = None;
     }
-    num
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -728,15 +732,22 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         at: i + 1,
         lex: lx.get(toks, i + 1),
     };
-    // One form at a time, in this order: the first that is one decides.
-    let mut form = dashed_or_slashed(toks, i);
+    // One form at a time, in this order: the first that is one decides. Each is asked only when it can be one: the
+    // dashed and slashed forms and a decade need the number glued to what follows (they give `Other` otherwise), a
+    // day before a month one or two digits (`small_int`).
+    let glued = toks.touch(i);
+    let mut form = if glued {
+        dashed_or_slashed(toks, i)
+    } else {
+        Form::Other
+    };
     if matches!(form, Form::Other) {
         form = time_of_day(toks, lx, i, next);
     }
-    if matches!(form, Form::Other) {
+    if matches!(form, Form::Other) && s.len() <= 2 {
         form = day_month(toks, lx, i, next);
     }
-    if matches!(form, Form::Other) {
+    if matches!(form, Form::Other) && glued {
         form = decade(toks, i);
     }
     match form {
@@ -745,8 +756,11 @@ fn at_number(toks: &Tokens, lx: &Lexicon, i: usize, last: &Last) -> Option<Cand>
         Form::Other => {}
     }
     let num = read_digits_with(toks, lx, i, Some(next))?;
-    let c = finish(toks, lx, num)?;
-    (!year_only || c.class == FigureClass::Date).then_some(c)
+    let c = finish(toks, lx, &num);
+    if year_only && c.as_ref().is_some_and(|c| c.class != FigureClass::Date) {
+        return None;
+    }
+    c
 }
 
 /// A token's table entry, once looked up: `lex` is `lx.get(toks, at)`.
@@ -1226,7 +1240,7 @@ fn suffix<'l>(toks: &Tokens, lx: &'l Lexicon, num: &Num) -> Option<(&'l Seq, usi
 }
 
 /// Decides the class of a number from what follows it, and builds the figure.
-fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
+fn finish(toks: &Tokens, lx: &Lexicon, num: &Num) -> Option<Cand> {
     let mut c = Cand {
         start: num.start,
         end: num.end,
@@ -1239,7 +1253,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         digits: num.digits,
         scale: num.scale,
     };
-    if let Some(p) = proportion(toks, lx, &num) {
+    if let Some(p) = proportion(toks, lx, num) {
         return Some(p);
     }
     // "twenty-first", "two-thirds": ordinals and fractions; but digits write no ordinal that way, so "10-second" is a
@@ -1260,7 +1274,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         if toks.bytes_at(num.end).eq_ignore_ascii_case(b"of") {
             let of = Num {
                 end: num.end + 1,
-                ..num
+                ..*num
             };
             if let Some((seq, end)) = suffix(toks, lx, &of).filter(|_| !toks.touch(num.end)) {
                 apply(&mut c, seq, end);
@@ -1282,7 +1296,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
         c.num = None;
         return Some(c);
     }
-    if let Some((seq, end)) = suffix(toks, lx, &num) {
+    if let Some((seq, end)) = suffix(toks, lx, num) {
         apply(&mut c, seq, end);
         if let What::Currency { cent: true, .. } = seq.what {
             c.num = c.num.and_then(Dec::hundredth);
@@ -1334,7 +1348,7 @@ fn finish(toks: &Tokens, lx: &Lexicon, num: Num) -> Option<Cand> {
                 lx,
                 num.start,
                 y,
-                entry_at(toks, lx, &num, num.start + 1),
+                entry_at(toks, lx, num, num.start + 1),
             ) {
                 c.class = FigureClass::Date;
                 c.date = Some(Value::Date {
@@ -2040,6 +2054,13 @@ fn is_dash(s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_being_read_stay_small() {
+        // At 128 bytes or less a move is a few register copies; past it, a call to `memcpy` (see `Dec`).
+        assert!(std::mem::size_of::<Num>() <= 128);
+        assert!(std::mem::size_of::<Cand>() <= 128);
+    }
 
     fn figs(text: &str) -> Vec<(String, &'static str, Option<Value>, Option<&'static str>)> {
         let t = Tokens::new(text);
