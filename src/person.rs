@@ -1742,9 +1742,11 @@ pub fn find(
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
-    let mut sharing: Map<&str, Few> = sized(n); // surname key -> every entity it names
-                                                // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
-                                                // so that a text naming many people with the same given name does not compare each mention with all of them.
+                                                        // Surname key -> its bearers' group in `recency` (every entity the key names).
+    let mut sharing: Map<&str, usize> = sized(n);
+    let mut recency = Recency::default();
+    // First two token texts -> entities (every multi-part name has at least two tokens). Keyed by two tokens, not one,
+    // so that a text naming many people with the same given name does not compare each mention with all of them.
     let mut starts: Map<(&str, &str), Few> = sized(n);
     // Entity -> the tokens of its full name where it first stands, first and last (for re-matching full names).
     let mut tokens_of: Vec<(usize, usize)> = Vec::new();
@@ -1778,7 +1780,7 @@ pub fn find(
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
         if le > ls || t.s(ls).chars().count() > 1 {
             let key = &t.text[t.toks[ls].start()..t.toks[le].end()];
-            insert_key(&mut keys, &mut sharing, key, e);
+            insert_key(&mut keys, (&mut sharing, &mut recency), key, e, &named_at);
             key_bits.insert(key);
             // "Zelenskyy" is written "Zelensky" too: the spelling without the doubled last letter is a key as well.
             let single = undoubled(key);
@@ -1801,7 +1803,13 @@ pub fn find(
             }
         }
         if le > ls && (cx.particle(ls) || cx.particle(ls.saturating_sub(1))) {
-            insert_key(&mut keys, &mut sharing, t.s(le), e);
+            insert_key(
+                &mut keys,
+                (&mut sharing, &mut recency),
+                t.s(le),
+                e,
+                &named_at,
+            );
             key_bits.insert(t.s(le));
         }
         // Family name first ("Xi Jinping"): a short first part that is not a given name.
@@ -1856,17 +1864,12 @@ pub fn find(
     let mut i = 0;
     let mut single: Map<String, usize> = Map::default();
     // Where each named entity was last mentioned: a later mention by surname or repeat must come within KEY_REACH of it.
-    let mut last_seen: Vec<usize> = named_at.clone();
+    recency.last = named_at.clone();
     let no_keys: Map<&str, Option<usize>> = Map::default();
     let near = |last_seen: &[usize], e: usize, at: usize| {
         last_seen
             .get(e)
             .is_none_or(|&seen| at.abs_diff(seen) <= KEY_REACH)
-    };
-    let seen = |last_seen: &mut [usize], e: usize, at: usize| {
-        if let Some(s) = last_seen.get_mut(e) {
-            *s = (*s).max(at);
-        }
     };
     // "Prince Harry" … "Harry": a one-part name an honorific introduced is a key too, unless a full name claims it.
     for f in found.iter().filter(|f| f.parts == 1 && f.honorific) {
@@ -1919,7 +1922,7 @@ pub fn find(
             if let (Some(title), None) = (&f.title, &people.entities[e].title) {
                 people.entities[e].title = Some(t.text[title.clone()].to_string());
             }
-            seen(&mut last_seen, e, range.start);
+            recency.seen(e, range.start);
             people.mentions.push(PersonMention { range, entity: e });
             i = f.last + 1;
             continue;
@@ -1939,8 +1942,8 @@ pub fn find(
                 || (cx.word(i + 1) && cx.lex.verbs.contains_lower_at(t, i + 1, &mut buf)))
         {
             if let Some(&Some(e)) = keys.get(t.s(i)) {
-                if near(&last_seen, e, t.toks[i].start()) {
-                    seen(&mut last_seen, e, t.toks[i].start());
+                if near(&recency.last, e, t.toks[i].start()) {
+                    recency.seen(e, t.toks[i].start());
                     people.mentions.push(PersonMention {
                         range: t.toks[i].start()..t.toks[i].end(),
                         entity: e,
@@ -1980,10 +1983,10 @@ pub fn find(
                 // (Token texts compared as bytes; past the end of the text `bytes` is empty, and no token is.)
                 let ok = (0..len).all(|k| t.bytes_at(i + k) == t.bytes_at(a + k))
                     && (1..len).all(|k| !t.toks[i + k].line_start())
-                    && near(&last_seen, e, t.toks[i].start());
+                    && near(&recency.last, e, t.toks[i].start());
                 ok.then_some((e, len))
             }) {
-                seen(&mut last_seen, e, t.toks[i].start());
+                recency.seen(e, t.toks[i].start());
                 people.mentions.push(PersonMention {
                     range: t.toks[i].start()..t.toks[i + len - 1].end(),
                     entity: e,
@@ -2020,17 +2023,12 @@ pub fn find(
             })
             .or_else(|| variant_stem(key).and_then(|s| stems.get(s)))
         {
-            Some(&Some(e)) if !near(&last_seen, e, at) => (true, None),
-            Some(&None) => {
-                let mut close = (sharing.get(key).map_or(&[][..], Few::as_slice).iter())
-                    .copied()
-                    .filter(|&e| near(&last_seen, e, at));
-                match (close.next(), close.next()) {
-                    (None, _) => (true, None),
-                    (Some(e), None) => (false, Some(Some(e))),
-                    _ => (false, Some(None)),
-                }
-            }
+            Some(&Some(e)) if !near(&recency.last, e, at) => (true, None),
+            Some(&None) => match sharing.get(key).map(|&g| recency.close(g, at, &named_at)) {
+                None | Some([None, _]) => (true, None),
+                Some([Some(e), None]) => (false, Some(Some(e))),
+                Some(_) => (false, Some(None)),
+            },
             k => (false, k.copied()),
         };
         let known = near_key
@@ -2071,7 +2069,7 @@ pub fn find(
             if !joined_before && !joined_after && evident(&mut buf) {
                 let e = match k {
                     Some(e) => {
-                        seen(&mut last_seen, e, at);
+                        recency.seen(e, at);
                         e
                     }
                     // (Not the entity of a far-off full name the key names: see KEY_REACH.)
@@ -2120,6 +2118,139 @@ pub fn find(
 /// unmentioned. Past it, in a digest of many stories pasted whole, the same word is more often something else ("Paris"
 /// of "Alexander Paris", then the city) or another person ("Clinton" of "Hillary Clinton", then of "Bill Clinton").
 const KEY_REACH: usize = 10000;
+
+/// Where each named entity was last mentioned (`last`: a later mention by surname must come within [`KEY_REACH`] of
+/// it), and for each surname key the bearers that may be within reach of the point pass 2 has come to.
+///
+/// A key many people bear ("Aaron Smith", "Abby Smith", ... each then "Smith") would otherwise have every mention of
+/// it look at every bearer, which grows with the square of the text. Pass 2 reads the text in order, so:
+/// - a bearer last seen more than KEY_REACH before one mention is out of reach of every later one until it is seen
+///   again: [`Recency::close`] drops it from its group's `active` list, and [`Recency::seen`] puts it back;
+/// - a bearer whose full name stands more than KEY_REACH further on joins `active` only when the text comes that
+///   close (a group's bearers are in order of their full names: [`Recency::join`] checks it).
+///
+/// Every bearer within reach is therefore in `active`, and a mention looks at the ones it drops plus at most two.
+#[derive(Default)]
+struct Recency {
+    last: Vec<usize>,
+    groups: Vec<Group>,
+    /// Entity -> the groups it bears (at most two: its surname key and, after a particle, its last word), each with
+    /// whether the entity is in that group's `active` list.
+    member: Vec<[Option<(usize, bool)>; 2]>,
+}
+
+/// The bearers of one surname key (see [`Recency`]).
+#[derive(Default)]
+struct Group {
+    /// In order of first mention of their full names.
+    all: Vec<usize>,
+    /// `all[..next]` have been let into `active`.
+    next: usize,
+    active: Vec<usize>,
+    /// The mention asked about last: asked about an earlier one, or with bearers out of order, the group is searched
+    /// whole (as it would be without this bookkeeping).
+    at: usize,
+    whole: bool,
+}
+
+impl Recency {
+    /// Adds entity `e` (its full name at `named_at[e]`) to the bearers of group `g`.
+    fn join(&mut self, g: usize, e: usize, named_at: &[usize]) {
+        let Some(group) = self.groups.get_mut(g) else {
+            return;
+        };
+        if group.all.last() == Some(&e) {
+            return;
+        }
+        let at = |e: Option<&usize>| e.and_then(|&e| named_at.get(e)).copied();
+        if at(group.all.last()) > at(Some(&e)) {
+            group.whole = true;
+        }
+        group.all.push(e);
+        if self.member.len() <= e {
+            self.member.resize(e + 1, [None; 2]);
+        }
+        match &mut self.member[e] {
+            [slot @ None, _] | [_, slot @ None] => *slot = Some((g, false)),
+            _ => group.whole = true,
+        }
+    }
+
+    /// Entity `e` is mentioned at `at`.
+    fn seen(&mut self, e: usize, at: usize) {
+        if let Some(s) = self.last.get_mut(e) {
+            *s = (*s).max(at);
+        }
+        for (g, active) in self.member.get_mut(e).into_iter().flatten().flatten() {
+            if !*active {
+                *active = true;
+                if let Some(group) = self.groups.get_mut(*g) {
+                    group.active.push(e);
+                }
+            }
+        }
+    }
+
+    /// Up to two bearers of group `g` within reach of a mention at `at`; a third is not looked for.
+    fn close(&mut self, g: usize, at: usize, named_at: &[usize]) -> [Option<usize>; 2] {
+        let last = &self.last;
+        let near = |e: usize| last.get(e).is_none_or(|&s| at.abs_diff(s) <= KEY_REACH);
+        let Some(group) = self.groups.get_mut(g) else {
+            return [None; 2];
+        };
+        let mut found = [None; 2];
+        let mut n = 0;
+        if group.whole || at < group.at {
+            for &e in group.all.iter().filter(|&&e| near(e)).take(2) {
+                found[n] = Some(e);
+                n += 1;
+            }
+            return found;
+        }
+        group.at = at;
+        let member = &mut self.member;
+        let mut flag = |e: usize, g: usize, on: bool| {
+            for (h, active) in member.get_mut(e).into_iter().flatten().flatten() {
+                if *h == g {
+                    let was = *active;
+                    *active = on;
+                    return was;
+                }
+            }
+            on
+        };
+        while let Some(&e) = group.all.get(group.next) {
+            if named_at
+                .get(e)
+                .is_some_and(|&n| n > at.saturating_add(KEY_REACH))
+            {
+                break;
+            }
+            group.next += 1;
+            if !flag(e, g, true) {
+                group.active.push(e);
+            }
+        }
+        let mut j = 0;
+        while n < 2 {
+            let Some(&e) = group.active.get(j) else {
+                break;
+            };
+            if near(e) {
+                found[n] = Some(e);
+                n += 1;
+                j += 1;
+            } else if last.get(e).is_some_and(|&s| s < at) {
+                // Behind and out of reach: so for every later mention, until seen again.
+                group.active.swap_remove(j);
+                flag(e, g, false);
+            } else {
+                j += 1;
+            }
+        }
+        found
+    }
+}
 
 /// How far (bytes) from a person's full name an ALL-CAPS headline may mention them by surname: a long story's length.
 const CAPS_REACH: usize = 6000;
@@ -2352,21 +2483,20 @@ fn push_few<K: std::hash::Hash + Eq>(map: &mut Map<K, Few>, key: K, x: usize) {
         .or_insert(Few::One(x));
 }
 
-/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key.
+/// Makes `key` name entity `e`, or (named already for another) ambiguous; `sharing` keeps every entity of a key, as
+/// a group of `recency`.
 fn insert_key<'t>(
     keys: &mut Map<&'t str, Option<usize>>,
-    sharing: &mut Map<&'t str, Few>,
+    (sharing, recency): (&mut Map<&'t str, usize>, &mut Recency),
     key: &'t str,
     e: usize,
+    named_at: &[usize],
 ) {
-    sharing
-        .entry(key)
-        .and_modify(|ents| {
-            if ents.as_slice().last() != Some(&e) {
-                ents.push(e);
-            }
-        })
-        .or_insert(Few::One(e));
+    let g = *sharing.entry(key).or_insert_with(|| {
+        recency.groups.push(Group::default());
+        recency.groups.len() - 1
+    });
+    recency.join(g, e, named_at);
     keys.entry(key)
         .and_modify(|v| {
             if *v != Some(e) {
@@ -2415,6 +2545,56 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// [`Recency::close`] answers as a search of every bearer would, on random texts' worth of bearers, mentions and
+    /// questions in text order (bearers named ahead of the point, seen again after dropping out of reach, sharing
+    /// two keys).
+    #[test]
+    fn recency_is_a_search_of_every_bearer() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let (n_groups, n_people) = (1 + next(3), 2 + next(12));
+            let mut named_at: Vec<usize> = (0..n_people).map(|_| next(8 * KEY_REACH)).collect();
+            if next(2) == 0 {
+                named_at.sort_unstable();
+            }
+            let mut r = Recency::default();
+            r.groups.resize_with(n_groups, Group::default);
+            for e in 0..n_people {
+                r.join(next(n_groups), e, &named_at);
+                if next(4) == 0 {
+                    r.join(next(n_groups), e, &named_at);
+                }
+            }
+            r.last = named_at.clone();
+            let mut at = 0;
+            for _ in 0..200 {
+                at += next(KEY_REACH / 2);
+                if next(3) == 0 {
+                    r.seen(next(n_people), at);
+                }
+                let g = next(n_groups);
+                let last = r.last.clone();
+                let near = |e: &usize| at.abs_diff(last[*e]) <= KEY_REACH;
+                let expect: Vec<usize> = r.groups[g].all.iter().copied().filter(near).collect();
+                let got = r.close(g, at, &named_at);
+                match expect[..] {
+                    [] => assert_eq!(got, [None, None]),
+                    [e] => assert_eq!(got, [Some(e), None]),
+                    _ => assert!(
+                        got.iter().all(|e| e.is_some_and(|e| expect.contains(&e)))
+                            && got[0] != got[1]
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
