@@ -206,6 +206,41 @@ fn word_end(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Where the run of ASCII letters from byte `i` ends, and whether any of them is lowercase (an ASCII letter is
+/// lowercase when its bit 5, 0x20, is set: the OR of the letters tells, with no branch on the case of each).
+///
+/// Eight bytes at a time (SWAR): a byte is a letter when, lowercased (`| 0x20`) and cut to seven bits, it lies in
+/// `a..=z`, i.e. adding 0x1F sets its top bit (it is at least 0x61) and adding 0x05 does not (it is below 0x7B),
+/// and the byte itself is ASCII. Seven-bit bytes plus at most 0x1F stay below 0x100, so no carry crosses bytes.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut bits = 0u64;
+    while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let w = u64::from_le_bytes(*chunk);
+        let x = (w | 0x20 * ONES) & (0x7F * ONES);
+        let letters = (x + 0x1F * ONES) & !(x + 0x05 * ONES) & !w & (0x80 * ONES);
+        let others = !letters & (0x80 * ONES);
+        if others == 0 {
+            bits |= w;
+            i += 8;
+            continue;
+        }
+        // The letters before the first other byte (the lowest: the word is read little-endian).
+        let n = others.trailing_zeros() / 8;
+        bits |= w & ((1u64 << (n * 8)) - 1);
+        i += n as usize;
+        return (i, bits & (0x20 * ONES) != 0);
+    }
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        bits |= u64::from(b);
+        i += 1;
+    }
+    (i, bits & (0x20 * ONES) != 0)
+}
+
 /// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
 /// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
 fn marks_end(text: &str, mut i: usize) -> usize {
@@ -247,21 +282,8 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
         let mut c = char::from(b);
         if b.is_ascii_alphabetic() {
             // The ASCII fast path of the word path below: no decoding until a byte outside ASCII.
-            // `bits` is the OR of the letters: an ASCII letter is a capital when its bit 5 (0x20) is clear, so the
-            // word is all capitals when the OR has it clear (with no branch on the case of the word, which would be
-            // mispredicted at one capitalised word in several).
-            let mut bits = b;
-            let rest = bytes.get(i + 1..).unwrap_or_default();
-            i += 1
-                + (rest.iter())
-                    .position(|&b| {
-                        let letter = b.is_ascii_alphabetic();
-                        if letter {
-                            bits |= b;
-                        }
-                        !letter
-                    })
-                    .unwrap_or(rest.len());
+            let (end, lower) = ascii_letters_end(bytes, i);
+            i = end;
             // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
             let end = match bytes.get(i) {
                 Some(&b) if b >= 0x80 => word_end(text, i),
@@ -271,8 +293,9 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                 if i > limit {
                     break;
                 }
+                // No lowercase letter means the first is a capital too.
                 let cap = b & 0x20 == 0;
-                let all_caps = cap && i - start >= 2 && bits & 0x20 == 0;
+                let all_caps = !lower && i - start >= 2;
                 toks.push(Token {
                     // Both fit: `start < i <= limit <= u32::MAX`.
                     start: start as u32,
