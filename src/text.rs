@@ -243,14 +243,39 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
 
 /// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
 /// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
-fn marks_end(text: &str, mut i: usize) -> usize {
-    while i < text.len() && text.as_bytes()[i] >= 0x80 {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
+#[inline]
+fn marks_end(text: &str, i: usize) -> usize {
+    // Usually nothing of the kind follows: a byte below 0xCC is ASCII or the lead byte of something below U+0300.
+    match text.as_bytes().get(i) {
+        Some(&b) if b >= 0xCC => marks_end_slow(text, i),
+        _ => i,
+    }
+}
+
+#[inline(never)]
+fn marks_end_slow(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            // U+2000..U+20FF, where the general punctuation is (the quotation marks): only U+200D (E2 80 8D) and
+            // the marks U+20D0..U+20FF (E2 83 90..E2 83 BF) go on, told from the bytes without decoding.
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x8D] | [0x83, 0x90..=0xBF]) => 3,
+                _ => break,
+            },
+            // The lead bytes of the other marks (U+0300..U+036F: CC, CD; U+0483..: D2; U+0591..: D6;
+            // U+0610..U+065F: D8, D9; U+0900..U+094F: E0; U+1AB0.., U+1DC0..: E1; U+FE0F, U+FE20..: EF).
+            0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0 | 0xE1 | 0xEF => {
+                let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
+                if is_mark(c) || c == '\u{FE0F}' {
+                    c.len_utf8()
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        };
+        i += len;
     }
     i
 }
