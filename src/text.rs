@@ -16,7 +16,7 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     // Byte offsets, as u32 to keep the token 12 bytes rather than 24 (read them through `start()` and `end()`): the
     // token array is the largest allocation of a call. `tokenize` stops before any token ending past `u32::MAX`.
