@@ -217,7 +217,7 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
     let mut bits = 0u64;
     while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*chunk);
-        let x = (w | 0x20 * ONES) & (0x7F * ONES);
+        let x = (w | (0x20 * ONES)) & (0x7F * ONES);
         let letters = (x + 0x1F * ONES) & !(x + 0x05 * ONES) & !w & (0x80 * ONES);
         let others = !letters & (0x80 * ONES);
         if others == 0 {
