@@ -465,6 +465,51 @@ mod tests {
         assert_eq!(std::mem::size_of::<Token>(), 12);
     }
 
+    #[test]
+    fn letters_eight_at_a_time_as_one_at_a_time() {
+        let slow = |bytes: &[u8], mut i: usize| {
+            let mut lower = false;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                lower |= bytes[i].is_ascii_lowercase();
+                i += 1;
+            }
+            (i, lower)
+        };
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for word in [b"abcdefghijklmnopqrst", b"ABCDEFGHIJKLMNOPQRST"] {
+                    let mut bytes = word.to_vec();
+                    bytes[at] = b;
+                    for from in [0, 1, 7, 8, 13] {
+                        assert_eq!(
+                            ascii_letters_end(&bytes, from),
+                            slow(&bytes, from),
+                            "{b} at {at} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marks_told_from_their_bytes_as_from_their_chars() {
+        let slow = |text: &str, mut i: usize| {
+            while let Some(c) = text[i..].chars().next() {
+                if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!(".{c}{c}.");
+            assert_eq!(marks_end(&text, 1), slow(&text, 1), "{c:?}");
+        }
+    }
+
     fn strs(text: &str) -> Vec<&str> {
         let t = Tokens::new(text);
         (0..t.len()).map(|i| t.s(i)).collect()
