@@ -16,7 +16,7 @@ pub enum TokKind {
     Punct,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     // Byte offsets, as u32 to keep the token 12 bytes rather than 24 (read them through `start()` and `end()`): the
     // token array is the largest allocation of a call. `tokenize` stops before any token ending past `u32::MAX`.
@@ -206,16 +206,76 @@ fn word_end(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
-/// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
-fn marks_end(text: &str, mut i: usize) -> usize {
-    while i < text.len() && text.as_bytes()[i] >= 0x80 {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
-            i += c.len_utf8();
-        } else {
+/// Where the run of ASCII letters from byte `i` ends, and whether any of them is lowercase (an ASCII letter is
+/// lowercase when its bit 5, 0x20, is set: the OR of the letters tells, with no branch on the case of each).
+///
+/// Eight bytes at a time (SWAR): a byte is a letter when, lowercased (`| 0x20`) and cut to seven bits, it lies in
+/// `a..=z`, i.e. adding 0x1F sets its top bit (it is at least 0x61) and adding 0x05 does not (it is below 0x7B),
+/// and the byte itself is ASCII. Seven-bit bytes plus at most 0x1F stay below 0x100, so no carry crosses bytes.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut bits = 0u64;
+    while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let w = u64::from_le_bytes(*chunk);
+        let x = (w | (0x20 * ONES)) & (0x7F * ONES);
+        let letters = (x + 0x1F * ONES) & !(x + 0x05 * ONES) & !w & (0x80 * ONES);
+        let others = !letters & (0x80 * ONES);
+        if others == 0 {
+            bits |= w;
+            i += 8;
+            continue;
+        }
+        // The letters before the first other byte (the lowest: the word is read little-endian).
+        let n = others.trailing_zeros() / 8;
+        bits |= w & ((1u64 << (n * 8)) - 1);
+        i += n as usize;
+        return (i, bits & (0x20 * ONES) != 0);
+    }
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii_alphabetic() {
             break;
         }
+        bits |= u64::from(b);
+        i += 1;
+    }
+    (i, bits & (0x20 * ONES) != 0)
+}
+
+/// Where a punct token that goes on at byte `i` ends: a letter's combining marks stay with it even after a
+/// non-letter base (e.g. a digit + U+20E3), and so do U+FE0F and U+200D (all outside ASCII).
+#[inline]
+fn marks_end(text: &str, i: usize) -> usize {
+    // Usually nothing of the kind follows: a byte below 0xCC is ASCII or the lead byte of something below U+0300.
+    match text.as_bytes().get(i) {
+        Some(&b) if b >= 0xCC => marks_end_slow(text, i),
+        _ => i,
+    }
+}
+
+#[inline(never)]
+fn marks_end_slow(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            // U+2000..U+20FF, where the general punctuation is (the quotation marks): only U+200D (E2 80 8D) and
+            // the marks U+20D0..U+20FF (E2 83 90..E2 83 BF) go on, told from the bytes without decoding.
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x8D] | [0x83, 0x90..=0xBF]) => 3,
+                _ => break,
+            },
+            // The lead bytes of the other marks (U+0300..U+036F: CC, CD; U+0483..: D2; U+0591..: D6;
+            // U+0610..U+065F: D8, D9; U+0900..U+094F: E0; U+1AB0.., U+1DC0..: E1; U+FE0F, U+FE20..: EF).
+            0xCC | 0xCD | 0xD2 | 0xD6 | 0xD8 | 0xD9 | 0xE0 | 0xE1 | 0xEF => {
+                let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
+                if is_mark(c) || c == '\u{FE0F}' {
+                    c.len_utf8()
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        };
+        i += len;
     }
     i
 }
@@ -230,6 +290,24 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: a quarter of the length is enough without a reallocation.
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
+    // Tokens are gathered in a small array on the stack and moved to `toks` when it is full: filling it needs no
+    // capacity check per token, and its address stays in a register.
+    const NONE: Token = Token {
+        start: 0,
+        end: 0,
+        kind: TokKind::Punct,
+        flags: 0,
+    };
+    let mut buf = [NONE; 128];
+    let mut n = 0;
+    let mut emit = |tok: Token| {
+        buf[n % 128] = tok;
+        n += 1;
+        if n == 128 {
+            toks.extend_from_slice(&buf);
+            n = 0;
+        }
+    };
     // The `LINE_START` and `SENT_START` flags of the next token.
     let mut starts = LINE_START | SENT_START;
     let mut i = 0;
@@ -247,21 +325,8 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
         let mut c = char::from(b);
         if b.is_ascii_alphabetic() {
             // The ASCII fast path of the word path below: no decoding until a byte outside ASCII.
-            // `bits` is the OR of the letters: an ASCII letter is a capital when its bit 5 (0x20) is clear, so the
-            // word is all capitals when the OR has it clear (with no branch on the case of the word, which would be
-            // mispredicted at one capitalised word in several).
-            let mut bits = b;
-            let rest = bytes.get(i + 1..).unwrap_or_default();
-            i += 1
-                + (rest.iter())
-                    .position(|&b| {
-                        let letter = b.is_ascii_alphabetic();
-                        if letter {
-                            bits |= b;
-                        }
-                        !letter
-                    })
-                    .unwrap_or(rest.len());
+            let (end, lower) = ascii_letters_end(bytes, i);
+            i = end;
             // A letter or mark outside ASCII goes on the word (which is then not all ASCII); anything else ends it.
             let end = match bytes.get(i) {
                 Some(&b) if b >= 0x80 => word_end(text, i),
@@ -271,9 +336,10 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                 if i > limit {
                     break;
                 }
+                // No lowercase letter means the first is a capital too.
                 let cap = b & 0x20 == 0;
-                let all_caps = cap && i - start >= 2 && bits & 0x20 == 0;
-                toks.push(Token {
+                let all_caps = !lower && i - start >= 2;
+                emit(Token {
                     // Both fit: `start < i <= limit <= u32::MAX`.
                     start: start as u32,
                     end: i as u32,
@@ -281,6 +347,10 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
                     flags: starts | (u8::from(cap) * CAP) | (u8::from(all_caps) * ALL_CAPS),
                 });
                 starts = 0;
+                // Most words are followed by one space: skip it here, at less cost than the loop's whitespace test.
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             kind = TokKind::Word;
@@ -335,7 +405,7 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
         } else {
             starts
         };
-        toks.push(Token {
+        emit(Token {
             // Both fit: `start < i <= limit <= u32::MAX`.
             start: start as u32,
             end: i as u32,
@@ -353,6 +423,7 @@ fn tokenize_upto(text: &str, limit: usize) -> Vec<Token> {
             _ => 0,
         };
     }
+    toks.extend_from_slice(&buf[..n]);
     toks
 }
 
@@ -392,6 +463,51 @@ mod tests {
         assert_eq!(words(4), [(0, 2)]);
         assert_eq!(words(1), []);
         assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
+
+    #[test]
+    fn letters_eight_at_a_time_as_one_at_a_time() {
+        let slow = |bytes: &[u8], mut i: usize| {
+            let mut lower = false;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                lower |= bytes[i].is_ascii_lowercase();
+                i += 1;
+            }
+            (i, lower)
+        };
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for word in [b"abcdefghijklmnopqrst", b"ABCDEFGHIJKLMNOPQRST"] {
+                    let mut bytes = word.to_vec();
+                    bytes[at] = b;
+                    for from in [0, 1, 7, 8, 13] {
+                        assert_eq!(
+                            ascii_letters_end(&bytes, from),
+                            slow(&bytes, from),
+                            "{b} at {at} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marks_told_from_their_bytes_as_from_their_chars() {
+        let slow = |text: &str, mut i: usize| {
+            while let Some(c) = text[i..].chars().next() {
+                if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!(".{c}{c}.");
+            assert_eq!(marks_end(&text, 1), slow(&text, 1), "{c:?}");
+        }
     }
 
     fn strs(text: &str) -> Vec<&str> {

@@ -200,10 +200,15 @@ impl Vocab {
     /// What the word `w` is, compared in ASCII lowercase (as the tables hold it); 0 for no word of the tables,
     /// and for words outside ASCII, which none of them matches once lowercased (ASCII lowercasing leaves them).
     fn flags(&self, w: &[u8]) -> u8 {
-        if w.len() > LONGEST_WORD || w.iter().fold(0, |or, &b| or | b) >= 0x80 {
+        if w.len() > LONGEST_WORD {
             return 0;
         }
-        self.find(w, fold_hash(w))
+        // One pass for the hash and the test for bytes outside ASCII.
+        let (h, or) = fold_hash_or(w);
+        if or >= 0x80 {
+            return 0;
+        }
+        self.find(w, h)
             .and_then(|k| self.flags.get(k).copied())
             .unwrap_or(0)
     }
@@ -229,8 +234,13 @@ fn vocab() -> &'static Vocab {
 /// FNV-1a of `w` with bit 5 of every byte set, which lowercases ASCII letters (and folds some other bytes together,
 /// which only puts them in the same bucket): a word and its ASCII lowercase hash alike.
 fn fold_hash(w: &[u8]) -> u32 {
-    w.iter().fold(0x811c_9dc5, |h: u32, &b| {
-        (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
+    fold_hash_or(w).0
+}
+
+/// [`fold_hash`] of `w`, and the OR of its bytes.
+fn fold_hash_or(w: &[u8]) -> (u32, u8) {
+    w.iter().fold((0x811c_9dc5, 0), |(h, or): (u32, u8), &b| {
+        ((h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193), or | b)
     })
 }
 
