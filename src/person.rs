@@ -54,7 +54,7 @@ use crate::country::CountryMention;
 use crate::data::{Keys, Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::filter::Filter;
-use crate::text::{TokKind, Tokens};
+use crate::text::{TokKind, Token, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -538,23 +538,29 @@ impl<'a, 't> Ctx<'a, 't> {
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
         let toks = &t.toks[..t.len().min(f.len())];
         // `HEADLINE` (see `headline_line`): only a line with few lowercase words of four or more bytes against its
-        // words in capitals can be one, so this pass counts just those two; the line's other counts are taken at its
-        // end, if it can.
-        let (mut first, mut upper, mut lower_long) = (0, 0usize, 0usize);
+        // words in capitals can be one, so this pass counts just its words in capitals; the lowercase words are
+        // counted at its end (see `few_lower_long`), and the line's other counts after that, if it can.
+        let (mut first, mut upper) = (0, 0usize);
         // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
         // about the same words), and is a name word unless it is a title word or a handle.
-        for (i, tok) in toks.iter().enumerate() {
+        // (Tokens neither starting a line nor capitalised nor in capitals, most of them, are passed over at once.)
+        let mut next = 0;
+        while let Some(k) = toks.get(next..).and_then(|rest| {
+            rest.iter()
+                .position(|tok| tok.line_start() || tok.cap() || tok.all_caps())
+        }) {
+            let i = next + k;
+            next = i + 1;
+            let tok = &toks[i];
             if tok.line_start() && i > first {
-                if lower_long * 4 <= upper {
+                if few_lower_long(&toks[first..i], upper) {
                     headline_line(t, first..i, &mut f);
                 }
-                (first, upper, lower_long) = (i, 0, 0);
+                (first, upper) = (i, 0);
             }
             let (cap, all_caps) = (tok.cap(), tok.all_caps());
             // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
             if !cap && !all_caps {
-                lower_long +=
-                    usize::from(tok.kind == TokKind::Word && tok.end() - tok.start() >= 4);
                 continue;
             }
             upper += 1;
@@ -596,7 +602,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 f[i] |= STOP;
             }
         }
-        if lower_long * 4 <= upper {
+        if few_lower_long(&toks[first..], upper) {
             headline_line(t, first..toks.len(), &mut f);
         }
         Ctx { t, lex, f }
@@ -1304,6 +1310,31 @@ fn headline_line(t: &Tokens, line: Range<usize>, out: &mut [u8]) {
             line.iter_mut().for_each(|h| *h |= HEADLINE);
         }
     }
+}
+
+/// A line of tokens, `upper` of them capitalised or in capitals, has at most a quarter as many lowercase words of
+/// four or more bytes (`lower_long * 4 <= upper`), the test a headline must pass before `headline_line`. Counted
+/// here, once per line, rather than token by token: the count stops as soon as it is over (prose has such a word in
+/// its first few), and is not needed when the line has too few lowercase tokens to be over.
+fn few_lower_long(line: &[Token], upper: usize) -> bool {
+    // `lower_long * 4 <= upper` is `lower_long <= upper / 4`, and the lowercase tokens bound `lower_long`.
+    let mut spare = upper / 4;
+    if line.len().saturating_sub(upper) <= spare {
+        return true;
+    }
+    for tok in line {
+        if !tok.cap()
+            && !tok.all_caps()
+            && tok.kind == TokKind::Word
+            && tok.end() - tok.start() >= 4
+        {
+            if spare == 0 {
+                return false;
+            }
+            spare -= 1;
+        }
+    }
+    true
 }
 
 /// Sets `bit` in `out` for the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over
