@@ -2061,10 +2061,12 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start()..t.toks[end].end()];
         let at = t.toks[i].start();
+        // (The key's signature, for the sieves and sets below: made once.)
+        let h = sig(key.as_bytes());
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
         let (far, near_key) = match key_bits
-            .may(key)
+            .has(h)
             .then(|| keys.get(key))
             .flatten()
             .or_else(|| {
@@ -2088,11 +2090,11 @@ pub fn find(
             .map(|k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-                lex.notable.contains(key).then_some(None)
+                lex.notable.contains_sig(h, key).then_some(None)
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
-                match given_bits.may(key).then(|| given_of.get(key)).flatten() {
+                match given_bits.has(h).then(|| given_of.get(key)).flatten() {
                     Some(&Some(e))
                         if end == i
                             && named_at[e] < at
@@ -2115,7 +2117,7 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains(key) && (far || !keys.contains_key(key)))
+                    || (lex.notable.contains_sig(h, key) && (far || !keys.contains_key(key)))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
