@@ -565,13 +565,19 @@ impl<'a, 't> Ctx<'a, 't> {
         let (mut first, mut upper) = (0, 0usize);
         // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
         // about the same words), and is a name word unless it is a title word or a handle.
-        // (Tokens neither starting a line nor capitalised nor in capitals, most of them, are passed over at once.)
+        // (Tokens neither starting a line nor capitalised nor in capitals, most of them in prose, are passed over at
+        // once; the token at hand is tested first, for text where most are capitalised.)
+        let marked = |tok: &Token| tok.line_start() || tok.cap() || tok.all_caps();
         let mut next = 0;
-        while let Some(k) = toks.get(next..).and_then(|rest| {
-            rest.iter()
-                .position(|tok| tok.line_start() || tok.cap() || tok.all_caps())
-        }) {
-            let i = next + k;
+        while let Some(tok) = toks.get(next) {
+            let i = if marked(tok) {
+                next
+            } else {
+                match toks[next + 1..].iter().position(marked) {
+                    Some(k) => next + 1 + k,
+                    None => break,
+                }
+            };
             next = i + 1;
             let tok = &toks[i];
             if tok.line_start() && i > first {
