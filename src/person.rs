@@ -565,21 +565,10 @@ impl<'a, 't> Ctx<'a, 't> {
         let (mut first, mut upper) = (0, 0usize);
         // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
         // about the same words), and is a name word unless it is a title word or a handle.
-        // (Tokens neither starting a line nor capitalised nor in capitals, most of them in prose, are passed over at
-        // once; the token at hand is tested first, for text where most are capitalised.)
-        let marked = |tok: &Token| tok.line_start() || tok.cap() || tok.all_caps();
         let mut next = 0;
         while let Some(tok) = toks.get(next) {
-            let i = if marked(tok) {
-                next
-            } else {
-                match toks[next + 1..].iter().position(marked) {
-                    Some(k) => next + 1 + k,
-                    None => break,
-                }
-            };
+            let i = next;
             next = i + 1;
-            let tok = &toks[i];
             if tok.line_start() && i > first {
                 if few_lower_long(&toks[first..i], upper) {
                     headline_line(t, first..i, &mut f);
@@ -587,8 +576,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 (first, upper) = (i, 0);
             }
             let (cap, all_caps) = (tok.cap(), tok.all_caps());
-            // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
+            // Most tokens are neither capitalised nor in capitals: nothing more to know about them, nor about the
+            // tokens after them up to the next that starts a line or is capitalised or in capitals (passed over at once).
             if !cap && !all_caps {
+                let rest = toks.get(next..).unwrap_or_default();
+                next += (rest.iter())
+                    .position(|tok| tok.line_start() || tok.cap() || tok.all_caps())
+                    .unwrap_or(rest.len());
                 continue;
             }
             upper += 1;
