@@ -122,28 +122,6 @@ struct Lexicon {
 
 include!(concat!(env!("OUT_DIR"), "/tables/person.rs"));
 
-/// The stop words that are given names too ("Will", "May", "Mark"), as [`Bits`], made on first use: a stop word whose
-/// bit is clear is no given name, known without hashing it for the filter (a stop word starting a sentence, "The",
-/// "But", is asked about often).
-static STOP_GIVEN: OnceLock<Box<Bits>> = OnceLock::new();
-
-impl Lexicon {
-    /// Stop word `s` (one of `stop`) is a given name: `given.contains(s)`, behind the bits of the stop words it
-    /// contains (which `s`, being one of them, has set if it is one).
-    fn stop_given(&self, s: &str) -> bool {
-        let bits = STOP_GIVEN.get_or_init(|| {
-            let keys = &self.stop.set.0;
-            let mut bits = Box::new(Bits::new());
-            (0..keys.len())
-                .filter_map(|k| keys.key(k))
-                .filter(|k| self.given.contains(k))
-                .for_each(|k| bits.insert(k));
-            bits
-        });
-        bits.may(s) && self.given.contains(s)
-    }
-}
-
 /// A quick "no" before a compiled-in table's lookup: [`Bits`] of the table's keys, made on first use. Most words lede
 /// asks about are in no table; the sieve turns most of them away with a few byte loads and a multiply, before the hash
 /// of every byte and the comparison the table needs. A word it lets through is looked up as before, so the answer is
@@ -793,7 +771,7 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
         }
         if cx.initial(next) || cx.name_word(next) {
             // Stop words do not continue a name unless they are given names ("Theresa May").
-            if cx.stop(next) && !cx.lex.stop_given(t.s(next)) {
+            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
                 break;
             }
             j = next;
@@ -1524,7 +1502,7 @@ fn names_with_evidence(cx: &Ctx, buf: &mut String) -> (Vec<Found>, Vec<bool>) {
             && !(i > 0 && t.touch(i - 1) && t.bytes_at(i - 1) == b".")
             && (!cx.stop(i)
                 || cx.initial(i)
-                || (lex.stop_given(t.s(i)) && title_before(cx, i, buf).is_some()));
+                || (lex.given.contains(t.s(i)) && title_before(cx, i, buf).is_some()));
         if !starts {
             i += 1;
             continue;
