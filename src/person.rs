@@ -54,7 +54,7 @@ use crate::country::CountryMention;
 use crate::data::{Keys, Map, WordMap, WordSet};
 use crate::figure::Figure;
 use crate::filter::Filter;
-use crate::text::{TokKind, Tokens};
+use crate::text::{TokKind, Token, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -538,23 +538,29 @@ impl<'a, 't> Ctx<'a, 't> {
     fn new(t: &'a Tokens<'t>, lex: &'static Lexicon, mut f: Vec<u8>) -> Self {
         let toks = &t.toks[..t.len().min(f.len())];
         // `HEADLINE` (see `headline_line`): only a line with few lowercase words of four or more bytes against its
-        // words in capitals can be one, so this pass counts just those two; the line's other counts are taken at its
-        // end, if it can.
-        let (mut first, mut upper, mut lower_long) = (0, 0usize, 0usize);
+        // words in capitals can be one, so this pass counts just its words in capitals; the lowercase words are
+        // counted at its end (see `few_lower_long`), and the line's other counts after that, if it can.
+        let (mut first, mut upper) = (0, 0usize);
         // A capitalised, unblocked word that is not ALL CAPS has its title word looked up now (the passes ask again
         // about the same words), and is a name word unless it is a title word or a handle.
-        for (i, tok) in toks.iter().enumerate() {
+        let mut next = 0;
+        while let Some(tok) = toks.get(next) {
+            let i = next;
+            next = i + 1;
             if tok.line_start() && i > first {
-                if lower_long * 4 <= upper {
+                if few_lower_long(&toks[first..i], upper) {
                     headline_line(t, first..i, &mut f);
                 }
-                (first, upper, lower_long) = (i, 0, 0);
+                (first, upper) = (i, 0);
             }
             let (cap, all_caps) = (tok.cap(), tok.all_caps());
-            // Most tokens are neither capitalised nor in capitals: nothing more to know about them.
+            // Most tokens are neither capitalised nor in capitals: nothing more to know about them, nor about the
+            // tokens after them up to the next that starts a line or is capitalised or in capitals (passed over at once).
             if !cap && !all_caps {
-                lower_long +=
-                    usize::from(tok.kind == TokKind::Word && tok.end() - tok.start() >= 4);
+                let rest = toks.get(next..).unwrap_or_default();
+                next += (rest.iter())
+                    .position(|tok| tok.line_start() || tok.cap() || tok.all_caps())
+                    .unwrap_or(rest.len());
                 continue;
             }
             upper += 1;
@@ -596,7 +602,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 f[i] |= STOP;
             }
         }
-        if lower_long * 4 <= upper {
+        if few_lower_long(&toks[first..], upper) {
             headline_line(t, first..toks.len(), &mut f);
         }
         Ctx { t, lex, f }
@@ -1306,6 +1312,31 @@ fn headline_line(t: &Tokens, line: Range<usize>, out: &mut [u8]) {
     }
 }
 
+/// A line of tokens, `upper` of them capitalised or in capitals, has at most a quarter as many lowercase words of
+/// four or more bytes (`lower_long * 4 <= upper`), the test a headline must pass before `headline_line`. Counted
+/// here, once per line, rather than token by token: the count stops as soon as it is over (prose has such a word in
+/// its first few), and is not needed when the line has too few lowercase tokens to be over.
+fn few_lower_long(line: &[Token], upper: usize) -> bool {
+    // `lower_long * 4 <= upper` is `lower_long <= upper / 4`, and the lowercase tokens bound `lower_long`.
+    let mut spare = upper / 4;
+    if line.len().saturating_sub(upper) <= spare {
+        return true;
+    }
+    for tok in line {
+        if !tok.cap()
+            && !tok.all_caps()
+            && tok.kind == TokKind::Word
+            && tok.end() - tok.start() >= 4
+        {
+            if spare == 0 {
+                return false;
+            }
+            spare -= 1;
+        }
+    }
+    true
+}
+
 /// Sets `bit` in `out` for the tokens covered by any of the (sorted, non-overlapping) ranges: one forward walk over
 /// the tokens, galloping from one range to the next (a binary search from the start only if a range starts before
 /// the one before it).
@@ -2008,10 +2039,12 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start()..t.toks[end].end()];
         let at = t.toks[i].start();
+        // (The key's signature, for the sieves and sets below: made once.)
+        let h = sig(key.as_bytes());
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
         let (far, near_key) = match key_bits
-            .may(key)
+            .has(h)
             .then(|| keys.get(key))
             .flatten()
             .or_else(|| {
@@ -2035,11 +2068,11 @@ pub fn find(
             .map(|k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-                lex.notable.contains(key).then_some(None)
+                lex.notable.contains_sig(h, key).then_some(None)
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
-                match given_bits.may(key).then(|| given_of.get(key)).flatten() {
+                match given_bits.has(h).then(|| given_of.get(key)).flatten() {
                     Some(&Some(e))
                         if end == i
                             && named_at[e] < at
@@ -2062,7 +2095,7 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains(key) && (far || !keys.contains_key(key)))
+                    || (lex.notable.contains_sig(h, key) && (far || !keys.contains_key(key)))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
