@@ -870,7 +870,7 @@ mod tests {
         }
         for s in ["New Zealand", "Guinea-Bissau", "France"] {
             let first = Tokens::new(s).s(0);
-            let found = t.exact(first).into_iter().flatten();
+            let found = t.exact(first.as_bytes()).into_iter().flatten();
             let text = |e: &Entry| (0..e.len()).map(|k| e.tok(k)).collect::<String>();
             assert!(
                 found
