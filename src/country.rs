@@ -275,8 +275,8 @@ struct Table {
 
 impl Table {
     /// The entries whose first token is `s` as written.
-    fn exact(&self, s: &str) -> Option<std::ops::Range<usize>> {
-        self.group(self.keys.find(s)?)
+    fn exact(&self, s: &[u8]) -> Option<std::ops::Range<usize>> {
+        self.group(self.keys.find_bytes(s)?)
     }
 
     /// The entries whose first token in upper case is `s` (in the unlikely case of several such first tokens, the
@@ -462,10 +462,15 @@ fn lookup(
     caps_line: impl FnOnce() -> bool,
 ) -> Option<(usize, usize)> {
     let t = toks.get(i)?;
-    let s = toks.s(i);
+    // (The bytes, for the exact lookup: no `&str` to make, with its checks, for each capitalised word.)
+    let s = toks.bytes_of(t);
     // Case-insensitive for an all-caps word in a capitals line, or any all-caps word of four letters or more.
     let fold = t.all_caps() && (s.len() >= 4 || caps_line());
-    let cands = if fold { table.upper(s) } else { table.exact(s) }?;
+    let cands = if fold {
+        table.upper(toks.s(i))
+    } else {
+        table.exact(s)
+    }?;
     'cand: for e in cands {
         let entry = table.entries.get(e)?;
         let n = entry.len();
@@ -676,9 +681,9 @@ fn decide(toks: &Tokens, i: usize, style: LineStyle, w: &Word) -> Option<Decisio
         if j == i || !toks.is_word(j) {
             continue;
         }
-        let s = toks.s(j);
-        yes += w.country.contains(s) as usize;
-        no += w.other.contains(s) as usize;
+        let s = toks.bytes_at(j);
+        yes += w.country.contains_bytes(s) as usize;
+        no += w.other.contains_bytes(s) as usize;
     }
     (yes != no).then_some(Decision {
         country: yes > no,
@@ -865,7 +870,7 @@ mod tests {
         }
         for s in ["New Zealand", "Guinea-Bissau", "France"] {
             let first = Tokens::new(s).s(0);
-            let found = t.exact(first).into_iter().flatten();
+            let found = t.exact(first.as_bytes()).into_iter().flatten();
             let text = |e: &Entry| (0..e.len()).map(|k| e.tok(k)).collect::<String>();
             assert!(
                 found

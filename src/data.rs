@@ -170,14 +170,21 @@ impl Keys {
     }
 
     /// The index of `key`.
+    #[inline]
     pub fn find(&self, key: &str) -> Option<usize> {
+        self.find_bytes(key.as_bytes())
+    }
+
+    /// The index of the key whose bytes are `key`: [`Keys::find`] for a token's bytes, which need no `&str` made
+    /// (with its char-boundary checks) to be looked up.
+    pub fn find_bytes(&self, key: &[u8]) -> Option<usize> {
         let index = self.index();
         let mask = index.slots.len().checked_sub(1)?;
-        let mut i = hash(key.as_bytes()) as usize & mask;
+        let mut i = hash(key) as usize & mask;
         // At most half the slots are taken, so an empty one ends every probe; the bound only guards a broken table.
         for _ in 0..index.slots.len() {
             let k = (*index.slots.get(i)? as usize).checked_sub(1)?;
-            if index.keys.get(k) == Some(&key) {
+            if index.keys.get(k).map(|s| s.as_bytes()) == Some(key) {
                 return Some(k);
             }
             i = (i + 1) & mask;
@@ -194,6 +201,11 @@ impl WordSet {
     /// Whether `key` is in the set (compared exactly, as written).
     pub fn contains(&self, key: &str) -> bool {
         self.0.find(key).is_some()
+    }
+
+    /// Whether the word whose bytes are `key` is in the set ([`Keys::find_bytes`]).
+    pub fn contains_bytes(&self, key: &[u8]) -> bool {
+        self.0.find_bytes(key).is_some()
     }
 }
 

@@ -134,6 +134,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// The bytes of token `t` (one of these tokens).
+    #[inline]
     pub fn bytes_of(&self, t: &Token) -> &'t [u8] {
         self.text
             .as_bytes()
