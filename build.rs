@@ -269,14 +269,19 @@ fn country_tables() -> String {
     });
     let mut keys: Vec<&str> = order.iter().map(|&i| entries[i].toks[0]).collect();
     keys.dedup();
-    let mut starts: Vec<u16> = Vec::new();
+    // Key `k`'s entries start at `k + after[k]`.
+    let mut after: Vec<u8> = Vec::new();
     for (pos, &i) in order.iter().enumerate() {
         if pos == 0 || entries[order[pos - 1]].toks[0] != entries[i].toks[0] {
-            starts.push(pos as u16);
+            after.push(
+                u8::try_from(pos - after.len()).expect("at most 255 entries beyond one a key"),
+            );
         }
     }
-    starts.push(order.len() as u16);
-    assert_eq!(starts.len(), keys.len() + 1);
+    after.push(
+        u8::try_from(order.len() - keys.len()).expect("at most 255 entries beyond one a key"),
+    );
+    assert_eq!(after.len(), keys.len() + 1);
     let mut abbrevs: Vec<(&str, usize)> = Vec::new();
     let mut tokens: Vec<&str> = Vec::new();
     let mut entry_src = Vec::new();
@@ -315,7 +320,7 @@ fn country_tables() -> String {
         .map(|(k, i)| (k, i.to_string()))
         .collect();
     format!(
-        "static WORDS: [Word; {}] = [{}];\nstatic TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nstarts: &{starts:?},\nupper: std::sync::OnceLock::new(),\ntokens: {},\nabbrevs: {},\nwords: &WORDS,\nlanguages: {},\ntongues: {},\n}};\n",
+        "static WORDS: [Word; {}] = [{}];\nstatic TABLE: Table = Table {{\ncountries: {},\nentries: {},\nkeys: {},\nafter: &{after:?},\nupper: std::sync::OnceLock::new(),\ntokens: {},\nabbrevs: {},\nwords: &WORDS,\nlanguages: {},\ntongues: {},\n}};\n",
         words.len(),
         words.join(",\n"),
         slice(countries),

@@ -256,9 +256,10 @@ struct Table {
     countries: &'static [Country],
     /// Grouped by first token, in the order of `keys`; in a group longest first, then in table order.
     entries: &'static [Entry],
-    /// The first tokens, as written: key `k`'s entries are `starts[k]..starts[k + 1]`.
+    /// The first tokens, as written: key `k`'s entries are `k + after[k]..k + 1 + after[k + 1]` (`after[k]`: the
+    /// entries before key `k`'s beyond one a key, a small non-decreasing number that compresses well).
     keys: Keys,
-    starts: &'static [u16],
+    after: &'static [u8],
     /// Slots (see `data::layout`) of the keys in upper case, pointing at `keys`: for ALL-CAPS text. Made on first
     /// use.
     upper: std::sync::OnceLock<Vec<u32>>,
@@ -324,7 +325,7 @@ impl Table {
     }
 
     fn group(&self, k: usize) -> Option<std::ops::Range<usize>> {
-        Some(*self.starts.get(k)? as usize..*self.starts.get(k + 1)? as usize)
+        Some(k + *self.after.get(k)? as usize..k + 1 + *self.after.get(k + 1)? as usize)
     }
 }
 
