@@ -307,7 +307,8 @@ fn country_tables() -> String {
         let key = keys.binary_search(&first).expect("a key per first token");
         entry_src.push(format!(
             "Entry {{ key: {key}, rest: {}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
-            tokens.len(),
+            // (0 for an entry of one token, which has no rest: equal numbers compress better.)
+            if e.toks.len() == 1 { 0 } else { tokens.len() },
             e.toks.len(),
             e.target.0,
             e.target.1,
@@ -609,7 +610,8 @@ fn figure_tables() -> String {
     for e in lexes.iter_mut() {
         // Longest first; the sort is stable, so currencies (listed first) win ties with units ("pounds").
         e.seqs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let first = seqs.len();
+        // (0 for a word without rows: any start gives the empty range, and equal numbers compress better.)
+        let first = if e.seqs.is_empty() { 0 } else { seqs.len() };
         for (toks, src) in &e.seqs {
             seqs.push(src.replace("tok: TOK", &format!("tok: {}", tokens.len())));
             tokens.extend(toks);
