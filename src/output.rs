@@ -626,18 +626,24 @@ pub fn iso_date(year: i32, month: Option<u8>, day: Option<u8>) -> String {
     s
 }
 
-/// `n` in decimal, with leading zeros up to `width` digits.
-fn push_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = 1;
-    let mut rest = n;
-    while rest >= 10 {
-        rest /= 10;
-        digits += 1;
+/// `n` in decimal, with leading zeros up to `width` digits. A digit at a time, most significant first (found from the
+/// least significant, into a small array): not [`push_uint`], whose table of pairs the wasm build would otherwise
+/// link for the dates alone.
+fn push_padded(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut k = digits.len();
+    while k > 0 {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    for _ in digits..width {
-        out.push('0');
+    k = k.min(digits.len().saturating_sub(width));
+    for &d in &digits[k..] {
+        out.push(char::from(d));
     }
-    push_uint(out, n.into());
 }
 
 struct Entities<'a>(&'a Document);
