@@ -151,11 +151,12 @@ extern "C" {
 }
 
 /// Annotates `text`; returns `{version, annotations, entities}` with UTF-16 offsets.
-///
-/// The core's output crosses to JavaScript as numbers in typed arrays and one string of the entities' names
-/// ([`Output::js_parts`]), from which JavaScript builds the objects: they are the objects `JSON.parse` makes of the
-/// CLI's JSON (keys in the same order, absent fields absent, `null` where the contract says null, numbers exact), and
-/// each annotation's `text` is `text.slice(start, end)` of the string given.
+//
+// (Not in the doc comment, which wasm-bindgen copies into the page's JS glue:) the core's output crosses to JavaScript
+// as numbers in typed arrays and one string of the entities' names ([`Output::js_parts`]), from which JavaScript
+// builds the objects: they are the objects `JSON.parse` makes of the CLI's JSON (keys in the same order, absent
+// fields absent, `null` where the contract says null, numbers exact), and each annotation's `text` is
+// `text.slice(start, end)` of the string given.
 #[wasm_bindgen(unchecked_return_type = "Annotated")]
 pub fn annotate(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
