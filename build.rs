@@ -304,15 +304,15 @@ fn country_tables() -> String {
             .enumerate()
             .filter(|(_, &t)| t)
             .fold(0u8, |b, (k, _)| b | 1 << k);
-        let key = keys.binary_search(&first).expect("a key per first token");
         entry_src.push(format!(
-            "Entry {{ key: {key}, rest: {}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
+            "Entry {{ rest: {}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
             // (0 for an entry of one token, which has no rest: equal numbers compress better.)
             if e.toks.len() == 1 { 0 } else { tokens.len() },
             e.toks.len(),
             e.target.0,
             e.target.1,
-            e.word.map_or(u8::MAX, |w| u8::try_from(w).expect("fewer than 255 ambiguous words")),
+            e.word.map_or(u8::MAX, |w| u8::try_from(w)
+                .expect("fewer than 255 ambiguous words")),
         ));
         tokens.extend(&e.toks[1..]);
     }
