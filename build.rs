@@ -556,7 +556,7 @@ fn figure_tables() -> String {
             .fold(0u8, |b, (k, _)| b | 1 << k);
         // `tok` is filled in when the row's tokens are listed, below.
         let src = format!(
-            "Seq {{ tok: TOK, n: {}, touch: {touch}, exact: {exact}, glued_only: {glued_only}, what: {what} }}",
+            "Seq {{ extra: EXTRA, n: {}, touch: {touch}, exact: {exact}, glued_only: {glued_only}, what: {what} }}",
             toks.len()
         );
         Some((first, toks, src))
@@ -613,7 +613,10 @@ fn figure_tables() -> String {
         // (0 for a word without rows: any start gives the empty range, and equal numbers compress better.)
         let first = if e.seqs.is_empty() { 0 } else { seqs.len() };
         for (toks, src) in &e.seqs {
-            seqs.push(src.replace("tok: TOK", &format!("tok: {}", tokens.len())));
+            // The row's first token is `tokens.len()`, its index `seqs.len()`.
+            let extra = u8::try_from(tokens.len() - seqs.len())
+                .expect("at most 255 tokens beyond one a row");
+            seqs.push(src.replace("extra: EXTRA", &format!("extra: {extra}")));
             tokens.extend(toks);
         }
         assert!(seqs.len() <= usize::from(u16::MAX) && e.seqs.len() <= usize::from(u8::MAX));

@@ -65,11 +65,14 @@ pub enum What {
     },
 }
 
-/// One multi-token row: its tokens ([`Lexicon::tokens`] `tok`, `tok + 1`, …, `n` of them), whether each pair touches
+/// One multi-token row: its tokens ([`Lexicon::tokens`] from [`Seq::tok`], `n` of them), whether each pair touches
 /// (bit `k` of `touch`: token `k` touches token `k + 1`), and what it means.
 #[derive(Debug)]
 pub struct Seq {
-    tok: u16,
+    /// The row's first token is [`Lexicon::tokens`] `index + extra` (`index`: the row's place in [`Lexicon::seqs`]):
+    /// a small number that changes only after a row of several tokens, which compresses better than the token index
+    /// itself (0.5 KB gzip).
+    extra: u8,
     n: u8,
     touch: u8,
     /// Matched in its own case (the surface has a capital letter).
@@ -443,6 +446,14 @@ impl Starts<'_> {
 }
 
 impl Seq {
+    /// Where the row's tokens start in [`Lexicon::tokens`]. (A `Seq` exists only in [`Lexicon::seqs`]: it is neither
+    /// `Clone` nor made at run time, so its address gives its index.)
+    fn tok(&self) -> usize {
+        let index = (self as *const Seq as usize - LEXICON.seqs.as_ptr() as usize)
+            / std::mem::size_of::<Seq>();
+        index + self.extra as usize
+    }
+
     /// The index just past this row if it matches at token `i`, whose table entry holds this row (so token `i` is
     /// the row's first token in some ASCII case: only an exact row compares it again).
     fn matches(&self, toks: &Tokens, i: usize) -> Option<usize> {
@@ -453,7 +464,7 @@ impl Seq {
             if k == 0 && !exact {
                 continue;
             }
-            let want = LEXICON.tokens.key(self.tok as usize + k)?.as_bytes();
+            let want = LEXICON.tokens.key(self.tok() + k)?.as_bytes();
             let got = toks.bytes_of(toks.get(i + k)?);
             let same = if exact {
                 got == want
@@ -604,7 +615,7 @@ mod tests {
         for (k, lex) in lx.lexes.iter().enumerate() {
             let key = lx.keys.key(k).expect("a key per entry");
             for s in lex.seqs() {
-                let first = lx.tokens.key(s.tok as usize).expect("a first token");
+                let first = lx.tokens.key(s.tok()).expect("a first token");
                 assert!(first.eq_ignore_ascii_case(key), "{first} under {key}");
             }
         }
