@@ -304,8 +304,10 @@ fn country_tables() -> String {
             .enumerate()
             .filter(|(_, &t)| t)
             .fold(0u8, |b, (k, _)| b | 1 << k);
+        let key = keys.binary_search(&first).expect("a key per first token");
+        let back = u8::try_from(pos - key).expect("an entry at most 255 places after its key");
         entry_src.push(format!(
-            "Entry {{ rest: {}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
+            "Entry {{ rest: {}, back: {back}, n: {}, touch: {touch}, country: {}, form: {}, word: {} }}",
             // (0 for an entry of one token, which has no rest: equal numbers compress better.)
             if e.toks.len() == 1 { 0 } else { tokens.len() },
             e.toks.len(),

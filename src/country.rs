@@ -181,12 +181,14 @@ enum Target {
     Not,
 }
 
-/// One name, demonym or "not" phrase of the tables, cut into tokens: its first token is the key of its group in
-/// [`Table::keys`] (see [`Entry::index`]), the others [`Table::tokens`] `rest`, `rest + 1`, …. Small numbers rather
+/// One name, demonym or "not" phrase of the tables, cut into tokens: its first token is [`Table::keys`]
+/// `index - back` (see [`Entry::index`]), the others [`Table::tokens`] `rest`, `rest + 1`, …. Small numbers rather
 /// than slices and enums, which would cost pointers and padding in the download.
 #[derive(Debug)]
 struct Entry {
     rest: u16,
+    /// The entry's index less its key's: a small number that changes slowly (the key itself would cost 1.1 KB gzip).
+    back: u8,
     n: u8,
     /// Bit `k`: token `k` touches token `k + 1` (no space between), as it must in the text.
     touch: u8,
@@ -205,7 +207,7 @@ impl Entry {
     }
 
     /// Where the entry is in [`Table::entries`], the one place an `Entry` exists (it is neither `Clone` nor made at
-    /// run time): found from its address, so that the download holds no key index per entry (1.1 KB gzip).
+    /// run time): found from its address.
     fn index(&self) -> usize {
         (self as *const Entry as usize - TABLE.entries.as_ptr() as usize)
             / std::mem::size_of::<Entry>()
@@ -214,7 +216,9 @@ impl Entry {
     /// Token `k`'s text.
     fn tok(&self, k: usize) -> &'static str {
         let s = match k {
-            0 => TABLE.keys.key(TABLE.key_of(self.index())),
+            0 => TABLE
+                .keys
+                .key(self.index().wrapping_sub(self.back as usize)),
             _ => TABLE.tokens.key(self.rest as usize + k - 1),
         };
         s.unwrap_or_default()
@@ -328,22 +332,6 @@ impl Table {
             i = (i + 1) & mask;
         }
         None
-    }
-
-    /// The key of entry `e`'s group: the last `k` whose group starts at or before `e` (groups are never empty, so
-    /// their starts increase). A binary search, only for the rare question of an entry's first token.
-    fn key_of(&self, e: usize) -> usize {
-        let start = |k: usize| k + self.after.get(k).map_or(usize::MAX - k, |&a| a as usize);
-        let (mut lo, mut hi) = (0, self.keys.len());
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if start(mid) <= e {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
     }
 
     fn group(&self, k: usize) -> Option<std::ops::Range<usize>> {
