@@ -708,7 +708,8 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             run.parts.push((j, j + 1));
             run.last = j + 1;
         } else if cx.name_word(j) || (j > i && cx.particle(j)) {
-            let mut end = cx.group_end(j);
+            // (Most words touch nothing after them: then the part is the word, as `group_end` would find.)
+            let mut end = if t.touch(j) { cx.group_end(j) } else { j };
             // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
             if end == j
                 && t.touch(j)
@@ -719,7 +720,8 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             {
                 end = j + 2;
             }
-            if cx.particle(j) {
+            // (A name word is capitalised, and no particle is: only a word that is not one came here as a particle.)
+            if !cx.name_word(j) {
                 run.has_particle = true;
             }
             if end == j && cx.particle_any_case(j) {
@@ -756,6 +758,15 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             }
             break;
         }
+        // (Initials and name words are capitalised, particles not: asked first, as the likelier.)
+        if cx.initial(next) || cx.name_word(next) {
+            // Stop words do not continue a name unless they are given names ("Theresa May").
+            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
+                break;
+            }
+            j = next;
+            continue;
+        }
         if cx.particle(next) {
             // A particle needs a name after it.
             let after = if t.touch(next) && cx.is_hyphen(next + 1) {
@@ -768,14 +779,6 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
                 continue;
             }
             break;
-        }
-        if cx.initial(next) || cx.name_word(next) {
-            // Stop words do not continue a name unless they are given names ("Theresa May").
-            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
-                break;
-            }
-            j = next;
-            continue;
         }
         // A family name that is also a title ("John Major", "Billie Jean King"): after a given name, capitalised, and
         // not itself followed by a name it would introduce.
