@@ -1942,13 +1942,10 @@ pub fn find(
             };
             let e = e
                 .or_else(|| {
-                    principal(
-                        &owners,
-                        &keys,
-                        &named_at,
-                        &t.text[range.clone()],
-                        range.start,
-                    )
+                    let name = &t.text[range.clone()];
+                    matches!(keys.get(name), Some(None))
+                        .then(|| principal(&owners, &named_at, name, range.start))
+                        .flatten()
                 })
                 .unwrap_or_else(|| {
                     resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
@@ -2046,10 +2043,9 @@ pub fn find(
         let h = sig(key.as_bytes());
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match key_bits
-            .has(h)
-            .then(|| keys.get(key))
-            .flatten()
+        // (Whether the key itself is one is asked again below: the answer is kept. Every key is in `key_bits`.)
+        let direct = key_bits.has(h).then(|| keys.get(key)).flatten();
+        let (far, near_key) = match direct
             .or_else(|| {
                 // (`undoubled` gives most keys back as they are: looked up again only when it cut a letter.)
                 let single = undoubled(key);
@@ -2067,8 +2063,9 @@ pub fn find(
             },
             k => (false, k.copied()),
         };
+        // (A key two people share near here came from `keys` as it is: see `principal`.)
         let known = near_key
-            .map(|k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
+            .map(|k| k.or_else(|| principal(&owners, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
                 lex.notable.contains_sig(h, key).then_some(None)
@@ -2098,7 +2095,7 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains_sig(h, key) && (far || !keys.contains_key(key)))
+                    || (lex.notable.contains_sig(h, key) && (far || direct.is_none()))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
@@ -2123,7 +2120,7 @@ pub fn find(
                 // "their two sons, Miguel and Tomás": a given name joined by "and" to one that names a person here is
                 // a person too, by that name alone, when nobody named in full has it.
                 let n = end + 2;
-                let by_given = !keys.contains_key(key) && given_of.contains_key(key);
+                let by_given = direct.is_none() && given_bits.has(h) && given_of.contains_key(key);
                 if by_given
                     && t.str_at(end + 1) == "and"
                     && cx.name_word(n)
@@ -2436,22 +2433,18 @@ fn note_owner<'t>(
     }
 }
 
-/// The person a surname two people share means at byte `at`, if the text makes it plain (else None: the surname stays
-/// ambiguous):
+/// The person a surname two people share (`key`, ambiguous in pass 2's `keys`: the caller knows) means at byte `at`, if
+/// the text makes it plain (else None: the surname stays ambiguous):
 /// - the one widely known bearer ("Boris Yeltsin" beside "Naina Yeltsin", "Joe Biden" beside "Hunter Biden"), anywhere,
 ///   as the bare family name of a widely known person is that person even where the text gives no full name; or
 /// - the first bearer, if named in full before `at` and every other came in as a relative ("her son, Miguel
 ///   Ferreira"): news calls relatives by their given names and keeps the bare surname for its subject.
 fn principal(
     owners: &Map<&str, Owners>,
-    keys: &Map<&str, Option<usize>>,
     named_at: &[usize],
     key: &str,
     at: usize,
 ) -> Option<usize> {
-    if !matches!(keys.get(key), Some(None)) {
-        return None;
-    }
     let o = owners.get(key)?;
     let before = |e: usize| named_at.get(e).is_some_and(|&n| n < at);
     match o.notable {
