@@ -2063,7 +2063,8 @@ pub fn find(
             },
             k => (false, k.copied()),
         };
-        // (A key two people share near here came from `keys` as it is: see `principal`.)
+        // (`Some(None)` here is `key` itself ambiguous in `keys`, as `principal` wants: only such a key has a group in
+        // `sharing`.)
         let known = near_key
             .map(|k| k.or_else(|| principal(&owners, &named_at, key, at)))
             .or_else(|| {
