@@ -196,7 +196,11 @@ impl Bits {
     }
 
     fn insert(&mut self, s: &str) {
-        let h = sig(s.as_bytes());
+        self.set(sig(s.as_bytes()));
+    }
+
+    /// Sets the bit of signature `h`.
+    fn set(&mut self, h: usize) {
         self.0[h >> 6] |= 1 << (h & 63);
     }
 
@@ -223,6 +227,11 @@ fn sig(b: &[u8]) -> usize {
         b.first().copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
     )
+}
+
+/// 12 bits of two words, `a` then `b` (a name's first two tokens): their [`sig`]s side by side, mixed as in `sig_of`.
+fn pair_sig(a: &[u8], b: &[u8]) -> usize {
+    ((sig(a) | sig(b) << 12) as u32).wrapping_mul(0x9E37_79B1) as usize >> 20
 }
 
 /// The [`sig`] of ASCII `b` lowercased (None for other text): lowercasing keeps the length and lowercases the first and
@@ -1772,6 +1781,8 @@ pub fn find(
     let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
+    // (`start_bits` is of the two token texts that key `starts`, see [`pair_sig`]: a text naming many people with the
+    // same given name passes fewer of its other words on to the map.)
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
@@ -1808,7 +1819,7 @@ pub fn find(
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
         push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
-        start_bits.insert(t.s(f.first));
+        start_bits.set(pair_sig(t.bytes_at(f.first), t.bytes_at(f.first + 1)));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
@@ -2004,7 +2015,7 @@ pub fn find(
         }
         // A whole known name again (e.g. in a headline).
         if let Some(cands) = start_bits
-            .may_at(t, i)
+            .has(pair_sig(t.bytes_at(i), t.bytes_at(i + 1)))
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
