@@ -137,15 +137,19 @@ impl Sieve {
         self.0.get_or_init(|| Bits::of(keys))
     }
 
-    /// The index in `keys` of `s`, whose signature is `h`.
-    fn find(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
+    /// The index in `keys` of the word whose bytes are `s`, whose signature is `h`.
+    fn find(&self, keys: &Keys, h: usize, s: &[u8]) -> Option<usize> {
         self.bits(keys).has(h).then(|| lookup(keys, s)).flatten()
     }
 
-    /// The index in `keys` of the text of token `i` (read as bytes for the sieve, as text only past it).
+    /// The index in `keys` of the text of token `i` (read as bytes). (Out of line: inlined at its many callers, it
+    /// pushed the callers' own small helpers out of line.)
+    #[inline(never)]
     fn find_at(&self, keys: &Keys, t: &Tokens, i: usize) -> Option<usize> {
-        (self.bits(keys).has(sig(t.bytes_at(i))))
-            .then(|| lookup(keys, t.str_at(i)))
+        let b = t.bytes_at(i);
+        self.bits(keys)
+            .has(sig(b))
+            .then(|| lookup(keys, b))
             .flatten()
     }
 
@@ -164,15 +168,16 @@ impl Sieve {
         if !self.bits(keys).has(h) {
             return None;
         }
-        lookup(keys, lower(s, buf))
+        lookup(keys, lower(s, buf).as_bytes())
     }
 }
 
-/// The index in `keys` of `s`: the table's lookup, out of line, so that the sieve's "no" before it is all that is
-/// inlined (inlined, the hash loop made every call save and restore registers it never needed).
+/// The index in `keys` of the word whose bytes are `s`: the table's lookup, out of line, so that the sieve's "no"
+/// before it is all that is inlined (inlined, the hash loop made every call save and restore registers it never
+/// needed). Bytes, not `&str`: a word is compared with the keys as bytes, and its callers need not make a `&str`.
 #[inline(never)]
-fn lookup(keys: &Keys, s: &str) -> Option<usize> {
-    keys.find(s)
+fn lookup(keys: &Keys, s: &[u8]) -> Option<usize> {
+    keys.find_bytes(s)
 }
 
 /// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
@@ -265,11 +270,12 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.contains_sig(sig(s.as_bytes()), s)
+        self.contains_sig(sig(s.as_bytes()), s.as_bytes())
     }
 
-    /// Whether `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several sets).
-    fn contains_sig(&self, h: usize, s: &str) -> bool {
+    /// Whether the word whose bytes are `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several
+    /// sets).
+    fn contains_sig(&self, h: usize, s: &[u8]) -> bool {
         self.sieve.find(&self.set.0, h, s).is_some()
     }
 
@@ -578,14 +584,16 @@ impl<'a, 't> Ctx<'a, 't> {
             if tok.kind != TokKind::Word || !cap || fl & BLOCKED != 0 {
                 continue;
             }
-            let s = &t.text[tok.start()..tok.end()];
+            // (The word's bytes: the table lookups below compare bytes; its text is made only for the few
+            // questions about its characters.)
+            let b = t.bytes_of(tok);
             // The neighbour first; the characters last (a letter is at most 4 bytes).
             if t.touch(i)
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
                 && t.bytes_at(i + 1) == b"."
-                && s.len() <= 4
-                && s.chars().count() == 1
-                && s.chars().all(char::is_uppercase)
+                && b.len() <= 4
+                && t.s(i).chars().count() == 1
+                && t.s(i).chars().all(char::is_uppercase)
             {
                 f[i] |= INITIAL;
             }
@@ -593,8 +601,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             // (One signature for both lookups.)
-            let h = sig(s.as_bytes());
-            if lex.title_words.contains_sig(h, s) {
+            let h = sig(b);
+            if lex.title_words.contains_sig(h, b) {
                 f[i] |= TITLE;
                 continue;
             }
@@ -602,12 +610,14 @@ impl<'a, 't> Ctx<'a, 't> {
             // builder.)
             if i > 0 && t.touch(i - 1) {
                 let p = t.bytes_at(i - 1);
-                if matches!(p, b"@" | b"#" | b"/" | b"_") || (p == b"." && s.chars().count() != 1) {
+                if matches!(p, b"@" | b"#" | b"/" | b"_")
+                    || (p == b"." && t.s(i).chars().count() != 1)
+                {
                     continue;
                 }
             }
             f[i] |= NAME;
-            if lex.stop.contains_sig(h, s) {
+            if lex.stop.contains_sig(h, b) {
                 f[i] |= STOP;
             }
         }
@@ -2080,7 +2090,7 @@ pub fn find(
             .map(|k| k.or_else(|| principal(&owners, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-                lex.notable.contains_sig(h, key).then_some(None)
+                lex.notable.contains_sig(h, key.as_bytes()).then_some(None)
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
@@ -2107,7 +2117,7 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains_sig(h, key) && (far || direct.is_none()))
+                    || (lex.notable.contains_sig(h, key.as_bytes()) && (far || direct.is_none()))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
