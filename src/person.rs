@@ -959,12 +959,12 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         let mut steps = 0;
         while start > 0 && steps < 6 && !t.toks[start].line_start() {
             let p = start - 1;
-            let s = t.s(p);
             let ok = if cx.word(p) {
                 let tok = &t.toks[p];
-                (tok.cap() && !cx.lex.stop.contains(s))
+                // (`stop` reads the flag that `Ctx::new` set for a name word.)
+                (tok.cap() && !cx.stop(p))
                     || cx.blocked(p)
-                    || TITLE_MODIFIERS.contains(&lower(s, buf))
+                    || TITLE_MODIFIERS.contains(&lower(t.s(p), buf))
             } else {
                 // Inside a country mention ("U.S.") or a hyphen compound ("Far-right").
                 cx.blocked(p) || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
