@@ -728,16 +728,18 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             run.last = j + 1;
         } else if cx.name_word(j) || (j > i && cx.particle(j)) {
             // (Most words touch nothing after them: then the part is the word, as `group_end` would find.)
-            let mut end = if t.touch(j) { cx.group_end(j) } else { j };
-            // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
-            if end == j
-                && t.touch(j)
-                && is_apostrophe(t.bytes_at(j + 1))
-                && t.touch(j + 1)
-                && t.is_cap_word(j + 2)
-                && t.s(j).chars().count() == 1
-            {
-                end = j + 2;
+            let mut end = j;
+            if t.touch(j) {
+                end = cx.group_end(j);
+                // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
+                if end == j
+                    && is_apostrophe(t.bytes_at(j + 1))
+                    && t.touch(j + 1)
+                    && t.is_cap_word(j + 2)
+                    && t.s(j).chars().count() == 1
+                {
+                    end = j + 2;
+                }
             }
             // (A name word is capitalised, and no particle is: only a word that is not one came here as a particle.)
             if !cx.name_word(j) {
@@ -821,8 +823,10 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
     if !t.touch(run.last)
         && t.get(next).is_some_and(|x| !x.line_start())
         && t.is_word(next)
-        && t.s(next).len() <= 4
-        && t.s(next).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && t.bytes_at(next).len() <= 4
+        && t.bytes_at(next)
+            .iter()
+            .all(|b| matches!(b, b'I' | b'V' | b'X'))
         && !run.parts.is_empty()
     {
         run.parts.push((next, next));
