@@ -234,9 +234,10 @@ fn sig(b: &[u8]) -> usize {
     )
 }
 
-/// 12 bits of two words, `a` then `b` (a name's first two tokens): their [`sig`]s side by side, mixed as in `sig_of`.
-fn pair_sig(a: &[u8], b: &[u8]) -> usize {
-    ((sig(a) | sig(b) << 12) as u32).wrapping_mul(0x9E37_79B1) as usize >> 20
+/// 12 bits of two words (a name's first two tokens) from their [`sig`]s `a` and `b`, side by side, mixed as in
+/// `sig_of`.
+fn pair_sig(a: usize, b: usize) -> usize {
+    ((a | b << 12) as u32).wrapping_mul(0x9E37_79B1) as usize >> 20
 }
 
 /// The [`sig`] of ASCII `b` lowercased (None for other text): lowercasing keeps the length and lowercases the first and
@@ -1833,7 +1834,10 @@ pub fn find(
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
         push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
-        start_bits.set(pair_sig(t.bytes_at(f.first), t.bytes_at(f.first + 1)));
+        start_bits.set(pair_sig(
+            sig(t.bytes_at(f.first)),
+            sig(t.bytes_at(f.first + 1)),
+        ));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
@@ -2027,9 +2031,11 @@ pub fn find(
             i += 1;
             continue;
         }
+        // (The word's signature, for the sieves here and below.)
+        let sig_i = sig(t.bytes_at(i));
         // A whole known name again (e.g. in a headline).
         if let Some(cands) = start_bits
-            .has(pair_sig(t.bytes_at(i), t.bytes_at(i + 1)))
+            .has(pair_sig(sig_i, sig(t.bytes_at(i + 1))))
             .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
             .flatten()
         {
@@ -2064,8 +2070,8 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start()..t.toks[end].end()];
         let at = t.toks[i].start();
-        // (The key's signature, for the sieves and sets below: made once.)
-        let h = sig(key.as_bytes());
+        // (The key's signature, for the sieves and sets below: made once; a key of one token is that token.)
+        let h = if end == i { sig_i } else { sig(key.as_bytes()) };
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
         // (Whether the key itself is one is asked again below: the answer is kept. Every key is in `key_bits`.)
