@@ -1796,9 +1796,10 @@ pub fn find(
     let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
-    // (`start_bits` is of the two token texts that key `starts`, see [`pair_sig`]: a text naming many people with the
-    // same given name passes fewer of its other words on to the map.)
+    // (`starts` has two: of the first token, and of the first two (see [`pair_sig`]), asked if the first passes; a text
+    // naming many people passes many first words, one naming many with the same given name fewer pairs.)
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
+    let mut pair_bits = Bits::new();
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
@@ -1834,10 +1835,9 @@ pub fn find(
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
         push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
-        start_bits.set(pair_sig(
-            sig(t.bytes_at(f.first)),
-            sig(t.bytes_at(f.first + 1)),
-        ));
+        let first_sig = sig(t.bytes_at(f.first));
+        start_bits.set(first_sig);
+        pair_bits.set(pair_sig(first_sig, sig(t.bytes_at(f.first + 1))));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
@@ -2034,10 +2034,10 @@ pub fn find(
         // (The word's signature, for the sieves here and below.)
         let sig_i = sig(t.bytes_at(i));
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = start_bits
-            .has(pair_sig(sig_i, sig(t.bytes_at(i + 1))))
-            .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
-            .flatten()
+        if let Some(cands) = (start_bits.has(sig_i)
+            && pair_bits.has(pair_sig(sig_i, sig(t.bytes_at(i + 1)))))
+        .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
+        .flatten()
         {
             if let Some((e, len)) = cands.as_slice().iter().find_map(|&e| {
                 let (a, b) = tokens_of[e];
