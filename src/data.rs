@@ -54,11 +54,22 @@ impl std::hash::Hasher for FastHasher {
             word.copy_from_slice(c);
             self.add(u64::from_le_bytes(word));
         }
+        // The last 1 to 7 bytes as one word, read without a copy of variable length (a call to `memcpy` at every
+        // word hashed): two loads of 4 bytes that overlap, or the first, middle and last byte, which together hold
+        // every byte of so short a rest; with its length, so that rests of different lengths make different words.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+        let n = rest.len();
+        if n > 0 {
+            let word = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+                (Some(&a), Some(&b)) => {
+                    u64::from(u32::from_le_bytes(a)) | u64::from(u32::from_le_bytes(b)) << 32
+                }
+                _ => {
+                    let at = |k: usize| u64::from(rest.get(k).copied().unwrap_or(0));
+                    at(0) | at(n / 2) << 8 | at(n - 1) << 16
+                }
+            };
+            self.add(word ^ (n as u64) << 56);
         }
     }
 

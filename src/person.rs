@@ -137,15 +137,19 @@ impl Sieve {
         self.0.get_or_init(|| Bits::of(keys))
     }
 
-    /// The index in `keys` of `s`, whose signature is `h`.
-    fn find(&self, keys: &Keys, h: usize, s: &str) -> Option<usize> {
+    /// The index in `keys` of the word whose bytes are `s`, whose signature is `h`.
+    fn find(&self, keys: &Keys, h: usize, s: &[u8]) -> Option<usize> {
         self.bits(keys).has(h).then(|| lookup(keys, s)).flatten()
     }
 
-    /// The index in `keys` of the text of token `i` (read as bytes for the sieve, as text only past it).
+    /// The index in `keys` of the text of token `i` (read as bytes). (Out of line: inlined at its many callers, it
+    /// pushed the callers' own small helpers out of line.)
+    #[inline(never)]
     fn find_at(&self, keys: &Keys, t: &Tokens, i: usize) -> Option<usize> {
-        (self.bits(keys).has(sig(t.bytes_at(i))))
-            .then(|| lookup(keys, t.str_at(i)))
+        let b = t.bytes_at(i);
+        self.bits(keys)
+            .has(sig(b))
+            .then(|| lookup(keys, b))
             .flatten()
     }
 
@@ -164,15 +168,16 @@ impl Sieve {
         if !self.bits(keys).has(h) {
             return None;
         }
-        lookup(keys, lower(s, buf))
+        lookup(keys, lower(s, buf).as_bytes())
     }
 }
 
-/// The index in `keys` of `s`: the table's lookup, out of line, so that the sieve's "no" before it is all that is
-/// inlined (inlined, the hash loop made every call save and restore registers it never needed).
+/// The index in `keys` of the word whose bytes are `s`: the table's lookup, out of line, so that the sieve's "no"
+/// before it is all that is inlined (inlined, the hash loop made every call save and restore registers it never
+/// needed). Bytes, not `&str`: a word is compared with the keys as bytes, and its callers need not make a `&str`.
 #[inline(never)]
-fn lookup(keys: &Keys, s: &str) -> Option<usize> {
-    keys.find(s)
+fn lookup(keys: &Keys, s: &[u8]) -> Option<usize> {
+    keys.find_bytes(s)
 }
 
 /// 4096 bits, the bit of each key's [`sig`] set: a word whose bit is clear is none of the keys. The sieve of the
@@ -196,7 +201,11 @@ impl Bits {
     }
 
     fn insert(&mut self, s: &str) {
-        let h = sig(s.as_bytes());
+        self.set(sig(s.as_bytes()));
+    }
+
+    /// Sets the bit of signature `h`.
+    fn set(&mut self, h: usize) {
         self.0[h >> 6] |= 1 << (h & 63);
     }
 
@@ -223,6 +232,12 @@ fn sig(b: &[u8]) -> usize {
         b.first().copied().unwrap_or(0),
         b.last().copied().unwrap_or(0),
     )
+}
+
+/// 12 bits of two words (a name's first two tokens) from their [`sig`]s `a` and `b`, side by side, mixed as in
+/// `sig_of`.
+fn pair_sig(a: usize, b: usize) -> usize {
+    ((a | b << 12) as u32).wrapping_mul(0x9E37_79B1) as usize >> 20
 }
 
 /// The [`sig`] of ASCII `b` lowercased (None for other text): lowercasing keeps the length and lowercases the first and
@@ -256,11 +271,12 @@ impl Sifted {
     }
 
     fn contains(&self, s: &str) -> bool {
-        self.contains_sig(sig(s.as_bytes()), s)
+        self.contains_sig(sig(s.as_bytes()), s.as_bytes())
     }
 
-    /// Whether `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several sets).
-    fn contains_sig(&self, h: usize, s: &str) -> bool {
+    /// Whether the word whose bytes are `s`, whose [`sig`] is `h`, is in the set (for a word asked about in several
+    /// sets).
+    fn contains_sig(&self, h: usize, s: &[u8]) -> bool {
         self.sieve.find(&self.set.0, h, s).is_some()
     }
 
@@ -569,14 +585,16 @@ impl<'a, 't> Ctx<'a, 't> {
             if tok.kind != TokKind::Word || !cap || fl & BLOCKED != 0 {
                 continue;
             }
-            let s = &t.text[tok.start()..tok.end()];
+            // (The word's bytes: the table lookups below compare bytes; its text is made only for the few
+            // questions about its characters.)
+            let b = t.bytes_of(tok);
             // The neighbour first; the characters last (a letter is at most 4 bytes).
             if t.touch(i)
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct)
                 && t.bytes_at(i + 1) == b"."
-                && s.len() <= 4
-                && s.chars().count() == 1
-                && s.chars().all(char::is_uppercase)
+                && b.len() <= 4
+                && t.s(i).chars().count() == 1
+                && t.s(i).chars().all(char::is_uppercase)
             {
                 f[i] |= INITIAL;
             }
@@ -584,8 +602,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             // (One signature for both lookups.)
-            let h = sig(s.as_bytes());
-            if lex.title_words.contains_sig(h, s) {
+            let h = sig(b);
+            if lex.title_words.contains_sig(h, b) {
                 f[i] |= TITLE;
                 continue;
             }
@@ -593,12 +611,14 @@ impl<'a, 't> Ctx<'a, 't> {
             // builder.)
             if i > 0 && t.touch(i - 1) {
                 let p = t.bytes_at(i - 1);
-                if matches!(p, b"@" | b"#" | b"/" | b"_") || (p == b"." && s.chars().count() != 1) {
+                if matches!(p, b"@" | b"#" | b"/" | b"_")
+                    || (p == b"." && t.s(i).chars().count() != 1)
+                {
                     continue;
                 }
             }
             f[i] |= NAME;
-            if lex.stop.contains_sig(h, s) {
+            if lex.stop.contains_sig(h, b) {
                 f[i] |= STOP;
             }
         }
@@ -708,18 +728,22 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             run.parts.push((j, j + 1));
             run.last = j + 1;
         } else if cx.name_word(j) || (j > i && cx.particle(j)) {
-            let mut end = cx.group_end(j);
-            // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
-            if end == j
-                && t.touch(j)
-                && is_apostrophe(t.bytes_at(j + 1))
-                && t.touch(j + 1)
-                && t.is_cap_word(j + 2)
-                && t.s(j).chars().count() == 1
-            {
-                end = j + 2;
+            // (Most words touch nothing after them: then the part is the word, as `group_end` would find.)
+            let mut end = j;
+            if t.touch(j) {
+                end = cx.group_end(j);
+                // O’Brien, D'Angelo: a one-letter capital, an apostrophe, a capitalised word, all touching.
+                if end == j
+                    && is_apostrophe(t.bytes_at(j + 1))
+                    && t.touch(j + 1)
+                    && t.is_cap_word(j + 2)
+                    && t.s(j).chars().count() == 1
+                {
+                    end = j + 2;
+                }
             }
-            if cx.particle(j) {
+            // (A name word is capitalised, and no particle is: only a word that is not one came here as a particle.)
+            if !cx.name_word(j) {
                 run.has_particle = true;
             }
             if end == j && cx.particle_any_case(j) {
@@ -756,6 +780,15 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
             }
             break;
         }
+        // (Initials and name words are capitalised, particles not: asked first, as the likelier.)
+        if cx.initial(next) || cx.name_word(next) {
+            // Stop words do not continue a name unless they are given names ("Theresa May").
+            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
+                break;
+            }
+            j = next;
+            continue;
+        }
         if cx.particle(next) {
             // A particle needs a name after it.
             let after = if t.touch(next) && cx.is_hyphen(next + 1) {
@@ -768,14 +801,6 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
                 continue;
             }
             break;
-        }
-        if cx.initial(next) || cx.name_word(next) {
-            // Stop words do not continue a name unless they are given names ("Theresa May").
-            if cx.stop(next) && !cx.lex.given.contains(t.s(next)) {
-                break;
-            }
-            j = next;
-            continue;
         }
         // A family name that is also a title ("John Major", "Billie Jean King"): after a given name, capitalised, and
         // not itself followed by a name it would introduce.
@@ -799,8 +824,10 @@ fn build_run(cx: &Ctx, i: usize, mut parts: Vec<(usize, usize)>) -> Run {
     if !t.touch(run.last)
         && t.get(next).is_some_and(|x| !x.line_start())
         && t.is_word(next)
-        && t.s(next).len() <= 4
-        && t.s(next).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && t.bytes_at(next).len() <= 4
+        && t.bytes_at(next)
+            .iter()
+            .all(|b| matches!(b, b'I' | b'V' | b'X'))
         && !run.parts.is_empty()
     {
         run.parts.push((next, next));
@@ -937,12 +964,12 @@ fn title_before(cx: &Ctx, i: usize, buf: &mut String) -> Option<(usize, TitleCla
         let mut steps = 0;
         while start > 0 && steps < 6 && !t.toks[start].line_start() {
             let p = start - 1;
-            let s = t.s(p);
             let ok = if cx.word(p) {
                 let tok = &t.toks[p];
-                (tok.cap() && !cx.lex.stop.contains(s))
+                // (`stop` reads the flag that `Ctx::new` set for a name word.)
+                (tok.cap() && !cx.stop(p))
                     || cx.blocked(p)
-                    || TITLE_MODIFIERS.contains(&lower(s, buf))
+                    || TITLE_MODIFIERS.contains(&lower(t.s(p), buf))
             } else {
                 // Inside a country mention ("U.S.") or a hyphen compound ("Far-right").
                 cx.blocked(p) || (cx.is_hyphen(p) && t.touch(p) && p > 0 && t.touch(p - 1))
@@ -1769,7 +1796,10 @@ pub fn find(
     let mut entity_of: Vec<usize> = vec![usize::MAX; n];
     // Sieves before the maps that every capitalised word of pass 2 is looked up in (most are in none): each key put
     // in a map is put in its sieve too.
+    // (`starts` has two: of the first token, and of the first two (see [`pair_sig`]), asked if the first passes; a text
+    // naming many people passes many first words, one naming many with the same given name fewer pairs.)
     let (mut key_bits, mut start_bits, mut given_bits) = (Bits::new(), Bits::new(), Bits::new());
+    let mut pair_bits = Bits::new();
     let mut keys: Map<&str, Option<usize>> = sized(n);
     // Stem of a surname key (see `variant_stem`) -> entity (None: two people share it).
     let mut stems: Map<&str, Option<usize>> = sized(n); // surname/first-part key -> entity (None: ambiguous)
@@ -1805,7 +1835,9 @@ pub fn find(
         tokens_of.push((f.first, f.last));
         named_at.push(t.toks[f.first].start());
         push_few(&mut starts, (t.s(f.first), t.str_at(f.first + 1)), e);
-        start_bits.insert(t.s(f.first));
+        let first_sig = sig(t.bytes_at(f.first));
+        start_bits.set(first_sig);
+        pair_bits.set(pair_sig(first_sig, sig(t.bytes_at(f.first + 1))));
         // Surname: the last part ("Putin", "Ben-Gvir"); after a particle also the bare last word ("Assad").
         let (ls, le) = last_part(&cx, f.first, f.last);
         // An initial is no surname ("Thomas S", "Dieter U." of a name cut short): a lone letter is no key.
@@ -1939,13 +1971,10 @@ pub fn find(
             };
             let e = e
                 .or_else(|| {
-                    principal(
-                        &owners,
-                        &keys,
-                        &named_at,
-                        &t.text[range.clone()],
-                        range.start,
-                    )
+                    let name = &t.text[range.clone()];
+                    matches!(keys.get(name), Some(None))
+                        .then(|| principal(&owners, &named_at, name, range.start))
+                        .flatten()
                 })
                 .unwrap_or_else(|| {
                     resolve_single(&mut people, &keys, &mut single, &t.text[range.clone()])
@@ -2002,11 +2031,13 @@ pub fn find(
             i += 1;
             continue;
         }
+        // (The word's signature, for the sieves here and below.)
+        let sig_i = sig(t.bytes_at(i));
         // A whole known name again (e.g. in a headline).
-        if let Some(cands) = start_bits
-            .may_at(t, i)
-            .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
-            .flatten()
+        if let Some(cands) = (start_bits.has(sig_i)
+            && pair_bits.has(pair_sig(sig_i, sig(t.bytes_at(i + 1)))))
+        .then(|| starts.get(&(t.s(i), t.str_at(i + 1))))
+        .flatten()
         {
             if let Some((e, len)) = cands.as_slice().iter().find_map(|&e| {
                 let (a, b) = tokens_of[e];
@@ -2039,14 +2070,13 @@ pub fn find(
         }
         let key = &t.text[t.toks[i].start()..t.toks[end].end()];
         let at = t.toks[i].start();
-        // (The key's signature, for the sieves and sets below: made once.)
-        let h = sig(key.as_bytes());
+        // (The key's signature, for the sieves and sets below: made once; a key of one token is that token.)
+        let h = if end == i { sig_i } else { sig(key.as_bytes()) };
         // A key of a person named far off (see KEY_REACH) counts as no key at all; a key two people share names the
         // one of them named near, if only one is.
-        let (far, near_key) = match key_bits
-            .has(h)
-            .then(|| keys.get(key))
-            .flatten()
+        // (Whether the key itself is one is asked again below: the answer is kept. Every key is in `key_bits`.)
+        let direct = key_bits.has(h).then(|| keys.get(key)).flatten();
+        let (far, near_key) = match direct
             .or_else(|| {
                 // (`undoubled` gives most keys back as they are: looked up again only when it cut a letter.)
                 let single = undoubled(key);
@@ -2064,11 +2094,13 @@ pub fn find(
             },
             k => (false, k.copied()),
         };
+        // (`Some(None)` here is `key` itself ambiguous in `keys`, as `principal` wants: only such a key has a group in
+        // `sharing`.)
         let known = near_key
-            .map(|k| k.or_else(|| principal(&owners, &keys, &named_at, key, at)))
+            .map(|k| k.or_else(|| principal(&owners, &named_at, key, at)))
             .or_else(|| {
                 // A widely known public figure's family name alone ("Biden"): a person, named as the text writes it.
-                lex.notable.contains_sig(h, key).then_some(None)
+                lex.notable.contains_sig(h, key.as_bytes()).then_some(None)
             })
             .or_else(|| {
                 // A given name alone, of the one person named in full before with that given name ("Amara").
@@ -2095,7 +2127,7 @@ pub fn find(
             // (Looked for only when the word stands alone: the search for evidence is the costly part.)
             let evident = |buf: &mut String| {
                 k.is_some()
-                    || (lex.notable.contains_sig(h, key) && (far || !keys.contains_key(key)))
+                    || (lex.notable.contains_sig(h, key.as_bytes()) && (far || direct.is_none()))
                     || title_before(&cx, i, buf).is_some()
                     || evidence_after(&cx, end, buf)
             };
@@ -2120,7 +2152,7 @@ pub fn find(
                 // "their two sons, Miguel and Tomás": a given name joined by "and" to one that names a person here is
                 // a person too, by that name alone, when nobody named in full has it.
                 let n = end + 2;
-                let by_given = !keys.contains_key(key) && given_of.contains_key(key);
+                let by_given = direct.is_none() && given_bits.has(h) && given_of.contains_key(key);
                 if by_given
                     && t.str_at(end + 1) == "and"
                     && cx.name_word(n)
@@ -2433,22 +2465,18 @@ fn note_owner<'t>(
     }
 }
 
-/// The person a surname two people share means at byte `at`, if the text makes it plain (else None: the surname stays
-/// ambiguous):
+/// The person a surname two people share (`key`, ambiguous in pass 2's `keys`: the caller knows) means at byte `at`, if
+/// the text makes it plain (else None: the surname stays ambiguous):
 /// - the one widely known bearer ("Boris Yeltsin" beside "Naina Yeltsin", "Joe Biden" beside "Hunter Biden"), anywhere,
 ///   as the bare family name of a widely known person is that person even where the text gives no full name; or
 /// - the first bearer, if named in full before `at` and every other came in as a relative ("her son, Miguel
 ///   Ferreira"): news calls relatives by their given names and keeps the bare surname for its subject.
 fn principal(
     owners: &Map<&str, Owners>,
-    keys: &Map<&str, Option<usize>>,
     named_at: &[usize],
     key: &str,
     at: usize,
 ) -> Option<usize> {
-    if !matches!(keys.get(key), Some(None)) {
-        return None;
-    }
     let o = owners.get(key)?;
     let before = |e: usize| named_at.get(e).is_some_and(|&n| n < at);
     match o.notable {
