@@ -66,41 +66,71 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     mark_of(s.as_bytes()).is_some()
 }
 
-/// A letter, digit or combining mark. ASCII and the common punctuation of [`is_plain_punct`] (the neighbours of most
-/// marks) are answered without the Unicode tables.
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !is_plain_punct(c) && (c.is_alphanumeric() || is_mark(c))
+// What `classify` asks of the character on either side of a mark, one bit each: worked out once per side rather
+// than by a test of the character per question.
+/// White space, or no character at all (the start or the end of the text).
+const SPACE: u8 = 1;
+/// A letter, digit or combining mark.
+const ALNUM: u8 = 2;
+/// A mark after it opens (besides space): `( [ { < - – — / “ ‘ « ‹ „ ‚ " '`.
+const OPENS: u8 = 4;
+/// An ASCII digit.
+const DIGIT: u8 = 8;
+/// `s` or `S` (a plural possessive before an apostrophe).
+const ESS: u8 = 16;
+/// `(`, `[` or `{`: a mark after it does not close.
+const BRACKET: u8 = 32;
+/// `, ; : ! ? ) ] }`: a mark before it does not open.
+const STOP: u8 = 64;
+/// `{ } [ ] :` or `n N`: the mark may belong to a JSON-like wrapper ([`in_wrapper`]) or be an apostrophe of
+/// `rock ’n’ roll` ([`n_contraction`]), which look at the tokens around it. Neither can be so unless this bit is set
+/// on one side (each needs a token touching the mark whose character next to it is one of these).
+const ODD: u8 = 128;
+
+/// The bits of each ASCII character (a table built at compile time: one load per side).
+static ASCII_BITS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => ALNUM | DIGIT,
+            b's' | b'S' => ALNUM | ESS,
+            b'n' | b'N' => ALNUM | ODD,
+            b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+            // `char::is_whitespace` in ASCII: U+0009..U+000D and the space.
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'(' => OPENS | BRACKET,
+            b'[' | b'{' => OPENS | BRACKET | ODD,
+            b'<' | b'-' | b'/' | b'"' | b'\'' => OPENS,
+            b',' | b';' | b'!' | b'?' | b')' => STOP,
+            b':' | b']' | b'}' => STOP | ODD,
+            _ => 0,
+        };
+        b += 1;
     }
-}
+    t
+};
 
-/// White space; the common punctuation of [`is_plain_punct`] (often the next mark) without the Unicode table.
-fn is_space(c: char) -> bool {
-    !is_plain_punct(c) && c.is_whitespace()
-}
-
-/// Characters after which a mark opens: besides space and the start of the text. (A `match`, not a search of a string.)
-fn opens_left(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '['
-            | '{'
-            | '<'
-            | '-'
-            | '–'
-            | '—'
-            | '/'
-            | '“'
-            | '‘'
-            | '«'
-            | '‹'
-            | '„'
-            | '‚'
-            | '"'
-            | '\''
-    )
+/// The bits of character `c` (`None`: the start or the end of the text, which counts as space). ASCII and the
+/// common punctuation of [`is_plain_punct`] (the neighbours of most marks) are answered without the Unicode tables.
+fn bits(c: Option<char>) -> u8 {
+    let Some(c) = c else { return SPACE };
+    if let Some(&b) = ASCII_BITS.get(c as usize) {
+        b
+    } else if is_plain_punct(c) {
+        if matches!(c, '–' | '—' | '“' | '‘' | '«' | '‹' | '„' | '‚') {
+            OPENS
+        } else {
+            0
+        }
+    } else if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphanumeric() || is_mark(c) {
+        ALNUM
+    } else {
+        0
+    }
 }
 
 /// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
@@ -117,23 +147,23 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         return None;
     }
     let (c, fam) = mark_of(toks.bytes_of(t))?;
-    if in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)) {
+    let text = toks.text;
+    let prev = bits(char_before(text, t.start()));
+    let next = bits(char_at(text, t.end()));
+    if (prev | next) & ODD != 0
+        && (in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)))
+    {
         return None;
     }
-    let text = toks.text;
-    let prev = char_before(text, t.start());
-    let next = char_at(text, t.end());
-    let l_space = prev.is_none_or(is_space);
-    let r_space = next.is_none_or(is_space);
-    let l_open = l_space || prev.is_some_and(opens_left);
-    let l_alnum = prev.is_some_and(is_alnum);
-    let r_alnum = next.is_some_and(is_alnum);
+    let l_space = prev & SPACE != 0;
+    let r_space = next & SPACE != 0;
+    let l_open = prev & (SPACE | OPENS) != 0;
+    let l_alnum = prev & ALNUM != 0;
+    let r_alnum = next & ALNUM != 0;
     let r_bound = !r_alnum;
     // Opening: space or an opening bracket before, text after. Closing: text before, space or punctuation after.
-    let open_ctx = l_open
-        && !r_space
-        && !next.is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}'));
-    let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| matches!(c, '(' | '[' | '{'));
+    let open_ctx = l_open && next & (SPACE | STOP) == 0;
+    let close_ctx = prev & (SPACE | BRACKET) == 0 && r_bound;
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
     let line_open = loose && t.line_start() && !r_space_to_line_end(text, t.end());
@@ -162,10 +192,10 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             weak: true,
         })
     };
-    let after_s = prev.is_some_and(|c| c == 's' || c == 'S');
+    let after_s = prev & ESS != 0;
     match c {
         '"' => {
-            if prev.is_some_and(|c| c.is_ascii_digit()) {
+            if prev & DIGIT != 0 {
                 // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
                 return if r_bound { mark(false, true) } else { None };
             }
@@ -245,7 +275,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             // The straight single mark '.
             if (l_alnum && r_alnum) || elided() {
                 None
-            } else if prev.is_some_and(|c| c.is_ascii_digit()) {
+            } else if prev & DIGIT != 0 {
                 // A foot mark (`6' tall`) unless it closes an open quote.
                 if r_bound {
                     mark(false, true)
@@ -374,12 +404,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fast_paths_agree_with_the_unicode_tables() {
-        let plain = (0x2010..=0x205E).chain([0xAB, 0xBB]);
-        for c in (0..0x80).chain(plain).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
-            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+    fn the_bits_say_what_the_character_tests_say() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = [
+                (SPACE, c.is_whitespace()),
+                (ALNUM, c.is_alphanumeric() || is_mark(c)),
+                (OPENS, "([{<-–—/“‘«‹„‚\"'".contains(c)),
+                (DIGIT, c.is_ascii_digit()),
+                (ESS, c == 's' || c == 'S'),
+                (BRACKET, "([{".contains(c)),
+                (STOP, ",;:!?)]}".contains(c)),
+                (ODD, "{}[]:nN".contains(c)),
+            ];
+            for (bit, is) in want {
+                assert_eq!(bits(Some(c)) & bit != 0, is, "{c:?} bit {bit}");
+            }
         }
+        assert_eq!(bits(None), SPACE);
     }
 
     #[test]
