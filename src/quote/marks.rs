@@ -133,6 +133,52 @@ fn bits(c: Option<char>) -> u8 {
     }
 }
 
+/// The bits of the general punctuation U+2010..U+2027 and U+2030..U+203F, whose UTF-8 is E2 80 `x` (`x` is 0x90..=0xA7
+/// or 0xB0..=0xBF): `OPENS` for – — ‘ ‚ “ „ ‹ (`x` = 0x93, 0x94, 0x98, 0x9A, 0x9C, 0x9E, 0xB9), no other bit (this is
+/// [`is_plain_punct`]). `None` for other `x`.
+#[inline]
+fn punct_bits(x: u8) -> Option<u8> {
+    const OPENERS: u64 =
+        1 << 0x13 | 1 << 0x14 | 1 << 0x18 | 1 << 0x1A | 1 << 0x1C | 1 << 0x1E | 1 << 0x39;
+    if x < 0x90 || (0xA8..0xB0).contains(&x) {
+        return None;
+    }
+    Some(if OPENERS >> (x & 0x3F) & 1 != 0 {
+        OPENS
+    } else {
+        0
+    })
+}
+
+/// The bits of the character that ends at byte `at` of `text` (a char boundary), as `bits(char_before(text, at))`,
+/// with ASCII and the punctuation of [`punct_bits`] (most neighbours of marks) read from the bytes.
+#[inline]
+fn bits_before(text: &str, at: usize) -> u8 {
+    let b = text.as_bytes();
+    match at.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&x) if x < 0x80 => ASCII_BITS[usize::from(x)],
+        // E2 three bytes back starts the last character, as `at` is a char boundary.
+        Some(&x) if at >= 3 && b[at - 3] == 0xE2 && b[at - 2] == 0x80 => {
+            punct_bits(x).unwrap_or_else(|| bits(char_before(text, at)))
+        }
+        _ => bits(char_before(text, at)),
+    }
+}
+
+/// The bits of the character that starts at byte `at` of `text` (a char boundary), as `bits(char_at(text, at))`.
+#[inline]
+fn bits_at(text: &str, at: usize) -> u8 {
+    let b = text.as_bytes();
+    match b.get(at) {
+        Some(&x) if x < 0x80 => ASCII_BITS[usize::from(x)],
+        Some(0xE2) if b.get(at + 1) == Some(&0x80) => b
+            .get(at + 2)
+            .and_then(|&x| punct_bits(x))
+            .unwrap_or_else(|| bits(char_at(text, at))),
+        _ => bits(char_at(text, at)),
+    }
+}
+
 /// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
 /// text writes apart (`Reuters 's`, `I 'm`, `wo n't`).
 const ELISIONS: &[&str] = &[
@@ -148,8 +194,8 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
     }
     let (c, fam) = mark_of(toks.bytes_of(t))?;
     let text = toks.text;
-    let prev = bits(char_before(text, t.start()));
-    let next = bits(char_at(text, t.end()));
+    let prev = bits_before(text, t.start());
+    let next = bits_at(text, t.end());
     if (prev | next) & ODD != 0
         && (in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)))
     {
@@ -421,6 +467,26 @@ mod tests {
             }
         }
         assert_eq!(bits(None), SPACE);
+    }
+
+    #[test]
+    fn bits_from_the_bytes_as_from_the_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let n = c.len_utf8();
+            for text in [format!("{c}{c}"), format!("a{c}"), format!("{c}a")] {
+                for at in [0, 1, n, text.len()]
+                    .into_iter()
+                    .filter(|&k| text.is_char_boundary(k))
+                {
+                    assert_eq!(
+                        bits_before(&text, at),
+                        bits(char_before(&text, at)),
+                        "{c:?} {at}"
+                    );
+                    assert_eq!(bits_at(&text, at), bits(char_at(&text, at)), "{c:?} {at}");
+                }
+            }
+        }
     }
 
     #[test]
