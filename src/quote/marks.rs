@@ -220,8 +220,6 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         && toks.bytes_at(i - 1) == b","
         && toks.is_word(i + 1)
         && !toks.is_cap_word(i + 1);
-    // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
-    let elided = || l_open && (two_digits(text, t.end()) || elision(toks, i));
     let mark = |open: bool, close: bool| {
         Some(Mark {
             fam,
@@ -293,7 +291,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             }
         }
         '‘' | '‛' => {
-            if (l_alnum && r_alnum) || elided() {
+            if (l_alnum && r_alnum) || (l_open && elided(toks, i)) {
                 None
             } else if loose {
                 mark(true, true)
@@ -319,7 +317,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         }
         _ => {
             // The straight single mark '.
-            if (l_alnum && r_alnum) || elided() {
+            if (l_alnum && r_alnum) || (l_open && elided(toks, i)) {
                 None
             } else if prev & DIGIT != 0 {
                 // A foot mark (`6' tall`) unless it closes an open quote.
@@ -377,6 +375,11 @@ fn two_digits(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let d = |k: usize| b.get(at + k).is_some_and(u8::is_ascii_digit);
     d(0) && d(1) && !d(2)
+}
+
+/// Mark `i` (after space or an opening bracket) starts a word that an apostrophe shortens: `’90s`, `'24`, `’em`.
+fn elided(toks: &Tokens, i: usize) -> bool {
+    toks.get(i).is_some_and(|t| two_digits(toks.text, t.end())) || elision(toks, i)
 }
 
 /// The word after mark `i` is one an apostrophe shortens, and it touches the mark.
