@@ -66,41 +66,117 @@ pub(super) fn is_quote_mark(s: &str) -> bool {
     mark_of(s.as_bytes()).is_some()
 }
 
-/// A letter, digit or combining mark. ASCII and the common punctuation of [`is_plain_punct`] (the neighbours of most
-/// marks) are answered without the Unicode tables.
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
+// What `classify` asks of the character on either side of a mark, one bit each: worked out once per side rather
+// than by a test of the character per question.
+/// White space, or no character at all (the start or the end of the text).
+const SPACE: u8 = 1;
+/// A letter, digit or combining mark.
+const ALNUM: u8 = 2;
+/// A mark after it opens (besides space): `( [ { < - – — / “ ‘ « ‹ „ ‚ " '`.
+const OPENS: u8 = 4;
+/// An ASCII digit.
+const DIGIT: u8 = 8;
+/// `s` or `S` (a plural possessive before an apostrophe).
+const ESS: u8 = 16;
+/// `(`, `[` or `{`: a mark after it does not close.
+const BRACKET: u8 = 32;
+/// `, ; : ! ? ) ] }`: a mark before it does not open.
+const STOP: u8 = 64;
+/// `{ } [ ] :` or `n N`: the mark may belong to a JSON-like wrapper ([`in_wrapper`]) or be an apostrophe of
+/// `rock ’n’ roll` ([`n_contraction`]), which look at the tokens around it. Neither can be so unless this bit is set
+/// on one side (each needs a token touching the mark whose character next to it is one of these).
+const ODD: u8 = 128;
+
+/// The bits of each ASCII character (a table built at compile time: one load per side).
+static ASCII_BITS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => ALNUM | DIGIT,
+            b's' | b'S' => ALNUM | ESS,
+            b'n' | b'N' => ALNUM | ODD,
+            b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+            // `char::is_whitespace` in ASCII: U+0009..U+000D and the space.
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'(' => OPENS | BRACKET,
+            b'[' | b'{' => OPENS | BRACKET | ODD,
+            b'<' | b'-' | b'/' | b'"' | b'\'' => OPENS,
+            b',' | b';' | b'!' | b'?' | b')' => STOP,
+            b':' | b']' | b'}' => STOP | ODD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The bits of character `c` (`None`: the start or the end of the text, which counts as space). ASCII and the
+/// common punctuation of [`is_plain_punct`] (the neighbours of most marks) are answered without the Unicode tables.
+fn bits(c: Option<char>) -> u8 {
+    let Some(c) = c else { return SPACE };
+    if let Some(&b) = ASCII_BITS.get(c as usize) {
+        b
+    } else if is_plain_punct(c) {
+        if matches!(c, '–' | '—' | '“' | '‘' | '«' | '‹' | '„' | '‚') {
+            OPENS
+        } else {
+            0
+        }
+    } else if c.is_whitespace() {
+        SPACE
+    } else if c.is_alphanumeric() || is_mark(c) {
+        ALNUM
     } else {
-        !is_plain_punct(c) && (c.is_alphanumeric() || is_mark(c))
+        0
     }
 }
 
-/// White space; the common punctuation of [`is_plain_punct`] (often the next mark) without the Unicode table.
-fn is_space(c: char) -> bool {
-    !is_plain_punct(c) && c.is_whitespace()
+/// The bits of the general punctuation U+2010..U+2027 and U+2030..U+203F, whose UTF-8 is E2 80 `x` (`x` is 0x90..=0xA7
+/// or 0xB0..=0xBF): `OPENS` for – — ‘ ‚ “ „ ‹ (`x` = 0x93, 0x94, 0x98, 0x9A, 0x9C, 0x9E, 0xB9), no other bit (this is
+/// [`is_plain_punct`]). `None` for other `x`.
+#[inline]
+fn punct_bits(x: u8) -> Option<u8> {
+    const OPENERS: u64 =
+        1 << 0x13 | 1 << 0x14 | 1 << 0x18 | 1 << 0x1A | 1 << 0x1C | 1 << 0x1E | 1 << 0x39;
+    if x < 0x90 || (0xA8..0xB0).contains(&x) {
+        return None;
+    }
+    Some(if OPENERS >> (x & 0x3F) & 1 != 0 {
+        OPENS
+    } else {
+        0
+    })
 }
 
-/// Characters after which a mark opens: besides space and the start of the text. (A `match`, not a search of a string.)
-fn opens_left(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '['
-            | '{'
-            | '<'
-            | '-'
-            | '–'
-            | '—'
-            | '/'
-            | '“'
-            | '‘'
-            | '«'
-            | '‹'
-            | '„'
-            | '‚'
-            | '"'
-            | '\''
-    )
+/// The bits of the character that ends at byte `at` of `text` (a char boundary), as `bits(char_before(text, at))`,
+/// with ASCII and the punctuation of [`punct_bits`] (most neighbours of marks) read from the bytes.
+#[inline]
+fn bits_before(text: &str, at: usize) -> u8 {
+    let b = text.as_bytes();
+    match at.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&x) if x < 0x80 => ASCII_BITS[usize::from(x)],
+        // E2 three bytes back starts the last character, as `at` is a char boundary.
+        Some(&x) if at >= 3 && b[at - 3] == 0xE2 && b[at - 2] == 0x80 => {
+            punct_bits(x).unwrap_or_else(|| bits(char_before(text, at)))
+        }
+        _ => bits(char_before(text, at)),
+    }
+}
+
+/// The bits of the character that starts at byte `at` of `text` (a char boundary), as `bits(char_at(text, at))`.
+#[inline]
+fn bits_at(text: &str, at: usize) -> u8 {
+    let b = text.as_bytes();
+    match b.get(at) {
+        Some(&x) if x < 0x80 => ASCII_BITS[usize::from(x)],
+        Some(0xE2) if b.get(at + 1) == Some(&0x80) => b
+            .get(at + 2)
+            .and_then(|&x| punct_bits(x))
+            .unwrap_or_else(|| bits(char_at(text, at))),
+        _ => bits(char_at(text, at)),
+    }
 }
 
 /// Words that an apostrophe at a word start shortens: `’em`, `'til`, `rock 'n roll`; and the clitics that tokenized
@@ -117,23 +193,23 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         return None;
     }
     let (c, fam) = mark_of(toks.bytes_of(t))?;
-    if in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)) {
+    let text = toks.text;
+    let prev = bits_before(text, t.start());
+    let next = bits_at(text, t.end());
+    if (prev | next) & ODD != 0
+        && (in_wrapper(toks, i) || (fam == Family::Single && n_contraction(toks, i)))
+    {
         return None;
     }
-    let text = toks.text;
-    let prev = char_before(text, t.start());
-    let next = char_at(text, t.end());
-    let l_space = prev.is_none_or(is_space);
-    let r_space = next.is_none_or(is_space);
-    let l_open = l_space || prev.is_some_and(opens_left);
-    let l_alnum = prev.is_some_and(is_alnum);
-    let r_alnum = next.is_some_and(is_alnum);
+    let l_space = prev & SPACE != 0;
+    let r_space = next & SPACE != 0;
+    let l_open = prev & (SPACE | OPENS) != 0;
+    let l_alnum = prev & ALNUM != 0;
+    let r_alnum = next & ALNUM != 0;
     let r_bound = !r_alnum;
     // Opening: space or an opening bracket before, text after. Closing: text before, space or punctuation after.
-    let open_ctx = l_open
-        && !r_space
-        && !next.is_some_and(|c| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}'));
-    let close_ctx = !l_space && r_bound && !prev.is_some_and(|c| matches!(c, '(' | '[' | '{'));
+    let open_ctx = l_open && next & (SPACE | STOP) == 0;
+    let close_ctx = prev & (SPACE | BRACKET) == 0 && r_bound;
     let loose = l_space && r_space;
     // A mark alone at a paragraph start opens (tokenized text writes `" We won , " he said .`).
     let line_open = loose && t.line_start() && !r_space_to_line_end(text, t.end());
@@ -144,8 +220,6 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         && toks.bytes_at(i - 1) == b","
         && toks.is_word(i + 1)
         && !toks.is_cap_word(i + 1);
-    // A word start that an apostrophe shortens: `’90s`, `'24`, `’em`.
-    let elided = || l_open && (two_digits(text, t.end()) || elision(toks, i));
     let mark = |open: bool, close: bool| {
         Some(Mark {
             fam,
@@ -162,10 +236,10 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             weak: true,
         })
     };
-    let after_s = prev.is_some_and(|c| c == 's' || c == 'S');
+    let after_s = prev & ESS != 0;
     match c {
         '"' => {
-            if prev.is_some_and(|c| c.is_ascii_digit()) {
+            if prev & DIGIT != 0 {
                 // An inch mark (`12" screen`) unless it closes an open quote (`"in 2024"`).
                 return if r_bound { mark(false, true) } else { None };
             }
@@ -217,7 +291,7 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
             }
         }
         '‘' | '‛' => {
-            if (l_alnum && r_alnum) || elided() {
+            if (l_alnum && r_alnum) || (l_open && elided(toks, i)) {
                 None
             } else if loose {
                 mark(true, true)
@@ -243,9 +317,9 @@ pub(super) fn classify(toks: &Tokens, i: usize) -> Option<Mark> {
         }
         _ => {
             // The straight single mark '.
-            if (l_alnum && r_alnum) || elided() {
+            if (l_alnum && r_alnum) || (l_open && elided(toks, i)) {
                 None
-            } else if prev.is_some_and(|c| c.is_ascii_digit()) {
+            } else if prev & DIGIT != 0 {
                 // A foot mark (`6' tall`) unless it closes an open quote.
                 if r_bound {
                     mark(false, true)
@@ -301,6 +375,11 @@ fn two_digits(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     let d = |k: usize| b.get(at + k).is_some_and(u8::is_ascii_digit);
     d(0) && d(1) && !d(2)
+}
+
+/// Mark `i` (after space or an opening bracket) starts a word that an apostrophe shortens: `’90s`, `'24`, `’em`.
+fn elided(toks: &Tokens, i: usize) -> bool {
+    toks.get(i).is_some_and(|t| two_digits(toks.text, t.end())) || elision(toks, i)
 }
 
 /// The word after mark `i` is one an apostrophe shortens, and it touches the mark.
@@ -374,11 +453,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fast_paths_agree_with_the_unicode_tables() {
-        let plain = (0x2010..=0x205E).chain([0xAB, 0xBB]);
-        for c in (0..0x80).chain(plain).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
-            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+    fn the_bits_say_what_the_character_tests_say() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = [
+                (SPACE, c.is_whitespace()),
+                (ALNUM, c.is_alphanumeric() || is_mark(c)),
+                (OPENS, "([{<-–—/“‘«‹„‚\"'".contains(c)),
+                (DIGIT, c.is_ascii_digit()),
+                (ESS, c == 's' || c == 'S'),
+                (BRACKET, "([{".contains(c)),
+                (STOP, ",;:!?)]}".contains(c)),
+                (ODD, "{}[]:nN".contains(c)),
+            ];
+            for (bit, is) in want {
+                assert_eq!(bits(Some(c)) & bit != 0, is, "{c:?} bit {bit}");
+            }
+        }
+        assert_eq!(bits(None), SPACE);
+    }
+
+    #[test]
+    fn bits_from_the_bytes_as_from_the_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let n = c.len_utf8();
+            for text in [format!("{c}{c}"), format!("a{c}"), format!("{c}a")] {
+                for at in [0, 1, n, text.len()]
+                    .into_iter()
+                    .filter(|&k| text.is_char_boundary(k))
+                {
+                    assert_eq!(
+                        bits_before(&text, at),
+                        bits(char_before(&text, at)),
+                        "{c:?} {at}"
+                    );
+                    assert_eq!(bits_at(&text, at), bits(char_at(&text, at)), "{c:?} {at}");
+                }
+            }
         }
     }
 

@@ -183,9 +183,18 @@ pub fn find(toks: &Tokens) -> Vec<Range<usize>> {
                 Some(b'"' | b'\'' | 0xC2 | 0xE2)
             )
     };
-    for (i, t) in toks.toks.iter().enumerate() {
-        // While nothing is open only a mark matters: `last_alnum_end` is only ever compared with the start of an open
-        // mark, which no token before it ends after, so left as it is until one opens it compares the same.
+    let mut iter = toks.toks.iter().enumerate();
+    while let Some(mut next) = iter.next() {
+        // While nothing is open only a mark matters (a tight loop finds the next one): `last_alnum_end` is only ever
+        // compared with the start of an open mark, which no token before it ends after, so left as it is until one
+        // opens it compares the same.
+        if f.stack.is_empty() && !may_be_mark(next.1) {
+            let Some(mark) = iter.find(|&(_, t)| may_be_mark(t)) else {
+                break;
+            };
+            next = mark;
+        }
+        let (i, t) = next;
         if !f.stack.is_empty() {
             if t.line_start() && i > 0 {
                 f.end_paragraph(toks.toks[i - 1].end());
