@@ -5,26 +5,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{annotate as annotate_core, Output, Unit};
 
-#[wasm_bindgen]
-extern "C" {
-    /// `console.error`.
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str, file: &str, line: u32);
-}
-
-// A panic, should one ever happen, reaches the console with its message, file and line; the trap that follows
-// (wasm32 aborts on panic) gives JavaScript its stack. (console_error_panic_hook did the same through
-// `PanicHookInfo`'s `Display` and `new Error().stack`: 0.8 KB gzip more of the page's download.) Not a doc comment:
-// wasm-bindgen would copy it into the JS glue.
 #[wasm_bindgen(start)]
 fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let (file, line) = info.location().map_or(("", 0), |l| (l.file(), l.line()));
-        let payload = info.payload();
-        let message = (payload.downcast_ref::<&str>().copied())
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-        console_error(message.unwrap_or("panic"), file, line)
-    }));
+    console_error_panic_hook::set_once();
 }
 
 #[wasm_bindgen(typescript_custom_section)]
