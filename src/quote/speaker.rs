@@ -1063,7 +1063,7 @@ impl Roles {
                 r.add(toks, countries, m, j, s, false);
             }
             // An apposition before the name: `Tuvalu’s prime minister, Feleti Teo`.
-            if j == s && s >= 2 && toks.s(s - 1) == "," {
+            if j == s && s >= 2 && toks.bytes_at(s - 1) == b"," {
                 let mut a = s - 1;
                 while a > 0
                     && s - a <= DESCR_TOKENS
@@ -1081,13 +1081,13 @@ impl Roles {
                 }
             }
             // An apposition after the name, up to another name: `Victoria Atkins, the shadow health secretary, said`.
-            if toks.str_at(e) == "," {
+            if toks.bytes_at(e) == b"," {
                 let mut b = e + 1;
                 while b < toks.len()
                     && b - e <= DESCR_TOKENS
                     && !toks.toks[b].line_start()
                     && is_title_tok(toks, b)
-                    && toks.s(b) != "."
+                    && toks.bytes_at(b) != b"."
                     && speech_verb(toks, b).is_none()
                     && men.starting_at(toks, b).is_none()
                 {
