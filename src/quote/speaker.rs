@@ -433,7 +433,9 @@ impl<'p> Mentions<'p> {
         men
     }
 
-    /// The first mention starting at or after byte `from`, searched from the last answer ([`gallop`]).
+    /// The first mention starting at or after byte `from`, searched from the last answer ([`gallop`]). (One call in
+    /// the wasm build, not a copy of the search in each of its callers.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn first_from(&self, from: usize) -> usize {
         let i = gallop(self.all, self.men_hint.get(), |m| m.range.start < from);
         self.men_hint.set(i);
@@ -473,32 +475,52 @@ impl<'p> Mentions<'p> {
 
 /// `v.partition_point(pred)` (`pred` holds for a prefix of `v`), searched from index `k` (the previous answer) in
 /// steps that double, forward or back: an answer near `k` costs the logarithm of the distance, and touches only the
-/// memory around it.
+/// memory around it. (The search is [`gallop_at`], one function in the wasm build for every `v` and `pred`: a copy
+/// per caller cost about 150 bytes gzip each.)
+#[inline]
 fn gallop<T>(v: &[T], k: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let k = k.min(v.len());
+    gallop_at(v.len(), k, &|i| v.get(i).is_some_and(&pred))
+}
+
+/// [`gallop`] over the indices `0..len`: the first index at which `pred` (true for a prefix of them, and asked only
+/// of indices under `len`) is false, or `len`, searched from `k`.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn gallop_at(len: usize, k: usize, pred: &dyn Fn(usize) -> bool) -> usize {
+    let k = k.min(len);
     let mut step = 1;
-    if k > 0 && !pred(&v[k - 1]) {
-        // The answer is at most `hi`.
-        let mut hi = k - 1;
+    // The answer is in `lo..=hi`, and `pred(hi)` is false unless `hi` is `len`.
+    let (mut lo, mut hi);
+    if k > 0 && !pred(k - 1) {
+        hi = k - 1;
         loop {
-            let lo = hi.saturating_sub(step);
-            if lo == 0 || pred(&v[lo]) {
-                return lo + v[lo..hi].partition_point(&pred);
+            lo = hi.saturating_sub(step);
+            if lo == 0 || pred(lo) {
+                break;
             }
             hi = lo;
             step *= 2;
         }
-    }
-    // Every element before `lo` holds.
-    let mut lo = k;
-    loop {
-        let hi = (lo + step).min(v.len());
-        if hi == v.len() || !pred(&v[hi]) {
-            return lo + v[lo..hi].partition_point(&pred);
+    } else {
+        // Every index before `lo` holds.
+        lo = k;
+        loop {
+            hi = (lo + step).min(len);
+            if hi == len || !pred(hi) {
+                break;
+            }
+            lo = hi + 1;
+            step *= 2;
         }
-        lo = hi + 1;
-        step *= 2;
     }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
