@@ -986,8 +986,9 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
             _ => Form::Skip,
         };
     }
-    // "3pm", "10.30am": an hour 1-12, or hh.mm
-    let hour_like = s.len() <= 5 && {
+    // "3pm", "10.30am": an hour 1-12, or hh.mm, before a mark, which has a table entry (`meridiem` asks it).
+    let lex = next.get(toks, lx, i + 1);
+    let hour_like = lex.is_some() && s.len() <= 5 && {
         let (h, m): (&[u8], &[u8]) = match s.iter().position(|&b| b == b'.') {
             Some(p) => (&s[..p], &s[p + 1..]),
             None => (s, b"00"),
@@ -997,7 +998,7 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
             && digits_u32(m).is_some_and(|m| m <= 59)
     };
     if hour_like {
-        if let Some(end) = meridiem(toks, next.get(toks, lx, i + 1), i + 1) {
+        if let Some(end) = meridiem(toks, lex, i + 1) {
             return Form::Fig(Cand::date(i, end, None, Some("time")));
         }
     }

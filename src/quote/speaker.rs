@@ -389,8 +389,8 @@ struct Mentions<'p> {
     /// are near each other, so each costs the logarithm of a short distance and touches only nearby memory (a binary
     /// search of all the tokens misses the cache at most steps in a long text).
     tok_hint: std::cell::Cell<usize>,
-    /// The last answer of [`Mentions::first_from`], where the next search starts, for the same reasons: the
-    /// descriptions read next to each mention ([`Roles::new`]) ask about the mentions just before it.
+    /// The last answer of [`Mentions::first_from`], where its next search starts ([`search_from`]), for the same
+    /// reasons: the descriptions read next to each mention ([`Roles::new`]) ask about the mentions just before it.
     men_hint: std::cell::Cell<usize>,
 }
 
@@ -433,13 +433,9 @@ impl<'p> Mentions<'p> {
         men
     }
 
-    /// The first mention starting at or after byte `from`, searched from the last answer ([`gallop`]). (One call in
-    /// the wasm build, not a copy of the search in each of its callers.)
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    /// The first mention starting at or after byte `from`, searched from the last answer ([`search_from`]).
     fn first_from(&self, from: usize) -> usize {
-        let i = gallop(self.all, self.men_hint.get(), |m| m.range.start < from);
-        self.men_hint.set(i);
-        i
+        search_from(self.all, &self.men_hint, |m| m.range.start < from)
     }
 
     /// [`Tokens::index_at`], searched from the last answer ([`gallop`]).
@@ -475,52 +471,47 @@ impl<'p> Mentions<'p> {
 
 /// `v.partition_point(pred)` (`pred` holds for a prefix of `v`), searched from index `k` (the previous answer) in
 /// steps that double, forward or back: an answer near `k` costs the logarithm of the distance, and touches only the
-/// memory around it. (The search is [`gallop_at`], one function in the wasm build for every `v` and `pred`: a copy
-/// per caller cost about 150 bytes gzip each.)
-#[inline]
+/// memory around it.
 fn gallop<T>(v: &[T], k: usize, pred: impl Fn(&T) -> bool) -> usize {
-    gallop_at(v.len(), k, &|i| v.get(i).is_some_and(&pred))
-}
-
-/// [`gallop`] over the indices `0..len`: the first index at which `pred` (true for a prefix of them, and asked only
-/// of indices under `len`) is false, or `len`, searched from `k`.
-#[cfg_attr(target_arch = "wasm32", inline(never))]
-fn gallop_at(len: usize, k: usize, pred: &dyn Fn(usize) -> bool) -> usize {
-    let k = k.min(len);
+    let k = k.min(v.len());
     let mut step = 1;
-    // The answer is in `lo..=hi`, and `pred(hi)` is false unless `hi` is `len`.
-    let (mut lo, mut hi);
-    if k > 0 && !pred(k - 1) {
-        hi = k - 1;
+    if k > 0 && !pred(&v[k - 1]) {
+        // The answer is at most `hi`.
+        let mut hi = k - 1;
         loop {
-            lo = hi.saturating_sub(step);
-            if lo == 0 || pred(lo) {
-                break;
+            let lo = hi.saturating_sub(step);
+            if lo == 0 || pred(&v[lo]) {
+                return lo + v[lo..hi].partition_point(&pred);
             }
             hi = lo;
             step *= 2;
         }
-    } else {
-        // Every index before `lo` holds.
-        lo = k;
-        loop {
-            hi = (lo + step).min(len);
-            if hi == len || !pred(hi) {
-                break;
-            }
-            lo = hi + 1;
-            step *= 2;
-        }
     }
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+    // Every element before `lo` holds.
+    let mut lo = k;
+    loop {
+        let hi = (lo + step).min(v.len());
+        if hi == v.len() || !pred(&v[hi]) {
+            return lo + v[lo..hi].partition_point(&pred);
         }
+        lo = hi + 1;
+        step *= 2;
     }
-    lo
+}
+
+/// `v.partition_point(pred)`, searched natively from the last answer (`hint`, updated) with [`gallop`]. The wasm build
+/// searches all of `v` (`partition_point`): there a copy of `gallop` per caller cost about 150 bytes gzip each, and
+/// ran slower than the plain search.
+#[cfg(not(target_arch = "wasm32"))]
+fn search_from<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    let i = gallop(v, hint.get(), pred);
+    hint.set(i);
+    i
+}
+
+#[cfg(target_arch = "wasm32")]
+fn search_from<T>(v: &[T], _: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    v.partition_point(pred)
 }
 
 /// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
@@ -1041,7 +1032,7 @@ struct Roles {
     nation: Vec<Option<&'static str>>,
     /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
     genders: Vec<u8>,
-    /// The last country mention [`descr_words`] started from, where its next search starts ([`gallop`]).
+    /// The last country mention [`descr_words`] started from, where its next search starts ([`search_from`]).
     country_hint: std::cell::Cell<usize>,
 }
 
@@ -1201,8 +1192,7 @@ fn descr_words(
     let Some(ta) = toks.get(a) else {
         return (words, nation);
     };
-    let mut c = gallop(countries, hint.get(), |c| c.range.end <= ta.start());
-    hint.set(c);
+    let mut c = search_from(countries, hint, |c| c.range.end <= ta.start());
     for k in a..b.min(toks.len()) {
         let t = &toks.toks[k];
         while countries.get(c).is_some_and(|m| m.range.end <= t.start()) {
