@@ -246,12 +246,22 @@ fn entry_at(toks: &Tokens, lx: &Lexicon, num: &Num, k: usize) -> Option<&'static
 /// a test holds this); or a word or sign that both halves of [`Starts`] let through: one whose entry can start a
 /// figure (every other word gets `None` there; `money_prefix` looks for a currency written first, which such an
 /// entry has) or a decade of a life (`age_decade` reads no other word).
+// (Out of line: inside `find` its loop kept less in registers.)
+#[inline(never)]
 fn next_start(toks: &Tokens, starts: Starts, i: usize) -> usize {
     let bytes = toks.text.as_bytes();
-    let rest = toks.toks.get(i..).unwrap_or_default();
-    for (k, t) in rest.iter().enumerate() {
+    let mut rest = toks.toks.get(i..).unwrap_or_default().iter();
+    // (The index of the token `rest.next()` gave is `toks.len() - rest.len() - 1`: no count kept in the loop.)
+    while let Some(t) = rest.next() {
         if t.kind == TokKind::Number {
-            return i + k;
+            return toks.len() - rest.len() - 1;
+        }
+        let next = rest.as_slice().first();
+        // A sign or apostrophe starts a figure only before a number: `apostrophe_decade` needs one, and `money_prefix`
+        // needs one right after the currency row, which is that one token when it starts with a sign (a test holds
+        // this). Most punctuation (a run of quotation marks) is passed here, before any filter.
+        if t.kind == TokKind::Punct && next.is_none_or(|n| n.kind != TokKind::Number) {
+            continue;
         }
         // The first filter, from the first and last bytes and the length, before the token's slice is made.
         let (Some(&first), Some(&last)) =
@@ -264,13 +274,12 @@ fn next_start(toks: &Tokens, starts: Starts, i: usize) -> usize {
         }
         let s = bytes.get(t.start()..t.end()).unwrap_or_default();
         let may = if t.kind == TokKind::Punct && is_apostrophe(s) {
-            rest.get(k + 1)
-                .is_some_and(|n| n.kind == TokKind::Number && n.start() == t.end())
+            next.is_some_and(|n| n.start() == t.end())
         } else {
             starts.fine_may(s)
         };
         if may {
-            return i + k;
+            return toks.len() - rest.len() - 1;
         }
     }
     toks.len()
@@ -977,8 +986,9 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
             _ => Form::Skip,
         };
     }
-    // "3pm", "10.30am": an hour 1-12, or hh.mm
-    let hour_like = s.len() <= 5 && {
+    // "3pm", "10.30am": an hour 1-12, or hh.mm, before a mark, which has a table entry (`meridiem` asks it).
+    let lex = next.get(toks, lx, i + 1);
+    let hour_like = lex.is_some() && s.len() <= 5 && {
         let (h, m): (&[u8], &[u8]) = match s.iter().position(|&b| b == b'.') {
             Some(p) => (&s[..p], &s[p + 1..]),
             None => (s, b"00"),
@@ -988,7 +998,7 @@ fn time_of_day(toks: &Tokens, lx: &Lexicon, i: usize, next: Next) -> Form {
             && digits_u32(m).is_some_and(|m| m <= 59)
     };
     if hour_like {
-        if let Some(end) = meridiem(toks, next.get(toks, lx, i + 1), i + 1) {
+        if let Some(end) = meridiem(toks, lex, i + 1) {
             return Form::Fig(Cand::date(i, end, None, Some("time")));
         }
     }

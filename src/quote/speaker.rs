@@ -67,7 +67,7 @@ fn speech_verb(toks: &Tokens, i: usize) -> Option<usize> {
     if t.kind != TokKind::Word || !vocab.may_be_verb(w) {
         return None;
     }
-    let f = vocab.flags(w);
+    let f = vocab.lookup(w);
     if f & VERB != 0 {
         return Some(1);
     }
@@ -136,6 +136,8 @@ struct Vocab {
     /// By the low five bits of the first and of the last byte (ASCII case ignored, since `A` and `a` differ only in
     /// bit 5), bit `n` set when a verb or a first word of a two-word verb of that shape has `n` bytes.
     verb_shapes: [[u32; 32]; 32],
+    /// The same for every key: what [`Vocab::flags`] asks first (most names and other words have no key's shape).
+    shapes: [[u32; 32]; 32],
 }
 
 impl Vocab {
@@ -160,12 +162,15 @@ impl Vocab {
             flags: Vec::new(),
             slots: crate::data::slots(words.len()),
             verb_shapes: [[0; 32]; 32],
+            shapes: [[0; 32]; 32],
         };
         for (w, f) in words {
             let b = w.as_bytes();
-            if f & (VERB | PHRASE) != 0 {
-                if let (Some(&a), Some(&z), true) = (b.first(), b.last(), b.len() < 32) {
-                    v.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] |= 1 << b.len();
+            if let (Some(&a), Some(&z), true) = (b.first(), b.last(), b.len() < 32) {
+                let (a, z) = (usize::from(a & 31), usize::from(z & 31));
+                v.shapes[a][z] |= 1 << b.len();
+                if f & (VERB | PHRASE) != 0 {
+                    v.verb_shapes[a][z] |= 1 << b.len();
                 }
             }
             let h = fold_hash(b);
@@ -200,6 +205,14 @@ impl Vocab {
     /// What the word `w` is, compared in ASCII lowercase (as the tables hold it); 0 for no word of the tables,
     /// and for words outside ASCII, which none of them matches once lowercased (ASCII lowercasing leaves them).
     fn flags(&self, w: &[u8]) -> u8 {
+        if !Vocab::may_be(&self.shapes, w) {
+            return 0;
+        }
+        self.lookup(w)
+    }
+
+    /// [`Vocab::flags`] of a word that has the shape of a key (as one that passed [`Vocab::may_be_verb`] has).
+    fn lookup(&self, w: &[u8]) -> u8 {
         if w.len() > LONGEST_WORD {
             return 0;
         }
@@ -218,11 +231,16 @@ impl Vocab {
     /// and its first and last bytes but for ASCII case; other bytes that share those low five bits only let more
     /// words through to the lookup.
     fn may_be_verb(&self, w: &[u8]) -> bool {
+        Vocab::may_be(&self.verb_shapes, w)
+    }
+
+    /// Whether `w` has the shape of a word of `shapes` ([`Vocab::verb_shapes`], [`Vocab::shapes`]).
+    #[inline]
+    fn may_be(shapes: &[[u32; 32]; 32], w: &[u8]) -> bool {
         let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
             return false;
         };
-        w.len() < 32
-            && self.verb_shapes[usize::from(a & 31)][usize::from(z & 31)] & (1 << w.len()) != 0
+        w.len() < 32 && shapes[usize::from(a & 31)][usize::from(z & 31)] & (1 << w.len()) != 0
     }
 }
 
@@ -371,6 +389,9 @@ struct Mentions<'p> {
     /// are near each other, so each costs the logarithm of a short distance and touches only nearby memory (a binary
     /// search of all the tokens misses the cache at most steps in a long text).
     tok_hint: std::cell::Cell<usize>,
+    /// The last answer of [`Mentions::first_from`], where its next search starts ([`search_from`]), for the same
+    /// reasons: the descriptions read next to each mention ([`Roles::new`]) ask about the mentions just before it.
+    men_hint: std::cell::Cell<usize>,
 }
 
 impl<'p> Mentions<'p> {
@@ -382,6 +403,7 @@ impl<'p> Mentions<'p> {
             starts: vec![0; words],
             ends: vec![0; words],
             tok_hint: std::cell::Cell::new(0),
+            men_hint: std::cell::Cell::new(0),
         };
         let set = |bits: &mut [u64], k: usize| {
             if let Some(w) = bits.get_mut(k / 64) {
@@ -411,9 +433,9 @@ impl<'p> Mentions<'p> {
         men
     }
 
-    /// The first mention starting at or after byte `from`.
+    /// The first mention starting at or after byte `from`, searched from the last answer ([`search_from`]).
     fn first_from(&self, from: usize) -> usize {
-        self.all.partition_point(|m| m.range.start < from)
+        search_from(self.all, &self.men_hint, |m| m.range.start < from)
     }
 
     /// [`Tokens::index_at`], searched from the last answer ([`gallop`]).
@@ -475,6 +497,21 @@ fn gallop<T>(v: &[T], k: usize, pred: impl Fn(&T) -> bool) -> usize {
         lo = hi + 1;
         step *= 2;
     }
+}
+
+/// `v.partition_point(pred)`, searched natively from the last answer (`hint`, updated) with [`gallop`]. The wasm build
+/// searches all of `v` (`partition_point`): there a copy of `gallop` per caller cost about 150 bytes gzip each, and
+/// ran slower than the plain search.
+#[cfg(not(target_arch = "wasm32"))]
+fn search_from<T>(v: &[T], hint: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    let i = gallop(v, hint.get(), pred);
+    hint.set(i);
+    i
+}
+
+#[cfg(target_arch = "wasm32")]
+fn search_from<T>(v: &[T], _: &std::cell::Cell<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    v.partition_point(pred)
 }
 
 /// [`Tokens::index_at`] for byte positions that mostly come in increasing order (quotes, person mentions): a search
@@ -995,6 +1032,8 @@ struct Roles {
     nation: Vec<Option<&'static str>>,
     /// Per entity: the genders its descriptions give (bit 1 female, bit 2 male).
     genders: Vec<u8>,
+    /// The last country mention [`descr_words`] started from, where its next search starts ([`search_from`]).
+    country_hint: std::cell::Cell<usize>,
 }
 
 impl Roles {
@@ -1037,7 +1076,7 @@ impl Roles {
                 r.add(toks, countries, m, j, s, false);
             }
             // An apposition before the name: `Tuvalu’s prime minister, Feleti Teo`.
-            if j == s && s >= 2 && toks.s(s - 1) == "," {
+            if j == s && s >= 2 && toks.bytes_at(s - 1) == b"," {
                 let mut a = s - 1;
                 while a > 0
                     && s - a <= DESCR_TOKENS
@@ -1055,13 +1094,13 @@ impl Roles {
                 }
             }
             // An apposition after the name, up to another name: `Victoria Atkins, the shadow health secretary, said`.
-            if toks.str_at(e) == "," {
+            if toks.bytes_at(e) == b"," {
                 let mut b = e + 1;
                 while b < toks.len()
                     && b - e <= DESCR_TOKENS
                     && !toks.toks[b].line_start()
                     && is_title_tok(toks, b)
-                    && toks.s(b) != "."
+                    && toks.bytes_at(b) != b"."
                     && speech_verb(toks, b).is_none()
                     && men.starting_at(toks, b).is_none()
                 {
@@ -1086,7 +1125,7 @@ impl Roles {
         b: usize,
         role: bool,
     ) {
-        let (words, nation) = descr_words(toks, countries, a, b);
+        let (words, nation) = descr_words(toks, countries, a, b, &self.country_hint);
         let mut genders = 0u8;
         let mut known = false;
         let vocab = vocab();
@@ -1139,19 +1178,21 @@ impl Roles {
 }
 
 /// The words of tokens `a..b` (at most [`DESCR_TOKENS`]), leaving out countries (returned apart, the first one),
-/// possessive endings and punctuation: `Tuvalu’s prime minister` gives `prime`, `minister` and Some("TV").
+/// possessive endings and punctuation: `Tuvalu’s prime minister` gives `prime`, `minister` and Some("TV"). The
+/// search among the countries starts from the answer of the call before (`hint`, updated).
 fn descr_words(
     toks: &Tokens,
     countries: &[CountryMention],
     a: usize,
     b: usize,
+    hint: &std::cell::Cell<usize>,
 ) -> (Words, Option<&'static str>) {
     let mut words = Words::default();
     let mut nation = None;
     let Some(ta) = toks.get(a) else {
         return (words, nation);
     };
-    let mut c = countries.partition_point(|c| c.range.end <= ta.start());
+    let mut c = search_from(countries, hint, |c| c.range.end <= ta.start());
     for k in a..b.min(toks.len()) {
         let t = &toks.toks[k];
         while countries.get(c).is_some_and(|m| m.range.end <= t.start()) {
@@ -1200,7 +1241,7 @@ fn resolve_role(
     let age_at = (a..b).find(|&k| {
         toks.s(k).eq_ignore_ascii_case("year") && toks.str_at(k + 2).eq_ignore_ascii_case("old")
     });
-    let (mut words, nation) = descr_words(toks, countries, a, b);
+    let (mut words, nation) = descr_words(toks, countries, a, b, &roles.country_hint);
     if let Some(y) = age_at {
         let n = words.n;
         let kept = words.at[..n]
@@ -1959,7 +2000,7 @@ mod tests {
         let toks = Tokens::new(t);
         let countries = crate::country::find(&toks);
         let comma = (0..toks.len()).find(|&k| toks.s(k) == ",").expect("comma");
-        let (words, nation) = descr_words(&toks, &countries, 0, comma);
+        let (words, nation) = descr_words(&toks, &countries, 0, comma, &Default::default());
         let words: Vec<&str> = words.iter().map(|k| toks.s(k)).collect();
         assert_eq!(words, ["prime", "minister"]);
         assert_eq!(nation, Some("TV"));
