@@ -1,10 +1,13 @@
 //! The native half of `make bench`: the throughput of [`lede::annotate`] on the inputs `benches/gen.mjs` writes.
 //!
-//! A plain timing loop (no harness): each input is annotated once to warm up, then repeatedly until both a minimum
-//! number of runs and a minimum total time are reached; the median run is reported. Results go to stdout as a table
-//! and to `target/bench-native.json` (or `$LEDE_BENCH_OUT`), which `benches/node.mjs` folds into the record.
-//! Inputs are read from `target/bench-inputs/` (or `$LEDE_BENCH_INPUTS`); `$LEDE_BENCH_ONLY=news` runs only the inputs
-//! whose file name contains `news`.
+//! A plain timing loop (no harness), in rounds: after one untimed call of each input (the first also builds the lookup
+//! tables, timed on its own), every round runs every input, each a fixed number of times (its minimum runs spread over
+//! `MIN_ROUNDS`), until every input has its minimum runs and `MIN_TIME` has passed; an input's median run is reported.
+//! Rounds, not one input after another, because the machine is shared: a burst of load from other jobs then falls on
+//! all inputs alike instead of on whichever one was being timed, and the ratios between inputs (10 MB / 1 MB, hostile
+//! / news) stay fair. Results go to stdout as a table and to `target/bench-native.json` (or `$LEDE_BENCH_OUT`), which
+//! `benches/node.mjs` folds into the record. Inputs are read from `target/bench-inputs/` (or `$LEDE_BENCH_INPUTS`);
+//! `$LEDE_BENCH_ONLY=news` runs only the inputs whose file name contains `news`.
 //!
 //! Run with `cargo bench --bench native` (the release profile: LTO, one codegen unit), after `node benches/gen.mjs`.
 
@@ -23,10 +26,12 @@ const INPUTS: &[(&str, usize)] = &[
     ("caps-1mb.txt", 11),
     ("nested-1mb.txt", 11),
 ];
-/// Keep running an input until this much time has passed (and the minimum runs are done).
-const MIN_TIME: Duration = Duration::from_millis(1500);
-/// Stop after this many runs even if MIN_TIME has not passed.
-const MAX_RUNS: usize = 5000;
+/// Keep running rounds until this much time has passed (and every input has its minimum runs).
+const MIN_TIME: Duration = Duration::from_secs(10);
+/// An input's minimum runs are spread over at least this many rounds.
+const MIN_ROUNDS: usize = 7;
+/// Stop after this many rounds even if MIN_TIME has not passed.
+const MAX_ROUNDS: usize = 200;
 
 struct Result {
     name: &'static str,
@@ -46,13 +51,12 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/bench-native.json"));
 
-    let mut results = Vec::new();
-    let mut first_call = Duration::ZERO;
     let only = std::env::var("LEDE_BENCH_ONLY").unwrap_or_default();
+    let mut inputs = Vec::new();
     for &(name, min_runs) in INPUTS.iter().filter(|(n, _)| n.contains(only.as_str())) {
         let path = dir.join(name);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+        match std::fs::read_to_string(&path) {
+            Ok(text) => inputs.push((name, min_runs, text)),
             Err(e) => {
                 eprintln!(
                     "bench: cannot read {} ({e}): run `node benches/gen.mjs` first",
@@ -60,29 +64,54 @@ fn main() {
                 );
                 std::process::exit(2);
             }
-        };
-        // The first call of the process also builds the lookup tables (`OnceLock`s): timed on its own.
+        }
+    }
+
+    // The first call of the process also builds the lookup tables (`OnceLock`s): timed on its own. Every input is
+    // then annotated once untimed, which also counts its annotations.
+    let mut first_call = Duration::ZERO;
+    let mut annotations = Vec::new();
+    for (i, (_, _, text)) in inputs.iter().enumerate() {
         let t = Instant::now();
-        let annotations = lede::annotate(black_box(&text)).annotations.len();
-        let first = t.elapsed();
-        if results.is_empty() {
-            first_call = first;
+        annotations.push(lede::annotate(black_box(text)).annotations.len());
+        if i == 0 {
+            first_call = t.elapsed();
         }
-        let mut times = Vec::new();
-        let started = Instant::now();
-        while times.len() < MAX_RUNS && (times.len() < min_runs || started.elapsed() < MIN_TIME) {
-            let t = Instant::now();
-            let doc = lede::annotate(black_box(&text));
-            times.push(t.elapsed());
-            black_box(doc);
+    }
+
+    let per_round: Vec<usize> = inputs
+        .iter()
+        .map(|(_, min_runs, _)| min_runs.div_ceil(MIN_ROUNDS).max(1))
+        .collect();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); inputs.len()];
+    let started = Instant::now();
+    for _ in 0..MAX_ROUNDS {
+        let done = inputs
+            .iter()
+            .zip(&times)
+            .all(|((_, min_runs, _), ts)| ts.len() >= *min_runs);
+        if done && started.elapsed() >= MIN_TIME {
+            break;
         }
-        times.sort();
+        for (((_, _, text), ts), &n) in inputs.iter().zip(&mut times).zip(&per_round) {
+            for _ in 0..n {
+                let t = Instant::now();
+                let doc = lede::annotate(black_box(text));
+                ts.push(t.elapsed());
+                black_box(doc);
+            }
+        }
+    }
+
+    let mut results = Vec::new();
+    for (((name, _, text), mut ts), annotations) in inputs.iter().zip(times).zip(annotations) {
+        ts.sort();
         let r = Result {
             name,
             bytes: text.len(),
-            runs: times.len(),
-            median: times[times.len() / 2],
-            min: times[0],
+            runs: ts.len(),
+            median: ts[ts.len() / 2],
+            min: ts[0],
             annotations,
         };
         println!(
