@@ -34,6 +34,8 @@ const ROUNDS_MIN_MS = 10_000;
 const MIN_ROUNDS = 7;
 /** lede's inputs are warmed up together for this long (every input at least once): V8's tiers, as in `time`. */
 const ROUNDS_WARMUP_MS = 3000;
+/** Stop after this many rounds even if ROUNDS_MIN_MS has not passed. */
+const MAX_ROUNDS = 200;
 const WARMUP_MS = 1000;
 const PEER_BUDGET_MS = Number(process.env.LEDE_BENCH_PEER_MS ?? 6000);
 const CHUNK = 10_000;
@@ -68,10 +70,11 @@ const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
  * Warms `f` up for WARMUP_MS (at least once), then runs it until `minRuns` runs and MIN_TIME_MS have passed; returns the
- * timed runs in ms. The warm-up is for the engine's tiers, the same for both libraries: V8 runs a wasm function in its
- * baseline compiler (Liftoff) until the function is hot, then swaps in optimised code compiled on a background thread
- * (under load on two cores that takes a second or more for lede), and it does the same for compromise's JavaScript. The
- * cold cost is reported on its own: instantiation and first call.
+ * timed runs in ms (compromise's inputs; lede's are timed in rounds, `timeRounds`). The warm-up is for the engine's
+ * tiers, as `timeRounds`' is for lede: V8 runs a wasm function in its baseline compiler (Liftoff) until the function is
+ * hot, then swaps in optimised code compiled on a background thread (under load on two cores that takes a second or
+ * more for lede), and it does the same for compromise's JavaScript. lede's cold cost is reported on its own:
+ * instantiation and first call.
  */
 function time(f, minRuns) {
   const warm = performance.now();
@@ -112,7 +115,7 @@ const wasmMemory = () => instance?.exports?.memory?.buffer?.byteLength ?? null;
 /**
  * Times every input of `fns` ([name, f, minRuns]) in rounds: all are warmed up together for ROUNDS_WARMUP_MS (each at least
  * once), then each round runs every input ceil(minRuns / MIN_ROUNDS) times, until every input has its minimum runs and
- * ROUNDS_MIN_MS have passed. Returns each input's timed runs in ms.
+ * ROUNDS_MIN_MS have passed (at most MAX_ROUNDS). Returns each input's timed runs in ms.
  */
 function timeRounds(fns) {
   const warm = performance.now();
@@ -121,7 +124,7 @@ function timeRounds(fns) {
   const per = fns.map(([, , minRuns]) => Math.max(1, Math.ceil(minRuns / MIN_ROUNDS)));
   const ts = fns.map(() => []);
   const start = performance.now();
-  for (let round = 0; round < 200; round++) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     if (fns.every(([, , minRuns], i) => ts[i].length >= minRuns) && performance.now() - start >= ROUNDS_MIN_MS) break;
     fns.forEach(([, f], i) => {
       for (let k = 0; k < per[i]; k++) {
